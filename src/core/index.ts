@@ -1,0 +1,11 @@
+/** The engine's public surface: pure, host-independent. */
+export * from './types';
+export * from './catalogue';
+export * from './params';
+export * from './parse';
+export * from './format';
+export * from './address';
+export { RULES, rulesOf, type RuleDef } from './rules';
+export { indicatorRequirement, ruleRequirement } from './requirements';
+export { validate, sortFindings, countLevels, type ValidateOptions } from './validate';
+export { AREA_PHRASES, RULE_PHRASES, KIND_PHRASES, fill, rulePhrase } from './phrases';

@@ -1,0 +1,97 @@
+/** Plain data shared by the engine and every host. No Office.js, DOM or Node types here. */
+
+export type Level = 'error' | 'warning' | 'notice';
+export const LEVELS: readonly Level[] = ['error', 'warning', 'notice'];
+
+export type IndicatorType = 'money' | 'yuan' | 'count' | 'pct' | 'pct200' | 'yesno' | 'text' | 'date' | 'year';
+
+/** A cell as a host reads it: the value Excel holds (formula results already evaluated). */
+export interface SnapshotCell {
+  /** number, text or boolean; dates are Excel serial numbers; null when empty */
+  v: number | string | boolean | null;
+  /** the cell's number format, when it is not General */
+  fmt?: string;
+  /** an Excel error value such as `#DIV/0!`, when the cell (or its formula) evaluates to one */
+  err?: string;
+  /** true when the cell holds a formula (v is its cached result) */
+  formula?: boolean;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells */
+  rows: (SnapshotCell | null | undefined)[][];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** Numbers and texts behind a finding, so every output can be rendered from it. */
+export type FindingValues = Record<string, number | string | boolean | null>;
+
+export interface Finding {
+  /** the check's stable name, e.g. `JS07.minRate`, `G2.text`, `TPL.missingSheet` */
+  rule: string;
+  /** indicator id, `ZG` for the 问题整改 sheet, null for 基本信息 and template integrity */
+  indicator: string | null;
+  level: Level;
+  sheet: string;
+  /** A1 address on `sheet` */
+  cell: string;
+  message: string;
+  /** warnings only: the row's 情况说明 is filled in */
+  explained?: boolean;
+  /** the requirement in words (达标要求), where the finding is about one */
+  requirement?: string;
+  /** the district's own explanation (情况说明), when present */
+  explanation?: string;
+  values: FindingValues;
+}
+
+export type IndicatorOutcome = 'met' | 'notMet' | 'notEvaluated' | 'reported';
+
+/** What the engine read for one indicator, for drafting and city-wide comparison. */
+export interface IndicatorResult {
+  id: string;
+  last: number | boolean | null;
+  current: number | boolean | null;
+  explanation: string;
+  evidence: string;
+  outcome: IndicatorOutcome;
+}
+
+export interface District {
+  name: string;
+  code: string;
+  year: number | null;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  notice: number;
+}
+
+export interface Report {
+  status: 'checked' | 'not-template';
+  rulesetVersion: string;
+  templateVersion: string;
+  district: District;
+  findings: Finding[];
+  counts: Counts;
+  /** no errors and every warning explained */
+  readyToReturn: boolean;
+  indicators: Record<string, IndicatorResult>;
+  rectification: { total: number; done: number };
+}
+
+/** A paragraph of a draft feedback text, as every output (sheet, .txt, .docx) renders it. */
+export type DraftBlock =
+  | { style: 'title' | 'h1' | 'h2' | 'body' | 'closing'; text: string }
+  | { style: 'table'; header: string[]; rows: string[][] };
+
+export interface Draft {
+  title: string;
+  blocks: DraftBlock[];
+}

@@ -1,0 +1,88 @@
+/** What every part of the validation shares: the sheet reader and the findings being collected. */
+import type { Finding, FindingValues, Level, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../types';
+import type { Params, Ruleset } from '../params';
+import { normalizeLabel } from '../parse';
+import { a1 } from '../address';
+
+export interface ValidateOptions {
+  /** "today", for the 填报日期 check; defaults to the current date */
+  now?: Date;
+}
+
+export class Sheet {
+  constructor(readonly snap: SheetSnapshot) {}
+  get name(): string {
+    return this.snap.name;
+  }
+  get rowCount(): number {
+    return this.snap.rows.length;
+  }
+  cell(row: number, col: number): SnapshotCell | undefined {
+    return this.snap.rows[row - 1]?.[col - 1] ?? undefined;
+  }
+  label(row: number, col: number): string {
+    return normalizeLabel(this.cell(row, col)?.v);
+  }
+  /** The first row among the first `within` rows that has a cell reading `header`. */
+  findHeaderRow(header: string, within = 5): number | null {
+    for (let r = 1; r <= Math.min(within, this.rowCount); r++) {
+      const row = this.snap.rows[r - 1] ?? [];
+      if (row.some((c) => normalizeLabel(c?.v) === header)) return r;
+    }
+    return null;
+  }
+  /** Column of each header text in `row`, falling back to the template's position. */
+  mapColumns<K extends string>(row: number, columns: Record<K, { header: string; col: number }>): Record<K, number> {
+    const found = new Map<string, number>();
+    (this.snap.rows[row - 1] ?? []).forEach((c, i) => {
+      const label = normalizeLabel(c?.v);
+      if (label && !found.has(label)) found.set(label, i + 1);
+    });
+    const out = {} as Record<K, number>;
+    for (const key of Object.keys(columns) as K[]) {
+      const def = columns[key];
+      out[key] = found.get(normalizeLabel(def.header)) ?? def.col;
+    }
+    return out;
+  }
+}
+
+export class Context {
+  readonly findings: Finding[] = [];
+  readonly sheets = new Map<string, Sheet>();
+  readonly params: Readonly<Params>;
+
+  constructor(
+    snapshot: WorkbookSnapshot,
+    readonly ruleset: Ruleset,
+    readonly options: ValidateOptions,
+  ) {
+    this.params = ruleset.params;
+    for (const s of snapshot.sheets) {
+      const key = s.name.trim();
+      if (!this.sheets.has(key)) this.sheets.set(key, new Sheet(s));
+    }
+  }
+
+  sheet(name: string): Sheet | undefined {
+    return this.sheets.get(name);
+  }
+
+  add(
+    level: Level,
+    rule: string,
+    indicator: string | null,
+    sheet: string,
+    row: number,
+    col: number,
+    message: string,
+    extra: Partial<Pick<Finding, 'explained' | 'requirement' | 'explanation'>> & { values?: FindingValues } = {},
+  ): Finding {
+    const f: Finding = { rule, indicator, level, sheet, cell: a1(row, col), message, values: extra.values ?? {} };
+    if (extra.requirement !== undefined) f.requirement = extra.requirement;
+    if (level === 'warning') f.explained = extra.explained ?? false;
+    if (extra.explanation) f.explanation = extra.explanation;
+    this.findings.push(f);
+    return f;
+  }
+}

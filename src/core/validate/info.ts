@@ -1,0 +1,82 @@
+/** 基本信息: each field found by its label in column A, its value in column B. */
+import { INFO_FIELDS, SHEET_NAMES, type InfoField } from '../catalogue';
+import { MSG } from '../messages';
+import { cellText, isBlank, normalizeLabel, parseCode, parseDate, parsePhone, parseYear } from '../parse';
+import type { District } from '../types';
+import type { Context } from './context';
+
+const LABEL_COL = 1;
+const VALUE_COL = 2;
+
+function todayIso(now: Date): string {
+  const y = now.getFullYear();
+  return `${y}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function checkInfo(ctx: Context): District {
+  const district: District = { name: '', code: '', year: null };
+  const sheet = ctx.sheet(SHEET_NAMES.info);
+  if (!sheet) return district;
+  const rowOf = new Map<string, number>();
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const label = sheet.label(r, LABEL_COL).replace(/[:：*＊]/g, '');
+    if (label && !rowOf.has(label)) rowOf.set(label, r);
+  }
+  const dateFields: { field: InfoField; row: number }[] = [];
+  for (const field of INFO_FIELDS) {
+    const row = rowOf.get(normalizeLabel(field.label));
+    if (row === undefined) {
+      ctx.add('error', 'INFO.missing', null, sheet.name, 1, LABEL_COL, MSG.missingLabel(field.label));
+      continue;
+    }
+    const cell = sheet.cell(row, VALUE_COL);
+    const text = cellText(cell);
+    const err = (rule: string, message: string) =>
+      ctx.add('error', `INFO.${rule}`, null, sheet.name, row, VALUE_COL, message, { values: { text } });
+    if (isBlank(cell) && !cell?.err) {
+      if (field.key === 'version') err('version', MSG.wrongVersion('', ctx.ruleset.templateVersion));
+      else err('required', MSG.required(field.label));
+      continue;
+    }
+    switch (field.type) {
+      case 'text':
+        if (field.key === 'name') district.name = text;
+        break;
+      case 'code': {
+        const code = parseCode(cell);
+        if (code) district.code = code;
+        else err('code', MSG.badCode(text));
+        break;
+      }
+      case 'year': {
+        const y = parseYear(cell);
+        if (y.kind === 'value') district.year = y.value;
+        else if (y.kind === 'invalid') err('year', MSG.invalid(field.label, y.reason, ''));
+        break;
+      }
+      case 'phone':
+        if (!parsePhone(cell)) err('phone', MSG.badPhone(text));
+        break;
+      case 'date':
+        dateFields.push({ field, row });
+        break;
+      case 'version':
+        if (normalizeLabel(text) !== ctx.ruleset.templateVersion) {
+          err('version', MSG.wrongVersion(text, ctx.ruleset.templateVersion));
+        }
+        break;
+    }
+  }
+  // the date is judged against 评价年度, so after the loop
+  for (const { field, row } of dateFields) {
+    const cell = sheet.cell(row, VALUE_COL);
+    const d = parseDate(cell);
+    const at = (rule: string, message: string) =>
+      ctx.add('error', `INFO.${rule}`, null, sheet.name, row, VALUE_COL, message, { values: { text: cellText(cell) } });
+    if (d.kind === 'invalid') at('date', MSG.invalid(field.label, d.reason, ''));
+    if (d.kind !== 'value') continue;
+    if (district.year !== null && d.value.year < district.year) at('date', MSG.dateBeforeYear(d.value.iso, district.year));
+    if (d.value.iso > todayIso(ctx.options.now ?? new Date())) at('date', MSG.dateInFuture(d.value.iso));
+  }
+  return district;
+}

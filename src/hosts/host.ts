@@ -1,0 +1,32 @@
+/**
+ * What the task pane and the command line need from a workbook, whoever holds it: Excel
+ * (Office.js) or an .xlsx file (ExcelJS). Hosts do I/O and nothing else.
+ */
+import type { Draft, Report, WorkbookSnapshot } from '../core/types';
+
+export interface MarkResult {
+  /** findings marked in their cell */
+  marked: number;
+  /** findings shown on the summary sheet only (their sheet is missing or protected, or comments are unavailable) */
+  summaryOnly: number;
+  /** human-readable notes on what could not be done, in the UI language */
+  warnings: string[];
+}
+
+export interface WorkbookHost {
+  /** Reads every sheet's used range. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Highlights each finding's cell and adds the product's comment, replacing its earlier marks. */
+  markFindings(report: Report): Promise<MarkResult>;
+  /** Removes exactly the product's marks and comments. */
+  clearMarks(): Promise<void>;
+  /** Writes (replaces) the 校验结果 sheet. */
+  writeSummary(report: Report): Promise<void>;
+  /** Writes (replaces) the 反馈意见（初稿） sheet. */
+  writeDraft(draft: Draft): Promise<void>;
+  /** Selects a cell. */
+  goTo(sheet: string, cell: string): Promise<void>;
+}
+
+/** The fixed prefix of every comment the product writes, so that they and only they are replaced. */
+export const COMMENT_PREFIX = '【履职评价校验】';
