@@ -18,7 +18,16 @@ export interface SheetDef {
   area?: AreaId;
 }
 
-export type AreaId = 'funding' | 'teachers' | 'preschool' | 'compulsory' | 'highschool' | 'health' | 'safety' | 'governance' | 'rectification';
+export type AreaId =
+  | 'funding'
+  | 'teachers'
+  | 'preschool'
+  | 'compulsory'
+  | 'highschool'
+  | 'health'
+  | 'safety'
+  | 'governance'
+  | 'rectification';
 
 /** Feedback areas in the order the draft feedback lists them. Their wording is in phrases.ts. */
 export const AREAS: readonly AreaId[] = [
@@ -43,9 +52,21 @@ export const SHEETS: readonly SheetDef[] = [
   { name: '高中阶段教育', kind: 'indicators', title: '表6 高中阶段教育', filledBy: '教育局', area: 'highschool' },
   { name: '学生发展', kind: 'indicators', title: '表7 学生发展', filledBy: '教育局 / 卫健局', area: 'health' },
   { name: '安全与卫生', kind: 'indicators', title: '表8 安全与卫生', filledBy: '教育局 / 公安局', area: 'safety' },
-  { name: '综合改革与规范办学', kind: 'indicators', title: '表9 综合改革与规范办学', filledBy: '教育局 / 督导室', area: 'governance' },
+  {
+    name: '综合改革与规范办学',
+    kind: 'indicators',
+    title: '表9 综合改革与规范办学',
+    filledBy: '教育局 / 督导室',
+    area: 'governance',
+  },
   { name: '学校明细', kind: 'schools', title: '表10 义务教育学校明细', filledBy: '教育局' },
-  { name: '问题整改', kind: 'rectification', title: '表11 上年度反馈问题整改情况', filledBy: '教育局 / 督导室', area: 'rectification' },
+  {
+    name: '问题整改',
+    kind: 'rectification',
+    title: '表11 上年度反馈问题整改情况',
+    filledBy: '教育局 / 督导室',
+    area: 'rectification',
+  },
 ];
 
 export const SHEET_NAMES = {

@@ -14,7 +14,8 @@ export const MSG = {
   missingInstructions: '缺少工作表“填报说明”（不影响校验）',
   missingHeader: (name: string, header: string) => `工作表“${name}”前 5 行中找不到表头“${header}”，该表无法校验`,
   missingIndicator: (id: string, name: string, sheet: string) => `工作表“${sheet}”缺少指标 ${id}（${name}）`,
-  duplicateIndicator: (id: string, firstRow: number) => `指标 ${id} 重复出现（第 ${firstRow} 行已有该指标），请删除重复的行`,
+  duplicateIndicator: (id: string, firstRow: number) =>
+    `指标 ${id} 重复出现（第 ${firstRow} 行已有该指标），请删除重复的行`,
   wrongVersion: (found: string, expected: string) =>
     found ? `模板版本为“${found}”，本规则集要求“${expected}”，请使用最新模板` : `模板版本未填写，应为“${expected}”`,
 
@@ -43,8 +44,7 @@ export const MSG = {
   missingEvidence: '已达到要求，请在佐证材料中填写文件名称或文号',
 
   badCode: (text: string) => `行政区划代码“${text}”应为 6 位数字`,
-  badPhone: (text: string) =>
-    `联系电话“${text}”格式不正确，应为 11 位手机号码或带区号的固定电话（如 0631-5212345）`,
+  badPhone: (text: string) => `联系电话“${text}”格式不正确，应为 11 位手机号码或带区号的固定电话（如 0631-5212345）`,
   dateBeforeYear: (iso: string, year: number) => `填报日期 ${iso} 早于评价年度 ${year} 年 1 月 1 日`,
   dateInFuture: (iso: string) => `填报日期 ${iso} 晚于今天`,
   missingLabel: (label: string) => `基本信息中找不到“${label}”一行`,

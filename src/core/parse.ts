@@ -20,13 +20,18 @@ const EMPTY_MARKS = /^[—–\-/]+$/;
 
 /** Full-width digits, letters, punctuation and spaces become their ASCII forms. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u3000]+/g, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 /** Labels, ids and enum words compare without any spaces. */
 export function normalizeLabel(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return String(value)
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '');
 }
 
 export function isBlank(cell: SnapshotCell | null | undefined): boolean {

@@ -91,7 +91,7 @@ export const KIND_PHRASES: KindPhrases = {
   },
   perCapitaMax: {
     requirement: '按不超过{max}:1配备',
-    message: '{name}为{F}{unit}，生员比为{ratio}:1，未达到{max}:1的要求',
+    message: '{name}为{F}{unit}，生员比为{ratio}，未达到{max}:1的要求',
     city: '{districts}{name}|未达到{max}:1的配备要求',
   },
   schoolSum: {
@@ -116,7 +116,10 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
   'JF08.min': { requirement: '不低于{min}元/生·年', city: '{districts}小学生均公用经费拨付标准|低于{min}元' },
   'JF09.min': { requirement: '不低于{min}元/生·年', city: '{districts}初中生均公用经费拨付标准|低于{min}元' },
   'JF10.min': { requirement: '不低于{min}元/生·年', city: '{districts}普通高中生均公用经费拨款标准|低于{min}元' },
-  'JF11.min': { requirement: '不低于{min}元/生·年（省定标准）', city: '{districts}|未按省定标准落实公办幼儿园生均公用经费' },
+  'JF11.min': {
+    requirement: '不低于{min}元/生·年（省定标准）',
+    city: '{districts}|未按省定标准落实公办幼儿园生均公用经费',
+  },
   'JF12.expected': {
     message: '普惠性民办幼儿园生均公用经费补助未落实',
     city: '{districts}|未落实普惠性民办幼儿园生均公用经费补助',
@@ -174,7 +177,10 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
     message: '{name}为{F}%，比上年（{E}%）下降{diff}个百分点，不升反降',
     city: '{districts}公办园在园幼儿占比|不升反降',
   },
-  'XQ07.expected': { message: '城镇小区配套幼儿园治理尚未全部完成', city: '{districts}|城镇小区配套幼儿园治理尚未全部完成' },
+  'XQ07.expected': {
+    message: '城镇小区配套幼儿园治理尚未全部完成',
+    city: '{districts}|城镇小区配套幼儿园治理尚未全部完成',
+  },
   'XQ08.expected': {
     message: '乡镇（街道）中心幼儿园尚未全部完成法人登记',
     city: '{districts}|乡镇（街道）中心幼儿园尚未全部完成法人登记',
@@ -224,7 +230,7 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
   },
   'AQ08.maxStudents': {
     requirement: '按学生数与专职卫生专业技术人员数之比不超过{max}:1配备',
-    message: '中小学在校学生{R}人，专职卫生专业技术人员{F}人，生员比为{ratio}:1，未达到{max}:1的配备要求',
+    message: '中小学在校学生{R}人，专职卫生专业技术人员{F}人，生员比为{ratio}，未达到{max}:1的配备要求',
     city: '{districts}|未按{max}:1配齐专职卫生专业技术人员',
   },
   'AQ09.zero': { message: '发生重大涉校涉生安全责任事故{F}起', city: '{districts}|发生重大涉校涉生安全责任事故' },
@@ -315,8 +321,7 @@ export const AREA_PHRASES: Record<AreaId, AreaPhrase> = {
   rectification: {
     name: '上年度反馈问题整改',
     problem: '上年度反馈问题整改不到位',
-    recommendation:
-      '对照上年度反馈问题逐项建立整改台账，明确责任单位和完成时限，按期销号，举一反三，防止问题反弹。',
+    recommendation: '对照上年度反馈问题逐项建立整改台账，明确责任单位和完成时限，按期销号，举一反三，防止问题反弹。',
   },
 };
 
@@ -332,3 +337,165 @@ export function fill(template: string, values: Readonly<Record<string, unknown>>
     return v === undefined || v === null ? whole : String(v);
   });
 }
+
+// ---------------------------------------------------------------- draft feedback (spec/FEEDBACK.md)
+
+/**
+ * Wording of the draft feedback texts, for one district and city-wide. `{district}` is the
+ * district's name, `{year}` "2024年度" (empty when the year is unknown), `{nextYear}` the year of
+ * the next evaluation ("2025年度", or "下一年度").
+ */
+export const DRAFT_PHRASES = {
+  /** working days allowed for the rectification plan, problem list and ledger */
+  workingDays: 30,
+  districtTitle: '关于{district}{year}履行教育职责评价的反馈意见（初稿）',
+  cityTitle: '关于{city}{year}各区（市）履行教育职责评价情况的反馈意见（初稿）',
+  defaultCity: '全市',
+  unnamedDistrict: '（未填写地区名称）',
+  nextYearUnknown: '下一年度',
+  /** first-level headings, numbered 一、二、… in the order they appear */
+  sections: {
+    overview: '总体情况',
+    strengths: '主要成效',
+    problems: '存在的主要问题',
+    recommendations: '整改意见',
+    requirements: '有关要求',
+  },
+  /** "{n}是…。": one strength a paragraph */
+  strengthItem: '{n}是{text}。',
+
+  // one district
+  overview:
+    '{district}{year}填报的评价指标中，有达标要求且能够评价的共{evaluated}项，其中达到要求{met}项、未达到要求{notMet}项',
+  overviewPending: '，因数据有误暂不作结论{pending}项',
+  overviewErrors: '填报数据中尚有{errors}处错误待核实（见附件），未作为评价结论。',
+  overviewNoErrors: '填报数据未发现错误。',
+  overviewRectification: '上年度反馈问题共{total}项，已完成整改{done}项。',
+  strengthsLead: '从填报数据看，{district}以下方面的工作达到并超出了评价要求：',
+  strengthsNone: '本次填报数据中暂无明显超出达标要求的指标，主要成效请结合实地评价情况补充。',
+  problemsNone: '本次评价未发现未达到要求的指标。',
+  problemsNoneExceptData: '除附件所列待核实的数据外，本次评价未发现未达到要求的指标。',
+  explanation: '（{district}说明：{text}）',
+  closing:
+    '{district}要针对本反馈意见指出的问题，自收到之日起{days}个工作日内制定整改方案，建立问题清单和整改台账，明确责任单位、整改措施和完成时限，逐项抓好落实。整改情况将纳入{nextYear}履行教育职责评价，逐项复核。',
+  closingNoProblems: '{district}要巩固已有成效，对照评价指标持续改进，确保各项要求落实到位。',
+  closingDataErrors: '对附件所列数据问题，请于{days}个工作日内核实更正后重新报送填报表。',
+  dataAnnexTitle: '附件：数据问题，待核实',
+  dataAnnexLead: '以下数据有误，核实更正前不作为评价结论：',
+  dataAnnexVoid: '受上述数据问题影响，{names}暂不作结论。',
+  dataAnnexHeader: ['序号', '工作表', '单元格', '问题说明'],
+
+  // city-wide
+  cityOverview: '本次汇总{count}个地区的填报表，按行政区划代码依次为{districts}。',
+  cityOverviewSkipped: '另有{count}份文件不是标准填报表，未纳入汇总。',
+  cityOverviewWarnings: '经校验，各地区未达到要求的情况共{warnings}项次，涉及{rules}项评价要求。',
+  cityOverviewNoWarnings: '经校验，各地区均未发现未达到要求的指标。',
+  cityOverviewClean: '{districts}未发现未达到要求的指标。',
+  cityOverviewErrors: '{districts}的填报数据尚有错误待核实，相关数据未作为评价结论。',
+  cityOverviewNoErrors: '各地区填报数据未发现错误。',
+  cityErrorCount: '{district}（{count}处）',
+  cityStrengthsNone: '本次填报数据不足以比较各地区的主要成效，请结合实地评价情况补充。',
+  cityAllDistricts: '各地区',
+  cityAll: '均',
+  /** the XQ05 / XQ06 comparison with the figure computed from the summed counts */
+  belowCity: '{districts}{name}低于全市水平（{city}%）',
+  cityClosing:
+    '各地区要对照本反馈意见和各自的书面反馈意见，自收到之日起{days}个工作日内制定整改方案，建立问题清单和整改台账，明确责任单位、整改措施和完成时限，按期报送整改进展。整改情况将纳入{nextYear}履行教育职责评价，逐项复核。',
+  cityAnnexTitle: '附件：各地区未达到要求的指标',
+  cityAnnexHeader: ['地区', '指标', '本年值', '要求'],
+  rectificationName: '上年度反馈问题整改',
+  rectificationValue: '共{total}项，已完成{done}项',
+  /** how the annex shows the figure behind a warning, after the 本年值 itself */
+  annexValue: {
+    rate: '{value}（比例{rate}%）',
+    share: '{value}（为{refName}的{share}%）',
+    ratio: '{value}（生员比{ratio}）',
+    change: '{value}（上年{E}{unit}，{change}）',
+    last: '{value}（上年{E}{unit}）',
+    ref: '{value}；{refName}{R}{unit}',
+  },
+} as const;
+
+/**
+ * 主要成效 of one district: the rules whose margin above the requirement makes a strength, and
+ * how it reads. Figures: `{F}` 本年值, `{E}` 上年值, `{R}` the compared value, `{growth}` growth
+ * over last year in %, `{rate}` / `{share}` the share, `{over}` how far above the threshold,
+ * `{drop}` the fall in points, `{ratio}` students per staff; `{name}`, `{unit}`, `{min}`, `{max}`
+ * as in the rule phrases. Rules listed in FULL_COVERAGE_STRENGTHS read as "达到100%" and are used
+ * only after every strength with a real margin.
+ */
+const PCT_ABOVE = '{name}为{F}%，高出{min}%的要求{over}个百分点';
+const GROWTH = '{name}{F}{unit}，比上年（{E}{unit}）增长{growth}%';
+const STANDARD_ABOVE = '{name}为{F}{unit}，比{min}{unit}的标准高{over}{unit}';
+
+export const STRENGTH_PHRASES: Record<string, string> = {
+  'JF01.noDecrease': GROWTH,
+  'JF02.minGrowth': '{name}{F}{unit}，比上年增长{growth}%，高于增长{min}%的要求',
+  'JF03.noDecrease': GROWTH,
+  'JF04.noDecrease': GROWTH,
+  'JF05.noDecrease': GROWTH,
+  'JF06.noDecrease': GROWTH,
+  'JF07.noDecrease': GROWTH,
+  'JF08.min': STANDARD_ABOVE,
+  'JF09.min': STANDARD_ABOVE,
+  'JF10.min': STANDARD_ABOVE,
+  'JF11.min': STANDARD_ABOVE,
+  'JF16.minRate': '上级教育专项资金支付率为{rate}%，高出{min}%的要求{over}个百分点',
+  'JS03.geJS02': '本年新补充教师{F}人，多于自然减员数（{R}人），实现“退补相当”',
+  'JS04.geJS05': '义务教育教师年平均工资收入{F}元，高于当地公务员年平均工资收入（{R}元）',
+  'JS07.minRate': '幼儿园专任教师专科及以上学历比例为{rate}%，高出{min}%的要求{over}个百分点',
+  'JS08.minRate': '幼儿园专任教师持证上岗率为{rate}%，高出{min}%的要求{over}个百分点',
+  'JS10.minShare': '公办幼儿园非在编教师年平均工资收入达到在编教师的{share}%，高出{min}%的要求{over}个百分点',
+  'JS12.minRate': '义务教育教师交流轮岗比例为{rate}%，高出{min}%的要求{over}个百分点',
+  'XQ01.min': PCT_ABOVE,
+  'XQ05.min': PCT_ABOVE,
+  'XQ06.min': PCT_ABOVE,
+  'YW01.min': PCT_ABOVE,
+  'YW02.min': PCT_ABOVE,
+  'YW08.min': PCT_ABOVE,
+  'GZ01.min': PCT_ABOVE,
+  'XS01.min': PCT_ABOVE,
+  'XS02.minDrop': '{name}为{F}%，比上年（{E}%）下降{drop}个百分点，超过每年下降{min}个百分点的要求',
+  'AQ08.maxStudents': '专职卫生专业技术人员{F}人，生员比为{ratio}，优于{max}:1的配备要求',
+};
+
+export const FULL_COVERAGE_STRENGTHS: Record<string, string> = {
+  'YW07.min': '{name}达到{F}%',
+  'YW09.min': '义务教育薄弱环节改善与能力提升项目年度任务全部完成',
+  'AQ01.min': '{name}达到{F}%',
+  'AQ02.min': '{name}达到{F}%',
+  'AQ03.min': '{name}达到{F}%',
+  'AQ04.min': '{name}达到{F}%',
+  'GG04.min': '{name}达到{F}%',
+};
+
+/**
+ * 主要成效 of the city-wide draft: for these indicators, the district with the best figure.
+ * `metric` is `growth` (本年值 over 上年值, in %) or `value` (本年值); `cityFigure`, when given,
+ * opens the sentence with the city-wide figure (`{total}` and `{change}` for growth, `{city}` from
+ * the summed counts for a share).
+ */
+export const CITY_BEST_PHRASES: readonly {
+  indicator: string;
+  metric: 'growth' | 'value';
+  what: string;
+  cityFigure?: string;
+}[] = [
+  {
+    indicator: 'JF01',
+    metric: 'growth',
+    what: '一般公共预算教育支出增长率',
+    cityFigure: '全市一般公共预算教育支出合计{total}万元，比上年{change}',
+  },
+  { indicator: 'XQ06', metric: 'value', what: '公办园在园幼儿占比', cityFigure: '全市公办园在园幼儿占比为{city}%' },
+  { indicator: 'XS01', metric: 'value', what: '国家学生体质健康标准测试优良率' },
+  { indicator: 'YW07', metric: 'value', what: '有需求学生课后服务覆盖率' },
+];
+
+export const CITY_BEST_TEMPLATES = {
+  one: '{districts}{what}为{value}，居全市首位',
+  tie: '{districts}{what}均为{value}，并列全市首位',
+  all: '各地区{what}均为{value}',
+  growthUp: '增长{pct}%',
+  growthDown: '下降{pct}%',
+} as const;

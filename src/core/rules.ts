@@ -51,7 +51,8 @@ const n = (id: string, indicator: string, k: RuleKind): RuleDef => ({ id, indica
 
 const yes = (ind: string) => w(`${ind}.expected`, ind, { kind: 'yesno', expect: true });
 const no = (ind: string) => w(`${ind}.expected`, ind, { kind: 'yesno', expect: false });
-const min = (ind: string, key: 'min' = 'min') => w(`${ind}.${key}`, ind, { kind: 'min', param: `${ind}.${key}` as ParamKey });
+const min = (ind: string, key: 'min' = 'min') =>
+  w(`${ind}.${key}`, ind, { kind: 'min', param: `${ind}.${key}` as ParamKey });
 const zero = (ind: string) => w(`${ind}.zero`, ind, { kind: 'zero' });
 const noDecrease = (ind: string) => w(`${ind}.noDecrease`, ind, { kind: 'notBelowLast' });
 const atMost = (ind: string, ref: string, bothYears = false) =>

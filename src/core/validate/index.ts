@@ -56,7 +56,11 @@ function finish(ctx: Context, report: Omit<Report, 'findings' | 'counts' | 'read
   return { ...report, findings, counts, readyToReturn };
 }
 
-export function validate(snapshot: WorkbookSnapshot, ruleset: Ruleset = DEFAULT_RULESET, options: ValidateOptions = {}): Report {
+export function validate(
+  snapshot: WorkbookSnapshot,
+  ruleset: Ruleset = DEFAULT_RULESET,
+  options: ValidateOptions = {},
+): Report {
   const ctx = new Context(snapshot, ruleset, options);
   const base = {
     rulesetVersion: ruleset.version,
@@ -74,8 +78,18 @@ export function validate(snapshot: WorkbookSnapshot, ruleset: Ruleset = DEFAULT_
   }
   for (const def of SHEETS) {
     if (ctx.sheet(def.name)) continue;
-    if (def.kind === 'instructions') ctx.add('notice', 'TPL.missingSheet', null, def.name, 1, 1, MSG.missingInstructions);
-    else ctx.add('error', 'TPL.missingSheet', null, def.name, 1, 1, MSG.missingSheet(def.name, renamedFrom(ctx, def.name)));
+    if (def.kind === 'instructions')
+      ctx.add('notice', 'TPL.missingSheet', null, def.name, 1, 1, MSG.missingInstructions);
+    else
+      ctx.add(
+        'error',
+        'TPL.missingSheet',
+        null,
+        def.name,
+        1,
+        1,
+        MSG.missingSheet(def.name, renamedFrom(ctx, def.name)),
+      );
   }
 
   const district = checkInfo(ctx);

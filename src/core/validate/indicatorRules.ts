@@ -99,8 +99,14 @@ function evaluate(rule: RuleDef, rows: Rows, schools: SchoolTotals | null, p: Co
         const a = num(rows, id, year);
         const b = num(rows, rule.ref, year);
         if (a === undefined || b === undefined) continue;
-        const pass = rule.kind === 'atLeast' ? a >= b - EPS : rule.kind === 'atMost' ? a <= b + EPS : Math.abs(a - b) < EPS;
-        const values = { F: fmtNum(a), R: fmtNum(b), gap: fmtNum(b - a), year: years.length > 1 ? yearLabel(year) : '' };
+        const pass =
+          rule.kind === 'atLeast' ? a >= b - EPS : rule.kind === 'atMost' ? a <= b + EPS : Math.abs(a - b) < EPS;
+        const values = {
+          F: fmtNum(a),
+          R: fmtNum(b),
+          gap: fmtNum(b - a),
+          year: years.length > 1 ? yearLabel(year) : '',
+        };
         out.push({ pass, year, values });
       }
       return out.length ? out : null;

@@ -90,7 +90,15 @@ export function readIndicatorSheet(ctx: Context, def: SheetDef, out: Map<string,
   if (!sheet) return;
   const headerRow = sheet.findHeaderRow(INDICATOR_COLUMNS.id.header);
   if (headerRow === null) {
-    ctx.add('error', 'TPL.missingHeader', null, sheet.name, 1, 1, MSG.missingHeader(sheet.name, INDICATOR_COLUMNS.id.header));
+    ctx.add(
+      'error',
+      'TPL.missingHeader',
+      null,
+      sheet.name,
+      1,
+      1,
+      MSG.missingHeader(sheet.name, INDICATOR_COLUMNS.id.header),
+    );
     return;
   }
   const cols = sheet.mapColumns(headerRow, INDICATOR_COLUMNS);
@@ -123,7 +131,15 @@ export function readIndicatorSheet(ctx: Context, def: SheetDef, out: Map<string,
   }
   for (const [id, ind] of defs) {
     if (!seen.has(id)) {
-      ctx.add('error', 'TPL.missingIndicator', id, sheet.name, 1, 1, MSG.missingIndicator(id, shortName(ind, ctx.params), sheet.name));
+      ctx.add(
+        'error',
+        'TPL.missingIndicator',
+        id,
+        sheet.name,
+        1,
+        1,
+        MSG.missingIndicator(id, shortName(ind, ctx.params), sheet.name),
+      );
     }
   }
 }

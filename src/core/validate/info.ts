@@ -75,7 +75,8 @@ export function checkInfo(ctx: Context): District {
       ctx.add('error', `INFO.${rule}`, null, sheet.name, row, VALUE_COL, message, { values: { text: cellText(cell) } });
     if (d.kind === 'invalid') at('date', MSG.invalid(field.label, d.reason, ''));
     if (d.kind !== 'value') continue;
-    if (district.year !== null && d.value.year < district.year) at('date', MSG.dateBeforeYear(d.value.iso, district.year));
+    if (district.year !== null && d.value.year < district.year)
+      at('date', MSG.dateBeforeYear(d.value.iso, district.year));
     if (d.value.iso > todayIso(ctx.options.now ?? new Date())) at('date', MSG.dateInFuture(d.value.iso));
   }
   return district;

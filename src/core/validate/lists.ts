@@ -49,11 +49,15 @@ function readCell(
     }
     case 'yesno': {
       const p = parseYesNo(cell);
-      return p.kind === 'value' ? { value: p.value, bad: false } : err('invalid', MSG.listInvalid(r, c.header, cellText(cell), MSG.kindYesNo));
+      return p.kind === 'value'
+        ? { value: p.value, bad: false }
+        : err('invalid', MSG.listInvalid(r, c.header, cellText(cell), MSG.kindYesNo));
     }
     case 'date': {
       const p = parseDate(cell);
-      return p.kind === 'value' ? { value: p.value, bad: false } : err('invalid', MSG.listInvalid(r, c.header, cellText(cell), MSG.kindDate));
+      return p.kind === 'value'
+        ? { value: p.value, bad: false }
+        : err('invalid', MSG.listInvalid(r, c.header, cellText(cell), MSG.kindDate));
     }
     case 'integer':
     case 'count': {
@@ -64,9 +68,18 @@ function readCell(
         return err('invalid', MSG.listInvalid(r, c.header, fmtNum(p.value, 6), kind));
       }
       if (p.textStored !== undefined) {
-        ctx.add('error', `${rule}.text`, indicator, sheet.name, r, col, MSG.textStored(`第 ${r} 行“${c.header}”`, p.textStored, fmtNum(p.value)), {
-          values: { text: p.textStored, value: p.value },
-        });
+        ctx.add(
+          'error',
+          `${rule}.text`,
+          indicator,
+          sheet.name,
+          r,
+          col,
+          MSG.textStored(`第 ${r} 行“${c.header}”`, p.textStored, fmtNum(p.value)),
+          {
+            values: { text: p.textStored, value: p.value },
+          },
+        );
       }
       return { value: p.value, bad: false };
     }

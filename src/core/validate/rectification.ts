@@ -24,10 +24,12 @@ export function checkRectification(ctx: Context): { total: number; done: number 
     }
     if (status === '已完成') {
       done++;
-      if (r.values.evidence === null) ctx.add('error', 'ZG.evidence', 'ZG', sheet.name, r.row, cols.evidence!, MSG.evidenceRequired(r.row));
+      if (r.values.evidence === null)
+        ctx.add('error', 'ZG.evidence', 'ZG', sheet.name, r.row, cols.evidence!, MSG.evidenceRequired(r.row));
     } else {
       open.push(r);
-      if (r.values.due === null && !r.bad.has('due')) ctx.add('error', 'ZG.due', 'ZG', sheet.name, r.row, cols.due!, MSG.dueRequired(r.row));
+      if (r.values.due === null && !r.bad.has('due'))
+        ctx.add('error', 'ZG.due', 'ZG', sheet.name, r.row, cols.due!, MSG.dueRequired(r.row));
     }
   }
   const first = open[0];

@@ -60,7 +60,12 @@ export function checkSchools(ctx: Context): SchoolTotals | null {
       const max = type === '九年一贯制' ? throughMax : primaryMax;
       if (students > max) {
         if (oversize !== undefined) oversize++;
-        at('notice', 'SCH.oversize', cols.students!, MSG.oversizeSchool(name || `第 ${row} 行学校`, type, students, max));
+        at(
+          'notice',
+          'SCH.oversize',
+          cols.students!,
+          MSG.oversizeSchool(name || `第 ${row} 行学校`, type, students, max),
+        );
       }
     }
     const label = name || `第 ${row} 行学校`;

@@ -1,0 +1,96 @@
+/** `duty-review check`: validate, write annotated copies, print one line per workbook. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cityFindings } from '../core/city';
+import type { Report } from '../core/types';
+import { reportJson, workbookJson } from './jsonReport';
+import { expandInputs, outputNames } from './inputs';
+import { Progress } from './progress';
+import { loadRuleset, UsageError } from './rules';
+import { checkFile, type Checked } from './workbooks';
+import { CLI_TEXT as T } from './text';
+
+export interface CheckOptions {
+  out: string;
+  json?: string;
+  rules?: string;
+  quiet?: boolean;
+}
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  writeJson: (text: string) => void;
+  now: () => Date;
+}
+
+export function statusLine(c: Checked, width: number): string {
+  const name = c.file.padEnd(width);
+  if (c.status === 'unreadable') return `  ✗ ${name}  ${T.unreadable}：${c.reason}`;
+  if (c.status === 'not-template') return `  ✗ ${name}  ${c.reason}`;
+  const r = c.report;
+  const who = `${r.district.name || T.noName}${r.district.code ? ` ${r.district.code}` : ''}`;
+  const counts = `${T.error} ${r.counts.error} · ${T.warning} ${r.counts.warning} · ${T.notice} ${r.counts.notice}`;
+  return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${r.readyToReturn ? T.ready : T.notReady}`;
+}
+
+export async function runCheck(args: string[], opts: CheckOptions, io: Io): Promise<number> {
+  const ruleset = loadRuleset(opts.rules);
+  const inputs = expandInputs(args);
+  if (inputs.missing.length) {
+    for (const m of inputs.missing) io.err(T.missing(m));
+  }
+  if (inputs.files.length === 0 && inputs.missing.length === args.length) throw new UsageError(T.noInput);
+  const say = opts.quiet ? () => undefined : io.out;
+  for (const s of inputs.skipped) if (!opts.quiet) io.err(`  – ${s.file}：${s.reason}`);
+
+  const outDir = resolve(opts.out);
+  const names = outputNames(inputs.files, '.checked.xlsx');
+  const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
+  const progress = new Progress(inputs.files.length);
+  const width = Math.min(36, Math.max(...inputs.files.map((f) => f.length), 8));
+  const entries: unknown[] = [];
+  const reports: Report[] = [];
+  let failed = inputs.missing.length > 0;
+  let written = 0;
+  if (inputs.files.length) say(T.checking(inputs.files.length, ruleset.version));
+
+  for (const [i, file] of inputs.files.entries()) {
+    progress.update(i, file);
+    const c = await checkFile(file, ruleset, io.now());
+    let output: string | undefined;
+    if (c.status === 'checked') {
+      reports.push(c.report);
+      await c.host.markFindings(c.report);
+      await c.host.writeSummary(c.report);
+      let target = join(outDir, names[i]!);
+      if (inputPaths.has(resolve(target))) target = target.replace(/\.xlsx$/, '-2.xlsx');
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(target, await c.host.toBytes());
+      output = target;
+      written++;
+    }
+    if (c.status !== 'checked' || c.report.counts.error > 0) failed = true;
+    progress.clear();
+    if (c.status === 'checked') say(statusLine(c, width));
+    else io.err(statusLine(c, width));
+    entries.push(workbookJson(c, output));
+  }
+  progress.clear();
+
+  const city = reports.length > 1 ? cityFindings(reports, ruleset) : null;
+  if (city?.length) {
+    say(T.cityHeading);
+    for (const f of city) say(`  • ${f.message}`);
+  }
+  if (written) {
+    say(T.written(written, opts.out));
+    say(T.legend);
+  }
+  if (opts.json) {
+    const text = `${JSON.stringify(reportJson(ruleset, entries, city), null, 2)}\n`;
+    if (opts.json === '-') io.writeJson(text);
+    else writeFileSync(opts.json, text);
+  }
+  return failed ? 1 : 0;
+}

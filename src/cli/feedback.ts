@@ -1,0 +1,84 @@
+/** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cityDraft } from '../core/feedback/city';
+import { districtDraft } from '../core/feedback/district';
+import { draftToText } from '../core/feedback/text';
+import type { Draft, Report } from '../core/types';
+import { draftToDocx } from '../feedback/docx';
+import type { Io } from './check';
+import { statusLine } from './check';
+import { expandInputs } from './inputs';
+import { loadRuleset, UsageError } from './rules';
+import { CLI_TEXT as T } from './text';
+import { checkFile } from './workbooks';
+
+export interface FeedbackOptions {
+  out: string;
+  rules?: string;
+  format: string;
+  city?: string;
+}
+
+const FORMATS = ['docx', 'txt'] as const;
+type Format = (typeof FORMATS)[number];
+
+function parseFormats(s: string): Format[] {
+  const list = s
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  for (const f of list) if (!FORMATS.includes(f as Format)) throw new UsageError(T.badFormat(f));
+  return list as Format[];
+}
+
+/** Characters Windows and macOS do not allow in file names. */
+function safeName(s: string): string {
+  return s.replace(/[\\/:*?"<>|]/g, '_').trim() || '未命名地区';
+}
+
+export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io): Promise<number> {
+  const ruleset = loadRuleset(opts.rules);
+  const formats = parseFormats(opts.format);
+  const inputs = expandInputs(args);
+  for (const m of inputs.missing) io.err(T.missing(m));
+  if (inputs.files.length === 0) throw new UsageError(T.noInput);
+  for (const s of inputs.skipped) io.err(`  – ${s.file}：${s.reason}`);
+
+  const outDir = resolve(opts.out);
+  mkdirSync(outDir, { recursive: true });
+  const reports: Report[] = [];
+  let failed = inputs.missing.length > 0;
+  let written = 0;
+  const used = new Set<string>();
+  const width = Math.min(36, Math.max(...inputs.files.map((f) => f.length), 8));
+
+  const write = async (stem: string, draft: Draft) => {
+    let name = safeName(stem);
+    for (let n = 2; used.has(name); n++) name = `${safeName(stem)}-${n}`;
+    used.add(name);
+    for (const f of formats) {
+      const bytes = f === 'docx' ? await draftToDocx(draft) : `${draftToText(draft)}\n`;
+      writeFileSync(join(outDir, `${name}.${f}`), bytes);
+      written++;
+    }
+  };
+
+  for (const file of inputs.files) {
+    const c = await checkFile(file, ruleset, io.now());
+    if (c.status !== 'checked') {
+      failed = true;
+      io.err(statusLine(c, width));
+      continue;
+    }
+    if (c.report.counts.error > 0) failed = true;
+    io.out(statusLine(c, width));
+    reports.push(c.report);
+    await write(`${c.report.district.name || file}反馈意见（初稿）`, districtDraft(c.report, ruleset));
+  }
+  if (reports.length > 1) {
+    await write('全市汇总反馈意见（初稿）', cityDraft(reports, ruleset, opts.city ? { cityName: opts.city } : {}));
+  }
+  if (written) io.out(T.feedbackWritten(written, opts.out));
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,60 @@
+/** Expanding FILE_OR_DIR arguments into the workbooks to read, and the files passed over. */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+
+export interface Inputs {
+  files: string[];
+  /** files named on the command line or found in a directory that are not workbooks, with why */
+  skipped: { file: string; reason: string }[];
+  /** arguments that do not exist */
+  missing: string[];
+}
+
+const WORKBOOK = /\.(xlsx|xlsm)$/i;
+/** Old .xls files are reported as unreadable (with advice), not skipped silently. */
+const OLD_WORKBOOK = /\.xls$/i;
+const LOCK_FILE = /^~\$/;
+
+export function expandInputs(args: readonly string[]): Inputs {
+  const out: Inputs = { files: [], skipped: [], missing: [] };
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      out.files.push(f);
+    }
+  };
+  for (const arg of args) {
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      out.missing.push(arg);
+      continue;
+    }
+    if (!st.isDirectory()) {
+      add(arg);
+      continue;
+    }
+    const names = readdirSync(arg).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    for (const name of names) {
+      const path = join(arg, name);
+      if (!statSync(path).isFile()) continue;
+      if (LOCK_FILE.test(name)) out.skipped.push({ file: path, reason: 'Excel 的临时锁定文件，已跳过' });
+      else if (WORKBOOK.test(name) || OLD_WORKBOOK.test(name)) add(path);
+      else out.skipped.push({ file: path, reason: `不是 .xlsx 工作簿（${extname(name) || '无扩展名'}），已跳过` });
+    }
+  }
+  return out;
+}
+
+/** `returned/文登区.xlsx` → `文登区`; names already used get `-2`, `-3`… */
+export function outputNames(files: readonly string[], suffix: string): string[] {
+  const used = new Map<string, number>();
+  return files.map((f) => {
+    const stem = basename(f).replace(/\.[^.]+$/, '');
+    const n = (used.get(stem) ?? 0) + 1;
+    used.set(stem, n);
+    return `${n === 1 ? stem : `${stem}-${n}`}${suffix}`;
+  });
+}

@@ -1,0 +1,131 @@
+/** The `duty-review` command (spec/CLI.md). Exit status: 0 no errors, 1 errors or unreadable, 2 usage. */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { exampleCity } from '../examples/city';
+import { fillWorkbook } from '../hosts/file/fill';
+import { buildTemplate, protectTemplate } from '../hosts/file/template';
+import { runCheck, type Io } from './check';
+import { runFeedback } from './feedback';
+import { TOOL } from './jsonReport';
+import { loadRuleset, UsageError } from './rules';
+import { CLI_TEXT as T } from './text';
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  writeJson: (text) => process.stdout.write(text),
+  now: () => new Date(),
+};
+
+async function writeTemplate(file: string, rules: string | undefined): Promise<void> {
+  const wb = buildTemplate(loadRuleset(rules));
+  await protectTemplate(wb);
+  mkdirSync(dirname(file), { recursive: true });
+  await wb.xlsx.writeFile(file);
+}
+
+async function writeExamples(dir: string): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  const city = exampleCity();
+  for (const [name, data] of Object.entries(city)) {
+    const wb = buildTemplate();
+    fillWorkbook(wb, data);
+    await protectTemplate(wb);
+    await wb.xlsx.writeFile(join(dir, `${name}.xlsx`));
+  }
+  return Object.keys(city).length;
+}
+
+function program(io: Io, setCode: (n: number) => void): Command {
+  const p = new Command('duty-review')
+    .description(T.description)
+    .version(TOOL.version, '-V, --version')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => io.out(s.trimEnd()) });
+  // with --json -, stdout carries only the JSON
+  const quietIo = (json?: string): Io => (json === '-' ? { ...io, out: io.err } : io);
+
+  p.command('template')
+    .description(T.templateCmd)
+    .option('--rules <file>', T.optRules)
+    .option('--out <file>', T.optOutTemplate, '县级人民政府履行教育职责评价指标填报表.xlsx')
+    .action(async (o: { rules?: string; out: string }) => {
+      await writeTemplate(o.out, o.rules);
+      io.out(T.templateWritten(o.out));
+      setCode(0);
+    });
+
+  p.command('check')
+    .description(T.checkCmd)
+    .argument('<FILE_OR_DIR...>')
+    .option('--out <dir>', T.optOutDir, './checked')
+    .option('--json <file>', T.optJson)
+    .option('--rules <file>', T.optRules)
+    .option('--quiet', T.optQuiet)
+    .action(async (files: string[], o: { out: string; json?: string; rules?: string; quiet?: boolean }) => {
+      setCode(await runCheck(files, o, quietIo(o.json)));
+    });
+
+  p.command('feedback')
+    .description(T.feedbackCmd)
+    .argument('<FILE_OR_DIR...>')
+    .option('--out <dir>', T.optOutDir, './feedback')
+    .option('--rules <file>', T.optRules)
+    .addOption(new Option('--format <list>', T.optFormat).default('docx,txt'))
+    .option('--city <name>', T.optCity)
+    .action(async (files: string[], o: { out: string; rules?: string; format: string; city?: string }) => {
+      setCode(await runFeedback(files, o, io));
+    });
+
+  p.command('examples')
+    .description(T.examplesCmd)
+    .option('--out <dir>', T.optOutDir, './examples')
+    .action(async (o: { out: string }) => {
+      io.out(T.examplesWritten(await writeExamples(o.out), o.out));
+      setCode(0);
+    });
+  return p;
+}
+
+function usageMessage(e: CommanderError): string {
+  const m = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return T.unknownOption(m);
+    case 'commander.missingArgument':
+      return T.missingArgument(m);
+    case 'commander.unknownCommand':
+      return T.unknownCommand(m);
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const p = program(io, (n) => (code = n));
+  if (argv.length === 0) {
+    p.outputHelp();
+    return 2;
+  }
+  try {
+    await p.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return 0;
+      io.err(T.usage(usageMessage(e)));
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(T.usage(e.message));
+      return 2;
+    }
+    io.err(T.internal(e instanceof Error ? e.message : String(e)));
+    return 1;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * WorkbookHost on Office.js. Every write switches Excel's events off (ExcelApi 1.8) and raises
+ * an internal "writing" flag, so that live validation never reacts to the add-in's own writes.
+ */
+import { DRAFT_SHEET, SUMMARY_SHEET } from '../../core/summary';
+import type { Draft, Report, WorkbookSnapshot } from '../../core/types';
+import type { HostStrings } from '../../i18n';
+import type { MarkResult, WorkbookHost } from '../host';
+import type { XContext } from './api';
+import { detectCapabilities, type Capabilities } from './capabilities';
+import { subscribeChanges } from './changes';
+import type { ExcelEnv } from './env';
+import { HostError, hostError } from './errors';
+import { cellMarks, queueRemoval, survey, writeMarks } from './marks';
+import { readSnapshot } from './read';
+import { loadRecord, saveRecord } from './record';
+import { writeDraftSheet, writeSummarySheet } from './sheets';
+
+const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET]);
+/** Change events that arrive this soon after a write are taken as echoes of it. */
+const QUIET_MS = 400;
+
+export class ExcelHost implements WorkbookHost {
+  readonly caps: Capabilities;
+  private writing = 0;
+  private quietUntil = 0;
+
+  constructor(
+    private readonly env: ExcelEnv,
+    private readonly text: HostStrings,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.caps = detectCapabilities((v) => env.supports(v));
+  }
+
+  /** True while the add-in writes, and shortly after. */
+  get busyWriting(): boolean {
+    return this.writing > 0 || Date.now() < this.quietUntil;
+  }
+
+  private async read<T>(batch: (ctx: XContext) => Promise<T>, sheet?: string): Promise<T> {
+    try {
+      return await this.env.run(batch);
+    } catch (e) {
+      throw hostError(e, this.text, sheet);
+    }
+  }
+
+  private async write<T>(batch: (ctx: XContext) => Promise<T>, sheet?: string): Promise<T> {
+    this.writing++;
+    try {
+      return await this.env.run(async (ctx) => {
+        if (this.caps.enableEvents) ctx.runtime.enableEvents = false;
+        try {
+          return await batch(ctx);
+        } finally {
+          if (this.caps.enableEvents) {
+            ctx.runtime.enableEvents = true;
+            await ctx.sync();
+          }
+        }
+      });
+    } catch (e) {
+      throw hostError(e, this.text, sheet);
+    } finally {
+      this.writing--;
+      this.quietUntil = Date.now() + QUIET_MS;
+    }
+  }
+
+  readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.read((ctx) => readSnapshot(ctx, this.caps, { skip: OWN_SHEETS }));
+  }
+
+  async markFindings(report: Report): Promise<MarkResult> {
+    const old = loadRecord(this.env.settings);
+    const marks = cellMarks(report.findings);
+    const { result, record } = await this.write(async (ctx) => {
+      const found = await survey(ctx, this.caps, old, marks);
+      return writeMarks(ctx, this.caps, this.text, found, old, marks);
+    });
+    if (!(await saveRecord(this.env.settings, record))) result.warnings.push(this.text.recordNotSaved);
+    return result;
+  }
+
+  async clearMarks(): Promise<void> {
+    const old = loadRecord(this.env.settings);
+    const { lockedSheets, kept } = await this.write(async (ctx) => {
+      const found = await survey(ctx, this.caps, old, []);
+      const removal = queueRemoval(found, old);
+      await ctx.sync();
+      return removal;
+    });
+    const saved = await saveRecord(this.env.settings, kept);
+    const problems = [...lockedSheets].map((s) => this.text.protectedSheetClear(s));
+    if (!saved && Object.keys(kept.fills).length) problems.push(this.text.recordNotSaved);
+    if (problems.length) throw new HostError(problems.join('\n'), 'warning');
+  }
+
+  writeSummary(report: Report): Promise<void> {
+    return this.write((ctx) => writeSummarySheet(ctx, this.caps, this.text, report, this.clock()), SUMMARY_SHEET);
+  }
+
+  writeDraft(draft: Draft): Promise<void> {
+    return this.write((ctx) => writeDraftSheet(ctx, this.caps, this.text, draft), DRAFT_SHEET);
+  }
+
+  goTo(sheet: string, cell: string): Promise<void> {
+    return this.read(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    }, sheet);
+  }
+
+  /**
+   * Calls `listener` when the user changes a cell (ExcelApi 1.7+), never for the add-in's own
+   * writes. Returns a function that stops listening, or null when this Excel has no change events.
+   */
+  async watchChanges(listener: () => void): Promise<(() => Promise<void>) | null> {
+    let handlers;
+    try {
+      handlers = await subscribeChanges(this.env, this.caps, () => {
+        if (!this.busyWriting) listener();
+      });
+    } catch (e) {
+      throw hostError(e, this.text);
+    }
+    if (!handlers) return null;
+    return async () => {
+      await Promise.all(handlers.map((h) => this.env.release(h).catch(() => undefined)));
+    };
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The part of the Excel JavaScript API this host uses, as small structural types. Product code
+ * talks to these, so that an in-memory fake can stand in for Excel in tests. The `Check*` types
+ * at the end make the compiler prove that the real `@types/office-js` classes satisfy them: the
+ * host can only call what Excel really has.
+ */
+
+export interface Loadable<T> {
+  load(propertyNames: string): T;
+}
+
+export interface XRuntime {
+  /** ExcelApi 1.8 */
+  enableEvents: boolean;
+}
+
+export interface XRangeFill extends Loadable<XRangeFill> {
+  color: string;
+  clear(): void;
+}
+
+export interface XRangeFont {
+  bold: boolean;
+  size: number;
+  color: string;
+}
+
+export interface XRangeFormat {
+  fill: XRangeFill;
+  font: XRangeFont;
+  wrapText: boolean;
+  columnWidth: number;
+  verticalAlignment: Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed';
+  autofitRows(): void;
+}
+
+export interface XConditionalRule extends Loadable<XConditionalRule> {
+  formula: string;
+}
+
+export interface XCustomConditionalFormat {
+  rule: XConditionalRule;
+  format: { fill: { color: string } };
+}
+
+export interface XConditionalFormat extends Loadable<XConditionalFormat> {
+  readonly type: string;
+  priority: number;
+  readonly custom: XCustomConditionalFormat;
+  delete(): void;
+}
+
+export interface XConditionalFormatCollection extends Loadable<XConditionalFormatCollection> {
+  readonly items: XConditionalFormat[];
+  add(type: 'Custom'): XConditionalFormat;
+}
+
+export interface XHyperlink {
+  documentReference?: string;
+  textToDisplay?: string;
+}
+
+export interface XRange extends Loadable<XRange> {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: (string | number | boolean)[][];
+  numberFormat: string[][];
+  readonly valueTypes: string[][];
+  readonly formulas: (string | number | boolean)[][];
+  /** ExcelApi 1.7 */
+  hyperlink: XHyperlink;
+  readonly format: XRangeFormat;
+  /** ExcelApi 1.6 */
+  readonly conditionalFormats: XConditionalFormatCollection;
+  select(): void;
+}
+
+export interface XWorksheetChangedArgs {
+  readonly worksheetId: string;
+  readonly address: string;
+}
+
+export interface XEventResult {
+  remove(): void;
+  readonly context: OfficeExtension.ClientRequestContext;
+}
+
+export interface XEventHandlers<A> {
+  add(handler: (args: A) => Promise<void>): XEventResult;
+}
+
+export interface XWorksheetProtection extends Loadable<XWorksheetProtection> {
+  /** ExcelApi 1.2 */
+  readonly protected: boolean;
+}
+
+export interface XWorksheet extends Loadable<XWorksheet> {
+  readonly name: string;
+  readonly id: string;
+  readonly protection: XWorksheetProtection;
+  /** ExcelApi 1.7 */
+  readonly onChanged: XEventHandlers<XWorksheetChangedArgs>;
+  getRange(address?: string): XRange;
+  getUsedRange(valuesOnly?: boolean): XRange;
+  activate(): void;
+  delete(): void;
+}
+
+export interface XWorksheetCollection extends Loadable<XWorksheetCollection> {
+  readonly items: XWorksheet[];
+  getItem(key: string): XWorksheet;
+  add(name?: string): XWorksheet;
+  /** ExcelApi 1.9 */
+  readonly onChanged: XEventHandlers<XWorksheetChangedArgs>;
+}
+
+/** A threaded comment (ExcelApi 1.10) or a note (ExcelApi 1.18). */
+export interface XCellNote extends Loadable<XCellNote> {
+  content: string;
+  delete(): void;
+  getLocation(): XRange;
+}
+
+export interface XCellNoteCollection extends Loadable<XCellNoteCollection> {
+  readonly items: XCellNote[];
+  add(cellAddress: string, content: string): XCellNote;
+}
+
+export interface XWorkbook {
+  readonly worksheets: XWorksheetCollection;
+  /** ExcelApi 1.10 */
+  readonly comments: XCellNoteCollection;
+  /** ExcelApi 1.18 */
+  readonly notes: XCellNoteCollection;
+}
+
+export interface XContext {
+  readonly workbook: XWorkbook;
+  readonly runtime: XRuntime;
+  sync(): Promise<void>;
+}
+
+/** The document's settings bag (Office common API, every Excel version that runs add-ins). */
+export interface XSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: unknown; error?: { message: string } }) => void): void;
+}
+
+type Assert<T extends U, U> = T;
+export type CheckRange = Assert<Excel.Range, XRange>;
+export type CheckWorksheets = Assert<Excel.WorksheetCollection, XWorksheetCollection>;
+export type CheckComments = Assert<Excel.CommentCollection, XCellNoteCollection>;
+export type CheckNotes = Assert<Excel.NoteCollection, XCellNoteCollection>;
+export type CheckContext = Assert<Excel.RequestContext, XContext>;
+export type CheckSettings = Assert<Office.Settings, XSettings>;

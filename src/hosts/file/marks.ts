@@ -1,0 +1,100 @@
+/**
+ * Marks in an .xlsx file: each finding's cell filled in its level's colour and given a note.
+ * The original fill and note of every marked cell are recorded in a hidden sheet, so that marks
+ * can be removed exactly (and a re-check of an annotated copy starts from the original look).
+ */
+import type ExcelJS from 'exceljs';
+import { LEVELS, type Finding, type Level, type Report } from '../../core/types';
+import { LEVEL_COLOURS, LEVEL_NAMES } from '../../core/summary';
+import { COMMENT_PREFIX, type MarkResult } from '../host';
+
+export const RECORD_SHEET = '_履职评价校验记录';
+
+interface Original {
+  sheet: string;
+  cell: string;
+  fill: string | null;
+  note: string | null;
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => (typeof t === 'string' ? t : t.text)).join('');
+}
+
+function readRecord(wb: ExcelJS.Workbook): Original[] {
+  const ws = wb.getWorksheet(RECORD_SHEET);
+  if (!ws) return [];
+  const out: Original[] = [];
+  ws.eachRow((row, r) => {
+    if (r === 1) return;
+    try {
+      out.push(JSON.parse(String(row.getCell(1).value)) as Original);
+    } catch {
+      // a damaged record line is skipped: its cell keeps whatever it shows now
+    }
+  });
+  return out;
+}
+
+/** Restores every recorded cell and drops the record: the workbook looks as before marking. */
+export function clearFileMarks(wb: ExcelJS.Workbook): void {
+  for (const o of readRecord(wb)) {
+    const ws = wb.getWorksheet(o.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(o.cell);
+    const style = { ...cell.style };
+    if (o.fill) style.fill = JSON.parse(o.fill) as ExcelJS.Fill;
+    else delete style.fill;
+    cell.style = style;
+    if (o.note === null) cell.note = undefined as unknown as string;
+    else cell.note = o.note;
+  }
+  const ws = wb.getWorksheet(RECORD_SHEET);
+  if (ws) wb.removeWorksheet(ws.id);
+}
+
+const RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
+
+/** One note text for all findings on a cell, most severe first. */
+export function noteFor(findings: Finding[]): string {
+  const lines = [...findings]
+    .sort((a, b) => RANK[a.level] - RANK[b.level])
+    .map((f) => `[${LEVEL_NAMES[f.level]}] ${f.message}${f.requirement ? `（要求：${f.requirement}）` : ''}`);
+  return `${COMMENT_PREFIX}\n${lines.join('\n')}`;
+}
+
+export function markFileFindings(wb: ExcelJS.Workbook, report: Report): MarkResult {
+  clearFileMarks(wb);
+  const byCell = new Map<string, Finding[]>();
+  let summaryOnly = 0;
+  for (const f of report.findings) {
+    if (!wb.getWorksheet(f.sheet)) {
+      summaryOnly++;
+      continue;
+    }
+    const key = `${f.sheet}\u0000${f.cell}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  }
+  const record: Original[] = [];
+  for (const findings of byCell.values()) {
+    const { sheet, cell: address } = findings[0]!;
+    const cell = wb.getWorksheet(sheet)!.getCell(address);
+    const oldNote = noteText(cell.note as ExcelJS.Comment | string | undefined);
+    record.push({ sheet, cell: address, fill: cell.fill ? JSON.stringify(cell.fill) : null, note: oldNote });
+    const level = LEVELS.find((l) => findings.some((f) => f.level === l))!;
+    cell.style = {
+      ...cell.style,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${LEVEL_COLOURS[level]}` } },
+    };
+    const ours = noteFor(findings);
+    cell.note = oldNote ? `${oldNote}\n\n${ours}` : ours;
+  }
+  if (record.length) {
+    const ws = wb.addWorksheet(RECORD_SHEET, { state: 'veryHidden' });
+    ws.getCell(1, 1).value = '履职评价校验标记记录：请勿修改或删除（清除标记时据此恢复原样）';
+    record.forEach((o, i) => (ws.getCell(i + 2, 1).value = JSON.stringify(o)));
+  }
+  return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
+}

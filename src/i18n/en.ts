@@ -1,0 +1,95 @@
+/** Task-pane and Excel-host wording, English (used when Office's display language is English). */
+import type { Strings } from './zh';
+
+export const en: Strings = {
+  locale: 'en-US',
+  app: {
+    title: 'Duty Review Checker',
+    intro:
+      'Open the filled-in workbook and click Validate. Cells with problems get a colour and a comment; your own entries are never changed.',
+  },
+  actions: {
+    validate: 'Validate',
+    revalidate: 'Validate again',
+    writeSummary: 'Write the summary sheet',
+    writeDraft: 'Draft the feedback',
+    clearMarks: 'Clear marks',
+    live: 'Validate while typing',
+    workbookGroup: 'Write to the workbook',
+  },
+  busy: {
+    validate: 'Reading and validating the workbook…',
+    live: 'The workbook changed, validating again…',
+    summary: 'Writing the summary sheet…',
+    draft: 'Drafting the feedback…',
+    clear: 'Clearing marks…',
+  },
+  done: {
+    summary: 'The summary sheet 校验结果 has been written.',
+    draft: 'The draft sheet 反馈意见（初稿） has been written.',
+    clear: "The add-in's marks and comments are removed; your own formatting and comments are as they were.",
+  },
+  levels: { error: 'Error', warning: 'Not met', notice: 'Notice' },
+  levelHints: {
+    error: 'fix before returning',
+    warning: 'explain in 情况说明',
+    notice: 'check, then fix or explain',
+  },
+  ready: {
+    notTemplate: '✗ Not the standard workbook: cannot validate',
+    yes: '✓ Ready to return: no errors, every unmet requirement explained',
+    no: (errors: number, unexplained: number) =>
+      `✗ Not ready: ${[errors ? `fix ${errors} error(s)` : '', unexplained ? `explain ${unexplained} unmet requirement(s)` : ''].filter(Boolean).join(', ')}`,
+  },
+  findings: {
+    heading: 'Findings',
+    none: 'No problems found.',
+    filterLabel: 'Filter by level',
+    filteredOut: 'Nothing at the selected levels.',
+    total: (n: number) => `${n} in all`,
+    goTo: (sheet: string, cell: string) => `Go to ${sheet}!${cell}`,
+    levelCount: (level: string, n: number) => `${level}: ${n}`,
+  },
+  errors: {
+    generic: (message: string) => `That did not work: ${message}`,
+    unknown: 'That did not work, for an unknown reason. Close the task pane and try again.',
+    office: (message: string) => `Excel reported a problem: ${message}`,
+    draftModule: 'The feedback module could not be loaded. Check the network and try again.',
+    needValidation: 'Click Validate first.',
+  },
+  boot: {
+    loading: 'Connecting to Excel…',
+    officeUnavailable: 'Office could not be loaded',
+    officeUnavailableBody:
+      "This computer cannot reach Microsoft's Office servers (no internet, or the intranet blocks appsforoffice.microsoft.com), so validation inside Excel is not possible.",
+    fileModeHint: 'You can still use the file mode: open the workbook file on this page, validate it and download an annotated copy.',
+    openFileMode: 'Use the file mode',
+    retry: 'Try again',
+    notInExcel: 'Open this page as an add-in inside Excel.',
+    fileModeTitle: 'File mode',
+    fileModeComing:
+      'The file mode is being built: soon you can pick or drop .xlsx workbooks here. Meanwhile, use the duty-review command.',
+  },
+  host: {
+    protectedSheet: (sheet: string, n: number) =>
+      `Sheet “${sheet}” is protected: ${n} finding(s) there are not marked in their cells; see the summary sheet.`,
+    protectedSheetClear: (sheet: string) => `Sheet “${sheet}” is protected: its marks were not cleared. Unprotect it and clear again.`,
+    noComments: 'This Excel version has no comments API; see the summary sheet for the messages.',
+    commentsFailed: 'Comments could not be added; see the summary sheet for the messages.',
+    notesInstead: 'This workbook does not take comments; the messages are shown as notes instead.',
+    occupiedCells: (n: number) =>
+      `${n} cell(s) already hold your own comment and were left alone; see the summary sheet for their messages.`,
+    staticFills: 'This Excel version has no conditional formats: cells are filled instead; Clear marks restores their colours.',
+    recordNotSaved: 'The record of marks could not be saved in the workbook; clear the marks or save the workbook before closing it.',
+    sheetMissing: (sheet: string) => `Sheet “${sheet}” was not found; it may have been deleted or renamed.`,
+    workbookProtected: (sheet: string) =>
+      `The workbook structure is protected, so sheet “${sheet}” cannot be written. Unprotect the workbook (Review → Protect Workbook).`,
+    sheetProtected: (sheet: string) => `Sheet “${sheet}” is protected and cannot be written. Unprotect it first.`,
+    tooLarge: 'The workbook holds too much for Excel to send at once. Remove unrelated sheets or large blank formatted areas.',
+    editing: 'Excel is editing a cell. Press Enter or Esc, then try again.',
+    office: (message: string) => `Excel reported a problem: ${message}`,
+  },
+  draftSheet: {
+    failed: (message: string) => `The feedback draft could not be made: ${message}`,
+  },
+};

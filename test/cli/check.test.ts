@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { COMMENT_PREFIX } from '../../src/hosts/host';
+import { LEVEL_COLOURS, SUMMARY_COLUMNS, SUMMARY_SHEET } from '../../src/core/summary';
+import { district, xlsxOf } from '../fixtures/workbooks';
+import { run, tempDir } from './helpers';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+interface JsonFinding {
+  rule: string;
+  indicator: string | null;
+  level: string;
+  sheet: string;
+  cell: string;
+  message: string;
+  explained?: boolean;
+}
+interface JsonWorkbook {
+  file: string;
+  status: string;
+  reason?: string;
+  district?: { name: string; code: string; year: number | null };
+  counts?: { error: number; warning: number; notice: number };
+  findings?: JsonFinding[];
+}
+interface JsonReport {
+  tool: { name: string; version: string };
+  ruleset: { version: string; overrides: Record<string, number> };
+  workbooks: JsonWorkbook[];
+  city?: { findings: { rule: string; districts: string[]; cityValue: number; message: string }[] };
+}
+
+describe('duty-review check', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir()));
+  afterEach(() => t.done());
+
+  async function writeDistrict(name: string, change: Parameters<typeof district>[0]) {
+    const file = t.path(`${name}.xlsx`);
+    writeFileSync(file, await xlsxOf(district(change)));
+    return file;
+  }
+
+  it('writes an annotated copy: fills, notes, summary rows and links, inputs untouched', async () => {
+    const file = await writeDistrict('西城区', (d) => {
+      d.info.name = '西城区';
+      d.info.code = '379903';
+      d.values.JF02 = { last: 60000, current: 63720, explanation: '土地出让收入下降' };
+      d.values.JF01 = { last: 52000, current: '约56000' };
+      d.values.JS07 = { current: 686, explanation: '=HYPERLINK("http://x","y")' };
+    });
+    const before = sha(file);
+    const r = await run(['check', file, '--out', t.path('out'), '--json', t.path('report.json')]);
+    expect(r.code).toBe(1); // the text in JF01 is an error
+    expect(sha(file)).toBe(before);
+    expect(r.out).toContain('西城区 379903');
+    expect(r.out).toContain('错误 1 · 未达标 2 · 提示 0');
+
+    const report = JSON.parse(readFileSync(t.path('report.json'), 'utf8')) as JsonReport;
+    const findings = report.workbooks[0]!.findings!;
+    const wb = await open(t.path('out/西城区.checked.xlsx'));
+    for (const f of findings) {
+      const cell = wb.getWorksheet(f.sheet)!.getCell(f.cell);
+      const fill = cell.fill as ExcelJS.FillPattern;
+      expect(fill.fgColor?.argb).toBe(`FF${LEVEL_COLOURS[f.level as 'error']}`);
+      const note = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((x) => x.text).join('');
+      expect(note.startsWith(COMMENT_PREFIX)).toBe(true);
+      expect(note).toContain(f.message);
+    }
+    // a cell without a finding keeps its look
+    expect(
+      (wb.getWorksheet('经费投入')!.getCell('F5').fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb,
+    ).not.toBe(`FF${LEVEL_COLOURS.warning}`);
+
+    const summary = wb.getWorksheet(SUMMARY_SHEET)!;
+    const texts: string[][] = [];
+    summary.eachRow({ includeEmpty: true }, (row, r) => {
+      texts[r - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? ''));
+    });
+    const headerIndex = texts.findIndex((row) => row?.[0] === '序号');
+    expect(texts[headerIndex]).toEqual([...SUMMARY_COLUMNS]);
+    expect(texts.some((row) => row?.join('').includes('暂不能报送'))).toBe(true);
+    const rows = texts.slice(headerIndex + 1);
+    expect(rows).toHaveLength(findings.length);
+    findings.forEach((f, i) => {
+      const row = summary.getRow(headerIndex + 2 + i);
+      expect(row.getCell(3).value).toBe(f.sheet);
+      expect(row.getCell(7).value).toBe(f.message);
+      const link = row.getCell(4).value as ExcelJS.CellFormulaValue;
+      expect(link.formula).toBe(`HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`);
+    });
+    // the explanation that looks like a formula stays text
+    const js07 = rows.findIndex((row) => row[4] === 'JS07');
+    const explanationCell = summary.getRow(headerIndex + 2 + js07).getCell(10);
+    expect(explanationCell.value).toBe('=HYPERLINK("http://x","y")');
+    expect(explanationCell.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('keeps content, styles, merged cells and data validations in the copy', async () => {
+    const file = await writeDistrict('东城区', () => undefined);
+    await run(['check', file, '--out', t.path('out')]);
+    const [a, b] = await Promise.all([open(file), open(t.path('out/东城区.checked.xlsx'))]);
+    for (const ws of a.worksheets) {
+      const copy = b.getWorksheet(ws.name)!;
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          const other = copy.getCell(r, c);
+          expect(other.value).toEqual(cell.value);
+          expect(other.style).toEqual(cell.style);
+          expect(other.dataValidation).toEqual(cell.dataValidation);
+        }),
+      );
+      expect(copy.model.merges).toEqual(ws.model.merges);
+    }
+  });
+
+  it('prints a JSON report of the documented shape on stdout with --json -', async () => {
+    const a = await writeDistrict('a', (d) => {
+      d.info.name = '甲区';
+      d.info.code = '379902';
+    });
+    const b = await writeDistrict('b', (d) => {
+      d.info.name = '乙区';
+      d.info.code = '379903';
+      d.values.XQ03 = { last: 8200, current: 6000 };
+      d.values.XQ05 = { last: 83.33, current: 68.92 };
+      d.values.XQ06 = { last: 54.67, current: 40.54 };
+    });
+    const r = await run(['check', a, b, '--out', t.path('out'), '--json', '-']);
+    const report = JSON.parse(r.json) as JsonReport;
+    expect(report.tool.name).toBe('duty-review');
+    expect(report.ruleset).toEqual({ version: '2025.1', overrides: {} });
+    expect(report.workbooks.map((w) => [w.status, w.district?.name, w.district?.code, w.district?.year])).toEqual([
+      ['checked', '甲区', '379902', 2025],
+      ['checked', '乙区', '379903', 2025],
+    ]);
+    const f = report.workbooks[1]!.findings!.find((x) => x.rule === 'XQ06.min')!;
+    expect(f).toMatchObject({ indicator: 'XQ06', level: 'warning', sheet: '学前教育', cell: 'F8', explained: false });
+    expect(report.workbooks[1]!.counts).toEqual({ error: 0, warning: 3, notice: 2 });
+    const below = report.city!.findings.find((x) => x.rule === 'XQ06.belowCity')!;
+    expect(below.districts).toEqual(['乙区']);
+    expect(below.cityValue).toBeCloseTo(((8300 + 6000) / 29600) * 100, 1);
+    expect(r.out).toBe(''); // stdout holds only the JSON
+  });
+
+  it('applies --rules overrides and reports them', async () => {
+    const file = await writeDistrict('c', (d) => (d.values.JF02 = { last: 60000, current: 64200 }));
+    const plain = JSON.parse((await run(['check', file, '--out', t.path('o1'), '--json', '-'])).json) as JsonReport;
+    expect(plain.workbooks[0]!.findings!.map((f) => f.rule)).toContain('JF02.minGrowth');
+    writeFileSync(t.path('rules.json'), JSON.stringify({ 'JF02.minGrowth': 7 }));
+    const r = await run(['check', file, '--out', t.path('o2'), '--json', '-', '--rules', t.path('rules.json')]);
+    const report = JSON.parse(r.json) as JsonReport;
+    expect(report.ruleset.overrides).toEqual({ 'JF02.minGrowth': 7 });
+    expect(report.workbooks[0]!.findings!.map((f) => f.rule)).not.toContain('JF02.minGrowth');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 0 when no workbook has errors, even with warnings', async () => {
+    const file = await writeDistrict('d', (d) => (d.values.GG02 = { current: 1 }));
+    const r = await run(['check', file, '--out', t.path('out')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('未达标 1');
+  });
+
+  it.each([
+    ['an unknown option', ['check', 'x.xlsx', '--bogus'], '未知选项 --bogus'],
+    ['no input', ['check'], '缺少参数'],
+    ['an unknown command', ['frobnicate'], '未知命令'],
+  ])('exits 2 on %s', async (_name, args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+
+  it.each([
+    ['an unknown key', { 'JF99.min': 3 }, 'JF99.min'],
+    ['a non-number', { 'JF02.minGrowth': '8' }, 'JF02.minGrowth'],
+  ])('exits 2 naming the key for a rules file with %s', async (_name, rules, key) => {
+    const file = await writeDistrict('e', () => undefined);
+    writeFileSync(t.path('rules.json'), JSON.stringify(rules));
+    const r = await run(['check', file, '--rules', t.path('rules.json'), '--out', t.path('out')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(key);
+  });
+
+  it('reports each bad file in one Chinese line and goes on with the others', async () => {
+    const dir = t.path('in');
+    mkdirSync(dir);
+    const good = await xlsxOf(district());
+    writeFileSync(`${dir}/good.xlsx`, good);
+    writeFileSync(`${dir}/empty.xlsx`, '');
+    writeFileSync(`${dir}/text.xlsx`, '地区名称,东城区\n');
+    writeFileSync(`${dir}/truncated.xlsx`, good.subarray(0, Math.floor(good.length / 2)));
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    writeFileSync(`${dir}/old.xls`, ole);
+    const encrypted = Buffer.concat([ole, Buffer.from('EncryptionInfo', 'utf16le')]);
+    writeFileSync(`${dir}/locked.xlsx`, encrypted);
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Sheet1').getCell('A1').value = 'hello';
+    writeFileSync(`${dir}/other.xlsx`, new Uint8Array(await other.xlsx.writeBuffer()));
+    writeFileSync(`${dir}/notes.txt`, 'not a workbook');
+
+    const r = await run(['check', dir, '--out', t.path('out'), '--json', t.path('r.json')]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(t.path('r.json'), 'utf8')) as JsonReport;
+    const status = Object.fromEntries(
+      report.workbooks.map((w) => [w.file.split('/').pop(), [w.status, w.reason ?? '']]),
+    );
+    expect(status['good.xlsx']![0]).toBe('checked');
+    expect(status['empty.xlsx']).toEqual(['unreadable', expect.stringContaining('空')]);
+    expect(status['text.xlsx']).toEqual(['unreadable', expect.stringContaining('不是有效的 .xlsx')]);
+    expect(status['truncated.xlsx']).toEqual(['unreadable', expect.stringContaining('损坏')]);
+    expect(status['old.xls']).toEqual(['unreadable', expect.stringContaining('.xls')]);
+    expect(status['locked.xlsx']).toEqual(['unreadable', expect.stringContaining('密码')]);
+    expect(status['other.xlsx']).toEqual(['not-template', expect.stringContaining('标准')]);
+    expect(status['notes.txt']).toBeUndefined();
+    const lines = r.err.split('\n');
+    for (const name of [
+      'empty.xlsx',
+      'text.xlsx',
+      'truncated.xlsx',
+      'old.xls',
+      'locked.xlsx',
+      'other.xlsx',
+      'notes.txt',
+    ]) {
+      expect(lines.filter((l) => l.includes(name))).toHaveLength(1);
+    }
+    expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+    expect(readdirSync(t.path('out'))).toEqual(['good.checked.xlsx']);
+  });
+
+  it('handles a workbook with tens of thousands of school rows', async () => {
+    const file = await writeDistrict('big', (d) => {
+      d.schools = Array.from({ length: 30000 }, (_, i) => ({
+        no: i + 1,
+        name: `学校${i + 1}`,
+        type: '小学',
+        ownership: '公办',
+        students: 300,
+        classes: 8,
+        large: 0,
+        huge: 0,
+        clinic: '是',
+        healthStaff: 1,
+      }));
+    });
+    const r = await run(['check', file, '--out', t.path('out'), '--json', '-']);
+    const report = JSON.parse(r.json) as JsonReport;
+    expect(report.workbooks[0]!.status).toBe('checked');
+    expect(report.workbooks[0]!.counts!.error).toBe(0);
+  });
+});
+
+describe('duty-review template', () => {
+  it('writes the blank workbook with its twelve sheets', async () => {
+    const t = tempDir();
+    const r = await run(['template', '--out', t.path('blank.xlsx')]);
+    expect(r.code).toBe(0);
+    const wb = await open(t.path('blank.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '填报说明',
+      '基本信息',
+      '经费投入',
+      '教师队伍',
+      '学前教育',
+      '义务教育',
+      '高中阶段教育',
+      '学生发展',
+      '安全与卫生',
+      '综合改革与规范办学',
+      '学校明细',
+      '问题整改',
+    ]);
+    t.done();
+  });
+});

@@ -1,0 +1,71 @@
+/** The fake behaves like Office where the host depends on it. */
+import { createFakeExcel, FakeOfficeError } from './fakeExcel';
+
+const wb = () => createFakeExcel({ sheets: [['表', [['a', 1]]]] });
+
+test('reading a property that was not loaded throws PropertyNotLoaded', async () => {
+  await expect(
+    wb().run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('表').getRange('A1:B1');
+      return range.values;
+    }),
+  ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+});
+
+test('a loaded property is readable after sync, and every sync is counted', async () => {
+  const fake = wb();
+  const values = await fake.run(async (ctx) => {
+    const range = ctx.workbook.worksheets.getItem('表').getRange('A1:B1').load('values');
+    await ctx.sync();
+    return range.values;
+  });
+  expect(values).toEqual([['a', 1]]);
+  expect(fake.syncs).toBe(1);
+});
+
+test('a comment on more than one cell is rejected', async () => {
+  await expect(
+    wb().run(async (ctx) => {
+      ctx.workbook.comments.add("'表'!A1:B2", 'x');
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'InvalidArgument' });
+});
+
+test('a cell takes one comment or note', async () => {
+  const fake = wb();
+  fake.addUserComment('表', 'A1', '我的批注', 'notes');
+  await expect(
+    fake.run(async (ctx) => {
+      ctx.workbook.comments.add("'表'!A1", 'x');
+      await ctx.sync();
+    }),
+  ).rejects.toBeInstanceOf(FakeOfficeError);
+});
+
+test('missing requirement sets and protected sheets fail like Office', async () => {
+  const old = createFakeExcel({ version: '1.5', sheets: [['表', []]] });
+  await expect(old.run(async (ctx) => void ctx.workbook.comments)).rejects.toMatchObject({ code: 'ApiNotFound' });
+  const locked = createFakeExcel({ sheets: [['表', []]], protectedSheets: ['表'] });
+  await expect(
+    locked.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').getRange('A1').format.fill.color = '#FF0000';
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'AccessDenied' });
+});
+
+test('a failing command drops the commands queued after it', async () => {
+  const fake = wb();
+  await expect(
+    fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      ws.getRange('A1').values = [['changed']];
+      ctx.workbook.comments.add("'表'!A1:B2", 'x');
+      ws.getRange('B1').values = [['never']];
+      await ctx.sync();
+    }),
+  ).rejects.toBeDefined();
+  expect(fake.look('表', 'A1').value).toBe('changed');
+  expect(fake.look('表', 'B1').value).toBe(1);
+});

@@ -1,0 +1,1080 @@
+/**
+ * An in-memory stand-in for the part of Excel's JavaScript API the Excel host uses, typed
+ * against the host's API subset (src/hosts/excel/api.ts), which the compiler checks against
+ * @types/office-js. It behaves like Office where it matters to the host:
+ *
+ * - commands are queued and run at `context.sync()`, which is counted; a failing command
+ *   rejects the sync and drops the commands after it;
+ * - reading a property that was not loaded (and synced) throws `PropertyNotLoaded`;
+ * - comments and notes go on one cell only, one per cell;
+ * - requirement sets can be capped (`version`), sheets (or the workbook) protected, comments
+ *   made to fail;
+ * - change events fire for value writes unless `runtime.enableEvents` is off.
+ *
+ * No imports except types, and no Node APIs: the e2e test transpiles this file and runs it in
+ * the browser before the task pane loads.
+ */
+import type {
+  XCellNote,
+  XCellNoteCollection,
+  XConditionalFormat,
+  XConditionalFormatCollection,
+  XConditionalRule,
+  XContext,
+  XCustomConditionalFormat,
+  XEventHandlers,
+  XEventResult,
+  XHyperlink,
+  XRange,
+  XRangeFill,
+  XRangeFont,
+  XRangeFormat,
+  XRuntime,
+  XSettings,
+  XWorkbook,
+  XWorksheet,
+  XWorksheetChangedArgs,
+  XWorksheetCollection,
+  XWorksheetProtection,
+} from '../../src/hosts/excel/api';
+import type { ExcelEnv } from '../../src/hosts/excel/env';
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+type Value = string | number | boolean;
+type ValueType = 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error';
+
+export interface CellState {
+  v: Value;
+  type: ValueType;
+  fmt: string;
+  formula?: string;
+  /** static fill, '' when none */
+  fill: string;
+  bold: boolean;
+  size: number;
+  fontColor: string;
+  wrap: boolean;
+  valign: string;
+  link?: XHyperlink;
+}
+
+const DEFAULT_CELL: CellState = {
+  v: '',
+  type: 'Empty',
+  fmt: 'General',
+  fill: '',
+  bold: false,
+  size: 11,
+  fontColor: '#000000',
+  wrap: false,
+  valign: 'Bottom',
+};
+
+export interface CfState {
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+  type: string;
+  formula: string;
+  fill: string;
+}
+
+export interface NoteState {
+  id: string;
+  kind: 'comments' | 'notes';
+  sheet: SheetState;
+  r: number;
+  c: number;
+  content: string;
+  author: string;
+}
+
+type Handler = (args: XWorksheetChangedArgs) => Promise<void>;
+
+export class SheetState {
+  cells = new Map<string, CellState>();
+  cfs: CfState[] = [];
+  widths = new Map<number, number>();
+  handlers = new Set<Handler>();
+  protected = false;
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+  cell(r: number, c: number): CellState {
+    return this.cells.get(`${r},${c}`) ?? DEFAULT_CELL;
+  }
+  edit(r: number, c: number, change: Partial<CellState>): void {
+    this.cells.set(`${r},${c}`, { ...this.cell(r, c), ...change });
+  }
+}
+
+/** A cell as tests give it: a plain value, or a value with a number format, an error or a formula. */
+export type CellInput = Value | null | { v?: Value | null; fmt?: string; err?: string; f?: string; fill?: string };
+
+export interface FakeOptions {
+  /** highest ExcelApi version supported, e.g. "1.9"; default "1.18" */
+  version?: string;
+  /** sheets in order, rows of cells from A1 */
+  sheets?: [name: string, rows: CellInput[][]][];
+  protectedSheets?: string[];
+  workbookProtected?: boolean;
+  /** the comments API is there, but adding a comment fails (as in files that cannot hold threaded comments) */
+  commentsFail?: boolean;
+}
+
+// ------------------------------------------------------------------ addresses
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function colName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+interface Area {
+  r0: number;
+  c0: number;
+  rows: number;
+  cols: number;
+}
+
+/** `A1`, `$A$1:B2`, `A:C`, optionally after `Sheet!` (0-based result). */
+export function parseArea(address: string): Area {
+  const ref = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const parts = ref.replace(/\$/g, '').toUpperCase().split(':');
+  const one = (p: string) => {
+    const m = /^([A-Z]*)(\d*)$/.exec(p);
+    if (!m || (!m[1] && !m[2])) throw new FakeOfficeError('InvalidArgument', `Bad address ${address}`);
+    return { c: m[1] ? colNumber(m[1]) - 1 : null, r: m[2] ? Number(m[2]) - 1 : null };
+  };
+  const a = one(parts[0]!);
+  const b = parts[1] ? one(parts[1]) : a;
+  const r0 = a.r ?? 0;
+  const c0 = a.c ?? 0;
+  const r1 = b.r ?? (a.r === null ? MAX_ROWS - 1 : r0);
+  const c1 = b.c ?? (a.c === null ? MAX_COLS - 1 : c0);
+  return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+function areaAddress(a: Area): string {
+  const tl = `${colName(a.c0 + 1)}${a.r0 + 1}`;
+  return a.rows === 1 && a.cols === 1 ? tl : `${tl}:${colName(a.c0 + a.cols)}${a.r0 + a.rows}`;
+}
+
+function sheetPrefix(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function intersects(a: Area, b: Area): boolean {
+  return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
+}
+
+function versionNumber(v: string): number {
+  const [major, minor] = v.split('.').map(Number);
+  return (major ?? 0) * 1000 + (minor ?? 0);
+}
+
+// ------------------------------------------------------------------ the workbook
+
+export class FakeSettings implements XSettings {
+  values = new Map<string, unknown>();
+  saved = new Map<string, unknown>();
+  saves = 0;
+  failSave = false;
+  get(name: string): unknown {
+    return this.values.has(name) ? this.values.get(name) : null;
+  }
+  set(name: string, value: unknown): void {
+    this.values.set(name, value);
+  }
+  remove(name: string): void {
+    this.values.delete(name);
+  }
+  saveAsync(callback?: (result: { status: unknown; error?: { message: string } }) => void): void {
+    setTimeout(() => {
+      this.saves++;
+      if (this.failSave) return callback?.({ status: 'failed', error: { message: 'save failed' } });
+      this.saved = new Map(this.values);
+      callback?.({ status: 'succeeded' });
+    }, 0);
+  }
+}
+
+export class FakeWorkbook {
+  sheets: SheetState[] = [];
+  comments: NoteState[] = [];
+  notes: NoteState[] = [];
+  settings = new FakeSettings();
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  /** context.sync() calls, including the implicit one at the end of a run */
+  syncs = 0;
+  runs = 0;
+  eventsEnabled = true;
+  workbookHandlers = new Set<Handler>();
+  workbookProtected: boolean;
+  commentsFail: boolean;
+  /** functions registered with Office.actions.associate */
+  actions = new Map<string, (event: { completed(): void }) => unknown>();
+  private nextId = 1;
+  private readonly version: number;
+
+  constructor(opts: FakeOptions = {}) {
+    this.version = versionNumber(opts.version ?? '1.18');
+    this.workbookProtected = !!opts.workbookProtected;
+    this.commentsFail = !!opts.commentsFail;
+    for (const [name, rows] of opts.sheets ?? [['Sheet1', []]]) this.addSheet(name, rows);
+    for (const name of opts.protectedSheets ?? []) this.sheet(name).protected = true;
+  }
+
+  supports(version: string): boolean {
+    return versionNumber(version) <= this.version;
+  }
+
+  need(version: string, what: string): void {
+    if (!this.supports(version)) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  async run<T>(batch: (ctx: XContext) => Promise<T>): Promise<T> {
+    this.runs++;
+    const ctx = new FakeContext(this);
+    const result = await batch(ctx);
+    if (ctx.pending()) await ctx.sync();
+    return result;
+  }
+
+  env(): ExcelEnv {
+    return {
+      run: (batch) => this.run(batch),
+      supports: (v) => this.supports(v),
+      settings: this.settings,
+      release: async (handler) => handler.remove(),
+    };
+  }
+
+  // ---------------------------------------------------------------- helpers for tests
+
+  addSheet(name: string, rows: CellInput[][] = []): SheetState {
+    const s = new SheetState(this.newId('sheet'), name);
+    rows.forEach((row, r) =>
+      row.forEach((input, c) => {
+        if (input === null || input === undefined || input === '') return;
+        if (typeof input !== 'object') return s.edit(r, c, coerce(input));
+        const change: Partial<CellState> = {};
+        if (input.err) Object.assign(change, { v: input.err, type: 'Error' });
+        else if (input.v !== undefined && input.v !== null) Object.assign(change, coerce(input.v));
+        if (input.f) change.formula = input.f;
+        if (input.fmt) change.fmt = input.fmt;
+        if (input.fill) change.fill = input.fill;
+        s.edit(r, c, change);
+      }),
+    );
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: sheet ${name}`);
+    return s;
+  }
+
+  /** What a user sees in a cell: its value, the fill that shows (conditional format first), its comment or note. */
+  look(sheet: string, address: string) {
+    const s = this.sheet(sheet);
+    const { r0, c0 } = parseArea(address);
+    const cell = s.cell(r0, c0);
+    const cfs = s.cfs.filter((cf) => intersects(cf, { r0, c0, rows: 1, cols: 1 }));
+    const shown = cfs.find((cf) => cf.type === 'Custom' && cf.fill);
+    const at = (n: NoteState) => n.sheet === s && n.r === r0 && n.c === c0;
+    return {
+      value: cell.v,
+      type: cell.type,
+      formula: cell.formula,
+      staticFill: cell.fill,
+      fill: shown ? shown.fill.toUpperCase() : cell.fill,
+      conditionalFormats: cfs.length,
+      comment: this.comments.find(at)?.content,
+      note: this.notes.find(at)?.content,
+      bold: cell.bold,
+      link: cell.link,
+      width: s.widths.get(c0),
+    };
+  }
+
+  setFill(sheet: string, address: string, colour: string): void {
+    const { r0, c0 } = parseArea(address);
+    this.sheet(sheet).edit(r0, c0, { fill: colour });
+  }
+
+  addUserConditionalFormat(sheet: string, address: string, fill: string, formula = '=A1>0', type = 'Custom'): void {
+    this.sheet(sheet).cfs.push({ ...parseArea(address), type, formula, fill });
+  }
+
+  addUserComment(sheet: string, address: string, content: string, kind: 'comments' | 'notes' = 'comments'): void {
+    const { r0, c0 } = parseArea(address);
+    this[kind].push({ id: this.newId('c'), kind, sheet: this.sheet(sheet), r: r0, c: c0, content, author: '张老师' });
+  }
+
+  /** A user typing into a cell: the value changes and change events fire. */
+  userEdit(sheet: string, address: string, value: Value): void {
+    const s = this.sheet(sheet);
+    const { r0, c0 } = parseArea(address);
+    s.edit(r0, c0, coerce(value));
+    this.emitChanged(s, address, true);
+  }
+
+  emitChanged(sheet: SheetState, address: string, byUser = false): void {
+    if (!this.eventsEnabled && !byUser) return;
+    const args: XWorksheetChangedArgs = { worksheetId: sheet.id, address };
+    for (const h of [...sheet.handlers, ...this.workbookHandlers]) setTimeout(() => void h(args), 0);
+  }
+
+  /** Everything a user could see or lose: values, formats, conditional formats, comments, notes, widths. */
+  dump(): string {
+    const sheets = this.sheets.map((s) => ({
+      name: s.name,
+      protected: s.protected,
+      cells: [...s.cells.entries()]
+        .filter(([, c]) => JSON.stringify(c) !== JSON.stringify(DEFAULT_CELL))
+        .sort(([a], [b]) => a.localeCompare(b)),
+      cfs: s.cfs,
+      widths: [...s.widths.entries()],
+    }));
+    const notes = (list: NoteState[]) => list.map((n) => ({ ...n, sheet: n.sheet.name }));
+    return JSON.stringify({ sheets, comments: notes(this.comments), notes: notes(this.notes) });
+  }
+
+  /** Row-major values of a sheet's used area, for reading what the host wrote. */
+  values(sheet: string): Value[][] {
+    const s = this.sheet(sheet);
+    const area = usedArea(s, true);
+    const out: Value[][] = [];
+    for (let r = 0; r < area.r0 + area.rows; r++) {
+      const row: Value[] = [];
+      for (let c = 0; c < area.c0 + area.cols; c++) row.push(s.cell(r, c).v);
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+function coerce(v: Value): Partial<CellState> {
+  if (typeof v === 'number') return { v, type: 'Double', formula: undefined };
+  if (typeof v === 'boolean') return { v, type: 'Boolean', formula: undefined };
+  if (v === '') return { v: '', type: 'Empty', formula: undefined };
+  if (v.startsWith("'")) return { v: v.slice(1), type: 'String', formula: undefined };
+  // Excel runs what starts with "=", and reads clean numbers as numbers.
+  if (v.startsWith('=')) return { v: 0, type: 'Double', formula: v };
+  if (/^[-+]?\d+(\.\d+)?$/.test(v.trim())) return { v: Number(v), type: 'Double', formula: undefined };
+  return { v, type: 'String', formula: undefined };
+}
+
+function usedArea(s: SheetState, valuesOnly: boolean): Area {
+  let r1 = -1;
+  let c1 = -1;
+  let r0 = Infinity;
+  let c0 = Infinity;
+  for (const [k, cell] of s.cells) {
+    if (valuesOnly ? cell.type === 'Empty' : JSON.stringify(cell) === JSON.stringify(DEFAULT_CELL)) continue;
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    r0 = Math.min(r0, r);
+    c0 = Math.min(c0, c);
+    r1 = Math.max(r1, r);
+    c1 = Math.max(c1, c);
+  }
+  return r1 < 0 ? { r0: 0, c0: 0, rows: 1, cols: 1 } : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+// ------------------------------------------------------------------ the request context and client objects
+
+class FakeContext implements XContext {
+  private queue: (() => void)[] = [];
+  readonly workbook: FakeWorkbookApi;
+  readonly runtime: FakeRuntime;
+  constructor(readonly wb: FakeWorkbook) {
+    this.workbook = new FakeWorkbookApi(this);
+    this.runtime = new FakeRuntime(this);
+  }
+  enqueue(op: () => void): void {
+    this.queue.push(op);
+  }
+  pending(): boolean {
+    return this.queue.length > 0;
+  }
+  async sync(): Promise<void> {
+    this.wb.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    await Promise.resolve();
+    for (const op of ops) op();
+  }
+}
+
+abstract class FakeObject {
+  private readonly cache = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+  protected get wb(): FakeWorkbook {
+    return this.ctx.wb;
+  }
+  /** the property's value in the workbook now (called at sync) */
+  protected abstract fetch(prop: string): unknown;
+  protected nav(_name: string): FakeObject | undefined {
+    return undefined;
+  }
+  protected loaded<T>(prop: string): T {
+    if (!this.cache.has(prop)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.cache.get(prop) as T;
+  }
+  protected remember(prop: string, value: unknown): void {
+    this.cache.set(prop, value);
+  }
+  protected queueLoad(paths: string): void {
+    for (const p of paths.split(',').map((x) => x.trim()).filter(Boolean)) this.ctx.enqueue(() => this.resolve(p));
+  }
+  resolve(path: string): void {
+    const [head, ...rest] = path.split('/') as [string, ...string[]];
+    if (!rest.length) return this.remember(head, this.fetch(head));
+    const child = this.nav(head);
+    if (!child) throw new FakeOfficeError('InvalidArgument', `Cannot load '${path}'`);
+    child.resolve(rest.join('/'));
+  }
+}
+
+abstract class FakeCollection<T extends FakeObject> extends FakeObject {
+  private list: T[] | null = null;
+  protected abstract current(): T[];
+  protected fetch(prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `Collections load 'items/…', not '${prop}'`);
+  }
+  override resolve(path: string): void {
+    const [head, ...rest] = path.split('/');
+    if (head !== 'items') return super.resolve(path);
+    this.list ??= this.current();
+    if (rest.length) for (const item of this.list) item.resolve(rest.join('/'));
+  }
+  get items(): T[] {
+    if (!this.list) return this.loaded<T[]>('items');
+    return this.list;
+  }
+}
+
+class FakeRuntime extends FakeObject implements XRuntime {
+  protected fetch(): unknown {
+    return this.wb.eventsEnabled;
+  }
+  get enableEvents(): boolean {
+    return this.loaded('enableEvents');
+  }
+  set enableEvents(on: boolean) {
+    this.wb.need('1.8', 'runtime.enableEvents');
+    this.ctx.enqueue(() => (this.wb.eventsEnabled = on));
+  }
+}
+
+/** Navigation properties return the same object every time, as in Office.js. */
+class FakeWorkbookApi implements XWorkbook {
+  private sheets?: FakeWorksheetCollection;
+  private commentList?: FakeNoteCollection;
+  private noteList?: FakeNoteCollection;
+  constructor(private readonly ctx: FakeContext) {}
+  get worksheets(): FakeWorksheetCollection {
+    return (this.sheets ??= new FakeWorksheetCollection(this.ctx));
+  }
+  get comments(): FakeNoteCollection {
+    this.ctx.wb.need('1.10', 'comments');
+    return (this.commentList ??= new FakeNoteCollection(this.ctx, 'comments'));
+  }
+  get notes(): FakeNoteCollection {
+    this.ctx.wb.need('1.18', 'notes');
+    return (this.noteList ??= new FakeNoteCollection(this.ctx, 'notes'));
+  }
+}
+
+class FakeEvents implements XEventHandlers<XWorksheetChangedArgs> {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly set: () => Set<Handler>,
+  ) {}
+  add(handler: Handler): XEventResult {
+    this.ctx.enqueue(() => this.set().add(handler));
+    return {
+      remove: () => void this.set().delete(handler),
+      context: this.ctx as unknown as OfficeExtension.ClientRequestContext,
+    };
+  }
+}
+
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements XWorksheetCollection {
+  protected current(): FakeWorksheet[] {
+    return this.wb.sheets.map((s) => new FakeWorksheet(this.ctx, () => s));
+  }
+  load(props: string): FakeWorksheetCollection {
+    this.queueLoad(props);
+    return this;
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.wb.sheet(key));
+  }
+  add(name?: string): FakeWorksheet {
+    const state = new SheetState(this.wb.newId('sheet'), name ?? `Sheet${this.wb.sheets.length + 1}`);
+    this.ctx.enqueue(() => {
+      if (this.wb.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook is protected.');
+      if (this.wb.sheets.some((s) => s.name === state.name)) {
+        throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${state.name} exists.`);
+      }
+      this.wb.sheets.push(state);
+    });
+    return new FakeWorksheet(this.ctx, () => state);
+  }
+  get onChanged(): FakeEvents {
+    this.wb.need('1.9', 'worksheets.onChanged');
+    return new FakeEvents(this.ctx, () => this.wb.workbookHandlers);
+  }
+}
+
+class FakeProtection extends FakeObject implements XWorksheetProtection {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    if (prop !== 'protected') throw new FakeOfficeError('InvalidArgument', prop);
+    return this.sheet().protected;
+  }
+  load(props: string): FakeProtection {
+    this.queueLoad(props);
+    return this;
+  }
+  get protected(): boolean {
+    return this.loaded('protected');
+  }
+}
+
+class FakeWorksheet extends FakeObject implements XWorksheet {
+  private prot?: FakeProtection;
+  constructor(
+    ctx: FakeContext,
+    readonly state: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    const s = this.state();
+    if (prop === 'name') return s.name;
+    if (prop === 'id') return s.id;
+    throw new FakeOfficeError('InvalidArgument', `Worksheet has no property ${prop}`);
+  }
+  protected override nav(name: string): FakeObject | undefined {
+    return name === 'protection' ? this.protection : undefined;
+  }
+  load(props: string): FakeWorksheet {
+    this.queueLoad(props);
+    return this;
+  }
+  get name(): string {
+    return this.loaded('name');
+  }
+  get id(): string {
+    return this.loaded('id');
+  }
+  get protection(): FakeProtection {
+    this.wb.need('1.2', 'worksheet.protection');
+    return (this.prot ??= new FakeProtection(this.ctx, this.state));
+  }
+  get onChanged(): FakeEvents {
+    this.wb.need('1.7', 'worksheet.onChanged');
+    return new FakeEvents(this.ctx, () => this.state().handlers);
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this.state, address ? parseArea(address) : parseArea('A:XFD'));
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.wb.need('1.2', 'getUsedRange(valuesOnly)');
+    return new FakeRange(this.ctx, this.state, usedArea(this.state(), !!valuesOnly));
+  }
+  activate(): void {
+    this.ctx.enqueue(() => (this.wb.activeSheet = this.state().name));
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      if (this.wb.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook is protected.');
+      const s = this.state();
+      this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
+      this.wb.comments = this.wb.comments.filter((n) => n.sheet !== s);
+      this.wb.notes = this.wb.notes.filter((n) => n.sheet !== s);
+    });
+  }
+}
+
+/** Commands that change a sheet fail on a protected one, as in Excel. */
+function guard(s: SheetState): SheetState {
+  if (s.protected) throw new FakeOfficeError('AccessDenied', `The sheet ${s.name} is protected.`);
+  return s;
+}
+
+class FakeRange extends FakeObject implements XRange {
+  private fmt: FakeRangeFormat | null = null;
+  private cfs: FakeCfCollection | null = null;
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: () => SheetState,
+    readonly area: Area,
+  ) {
+    super(ctx);
+  }
+  private grid<T>(f: (c: CellState) => T): T[][] {
+    const { r0, c0, rows, cols } = this.area;
+    if (rows * cols > 5_000_000) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'Too many cells.');
+    const s = this.sheet();
+    const out: T[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: T[] = [];
+      for (let c = 0; c < cols; c++) row.push(f(s.cell(r0 + r, c0 + c)));
+      out.push(row);
+    }
+    return out;
+  }
+  protected fetch(prop: string): unknown {
+    switch (prop) {
+      case 'address':
+        return `${sheetPrefix(this.sheet().name)}!${areaAddress(this.area)}`;
+      case 'rowIndex':
+        return this.area.r0;
+      case 'columnIndex':
+        return this.area.c0;
+      case 'rowCount':
+        return this.area.rows;
+      case 'columnCount':
+        return this.area.cols;
+      case 'values':
+        return this.grid((c) => c.v);
+      case 'numberFormat':
+        return this.grid((c) => c.fmt);
+      case 'valueTypes':
+        return this.grid((c) => c.type);
+      case 'formulas':
+        return this.grid((c) => c.formula ?? c.v);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Range has no property ${prop}`);
+    }
+  }
+  protected override nav(name: string): FakeObject | undefined {
+    if (name === 'format') return this.format;
+    if (name === 'conditionalFormats') return this.conditionalFormats;
+    return undefined;
+  }
+  load(props: string): FakeRange {
+    this.queueLoad(props);
+    return this;
+  }
+  forEachCell(f: (s: SheetState, r: number, c: number) => void): void {
+    const s = guard(this.sheet());
+    for (let r = 0; r < this.area.rows; r++) for (let c = 0; c < this.area.cols; c++) f(s, this.area.r0 + r, this.area.c0 + c);
+  }
+  get address(): string {
+    return this.loaded('address');
+  }
+  get rowIndex(): number {
+    return this.loaded('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loaded('columnIndex');
+  }
+  get rowCount(): number {
+    return this.loaded('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded('columnCount');
+  }
+  get values(): Value[][] {
+    return this.loaded('values');
+  }
+  set values(values: Value[][]) {
+    if (values.length !== this.area.rows || values.some((row) => row.length !== this.area.cols)) {
+      throw new FakeOfficeError('InvalidArgument', `The values do not fit ${areaAddress(this.area)}`);
+    }
+    this.ctx.enqueue(() => {
+      this.forEachCell((s, r, c) => s.edit(r, c, coerce(values[r - this.area.r0]![c - this.area.c0]!)));
+      this.wb.emitChanged(this.sheet(), areaAddress(this.area));
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.loaded('numberFormat');
+  }
+  set numberFormat(formats: string[][]) {
+    this.ctx.enqueue(() => this.forEachCell((s, r, c) => s.edit(r, c, { fmt: formats[r - this.area.r0]![c - this.area.c0]! })));
+  }
+  get valueTypes(): string[][] {
+    return this.loaded('valueTypes');
+  }
+  get formulas(): Value[][] {
+    return this.loaded('formulas');
+  }
+  get hyperlink(): XHyperlink {
+    return this.loaded('hyperlink');
+  }
+  set hyperlink(link: XHyperlink) {
+    this.wb.need('1.7', 'range.hyperlink');
+    this.ctx.enqueue(() => this.forEachCell((s, r, c) => s.edit(r, c, { link, v: link.textToDisplay ?? '', type: 'String' })));
+  }
+  get format(): FakeRangeFormat {
+    return (this.fmt ??= new FakeRangeFormat(this.ctx, this));
+  }
+  get conditionalFormats(): FakeCfCollection {
+    this.wb.need('1.6', 'conditionalFormats');
+    return (this.cfs ??= new FakeCfCollection(this.ctx, this));
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const s = this.sheet();
+      this.wb.activeSheet = s.name;
+      this.wb.selection = { sheet: s.name, address: areaAddress(this.area) };
+    });
+  }
+}
+
+class FakeRangeFill extends FakeObject implements XRangeFill {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    if (prop !== 'color') throw new FakeOfficeError('InvalidArgument', prop);
+    const { r0, c0 } = this.range.area;
+    return this.range.sheet().cell(r0, c0).fill || '#FFFFFF';
+  }
+  load(props: string): FakeRangeFill {
+    this.queueLoad(props);
+    return this;
+  }
+  get color(): string {
+    return this.loaded('color');
+  }
+  set color(colour: string) {
+    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, { fill: colour.toUpperCase() })));
+  }
+  clear(): void {
+    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, { fill: '' })));
+  }
+}
+
+class FakeRangeFont implements XRangeFont {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+  private setAll(change: Partial<CellState>) {
+    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, change)));
+  }
+  get bold(): boolean {
+    throw new FakeOfficeError('PropertyNotLoaded', 'font.bold');
+  }
+  set bold(bold: boolean) {
+    this.setAll({ bold });
+  }
+  get size(): number {
+    throw new FakeOfficeError('PropertyNotLoaded', 'font.size');
+  }
+  set size(size: number) {
+    this.setAll({ size });
+  }
+  get color(): string {
+    throw new FakeOfficeError('PropertyNotLoaded', 'font.color');
+  }
+  set color(fontColor: string) {
+    this.setAll({ fontColor });
+  }
+}
+
+class FakeRangeFormat extends FakeObject implements XRangeFormat {
+  readonly fill: FakeRangeFill;
+  readonly font: FakeRangeFont;
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+    this.fill = new FakeRangeFill(ctx, range);
+    this.font = new FakeRangeFont(ctx, range);
+  }
+  protected fetch(prop: string): unknown {
+    const { r0, c0 } = this.range.area;
+    const cell = this.range.sheet().cell(r0, c0);
+    if (prop === 'wrapText') return cell.wrap;
+    if (prop === 'verticalAlignment') return cell.valign;
+    if (prop === 'columnWidth') return this.range.sheet().widths.get(c0) ?? 48;
+    throw new FakeOfficeError('InvalidArgument', prop);
+  }
+  protected override nav(name: string): FakeObject | undefined {
+    return name === 'fill' ? this.fill : undefined;
+  }
+  private setAll(change: Partial<CellState>) {
+    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, change)));
+  }
+  get wrapText(): boolean {
+    return this.loaded('wrapText');
+  }
+  set wrapText(wrap: boolean) {
+    this.setAll({ wrap });
+  }
+  get verticalAlignment(): XRangeFormat['verticalAlignment'] {
+    return this.loaded('verticalAlignment');
+  }
+  set verticalAlignment(valign: XRangeFormat['verticalAlignment']) {
+    this.setAll({ valign: String(valign) });
+  }
+  get columnWidth(): number {
+    return this.loaded('columnWidth');
+  }
+  set columnWidth(width: number) {
+    this.wb.need('1.2', 'format.columnWidth');
+    this.ctx.enqueue(() => {
+      const s = guard(this.range.sheet());
+      for (let c = 0; c < this.range.area.cols; c++) s.widths.set(this.range.area.c0 + c, width);
+    });
+  }
+  autofitRows(): void {
+    this.wb.need('1.2', 'format.autofitRows');
+    this.ctx.enqueue(() => void guard(this.range.sheet()));
+  }
+}
+
+class FakeCfCollection extends FakeCollection<FakeCf> implements XConditionalFormatCollection {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(ctx);
+  }
+  protected current(): FakeCf[] {
+    const s = this.range.sheet();
+    return s.cfs.filter((cf) => intersects(cf, this.range.area)).map((cf) => new FakeCf(this.ctx, s, cf));
+  }
+  load(props: string): FakeCfCollection {
+    this.queueLoad(props);
+    return this;
+  }
+  add(type: 'Custom'): FakeCf {
+    const s = this.range.sheet();
+    const state: CfState = { ...this.range.area, type, formula: '', fill: '' };
+    this.ctx.enqueue(() => void guard(s).cfs.push(state));
+    return new FakeCf(this.ctx, s, state);
+  }
+}
+
+class FakeRule extends FakeObject implements XConditionalRule {
+  constructor(
+    ctx: FakeContext,
+    private readonly cf: CfState,
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    if (this.cf.type !== 'Custom') throw new FakeOfficeError('InvalidOperation', 'Not a custom conditional format.');
+    if (prop !== 'formula') throw new FakeOfficeError('InvalidArgument', prop);
+    return this.cf.formula;
+  }
+  load(props: string): FakeRule {
+    this.queueLoad(props);
+    return this;
+  }
+  get formula(): string {
+    return this.loaded('formula');
+  }
+  set formula(formula: string) {
+    this.ctx.enqueue(() => (this.cf.formula = formula));
+  }
+}
+
+class FakeCf extends FakeObject implements XConditionalFormat {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: SheetState,
+    private readonly cf: CfState,
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    if (prop === 'type') return this.cf.type;
+    if (prop === 'priority') return this.sheet.cfs.indexOf(this.cf);
+    throw new FakeOfficeError('InvalidArgument', prop);
+  }
+  protected override nav(name: string): FakeObject | undefined {
+    if (name === 'custom') throw new FakeOfficeError('InvalidArgument', 'Load custom properties through custom.rule.');
+    return undefined;
+  }
+  load(props: string): FakeCf {
+    this.queueLoad(props);
+    return this;
+  }
+  get type(): string {
+    return this.loaded('type');
+  }
+  get priority(): number {
+    return this.loaded('priority');
+  }
+  set priority(p: number) {
+    this.ctx.enqueue(() => {
+      const list = guard(this.sheet).cfs.filter((x) => x !== this.cf);
+      list.splice(Math.max(0, Math.min(p, list.length)), 0, this.cf);
+      this.sheet.cfs = list;
+    });
+  }
+  private customFormat?: XCustomConditionalFormat;
+  get custom(): XCustomConditionalFormat {
+    const cf = this.cf;
+    const ctx = this.ctx;
+    return (this.customFormat ??= {
+      rule: new FakeRule(ctx, cf),
+      format: {
+        fill: {
+          get color(): string {
+            throw new FakeOfficeError('PropertyNotLoaded', 'custom.format.fill.color');
+          },
+          set color(colour: string) {
+            ctx.enqueue(() => (cf.fill = colour.toUpperCase()));
+          },
+        },
+      },
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      guard(this.sheet).cfs = this.sheet.cfs.filter((x) => x !== this.cf);
+    });
+  }
+}
+
+class FakeNoteCollection extends FakeCollection<FakeNote> implements XCellNoteCollection {
+  constructor(
+    ctx: FakeContext,
+    private readonly kind: 'comments' | 'notes',
+  ) {
+    super(ctx);
+  }
+  protected current(): FakeNote[] {
+    return this.wb[this.kind].map((n) => new FakeNote(this.ctx, n));
+  }
+  load(props: string): FakeNoteCollection {
+    this.queueLoad(props);
+    return this;
+  }
+  add(cellAddress: string, content: string): FakeNote {
+    const wb = this.wb;
+    const state: NoteState = { id: wb.newId('c'), kind: this.kind, sheet: wb.sheets[0]!, r: 0, c: 0, content, author: '加载项' };
+    this.ctx.enqueue(() => {
+      if (!cellAddress.includes('!')) throw new FakeOfficeError('InvalidArgument', 'The address must name the sheet.');
+      const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(cellAddress);
+      const sheet = wb.sheet(m?.[1]?.replace(/''/g, "'") ?? m?.[2] ?? '');
+      const area = parseArea(cellAddress);
+      if (area.rows !== 1 || area.cols !== 1) throw new FakeOfficeError('InvalidArgument', 'A comment goes on one cell.');
+      if (this.kind === 'comments' && wb.commentsFail) throw new FakeOfficeError('GeneralException', 'Comments failed.');
+      guard(sheet);
+      const taken = [...wb.comments, ...wb.notes].some((n) => n.sheet === sheet && n.r === area.r0 && n.c === area.c0);
+      if (taken) throw new FakeOfficeError('InvalidOperation', 'The cell already has a comment or a note.');
+      Object.assign(state, { sheet, r: area.r0, c: area.c0 });
+      wb[this.kind].push(state);
+    });
+    return new FakeNote(this.ctx, state);
+  }
+}
+
+class FakeNote extends FakeObject implements XCellNote {
+  constructor(
+    ctx: FakeContext,
+    private readonly note: NoteState,
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    if (prop === 'content') return this.note.content;
+    if (prop === 'id') return this.note.id;
+    throw new FakeOfficeError('InvalidArgument', prop);
+  }
+  load(props: string): FakeNote {
+    this.queueLoad(props);
+    return this;
+  }
+  get content(): string {
+    return this.loaded('content');
+  }
+  set content(content: string) {
+    this.ctx.enqueue(() => (this.note.content = content));
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      guard(this.note.sheet);
+      this.wb[this.note.kind] = this.wb[this.note.kind].filter((n) => n !== this.note);
+    });
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => this.note.sheet, { r0: this.note.r, c0: this.note.c, rows: 1, cols: 1 });
+  }
+}
+
+// ------------------------------------------------------------------ Office and Excel globals for the browser
+
+export interface OfficeGlobalsOptions {
+  displayLanguage?: string;
+}
+
+/** Puts `Office` and `Excel` on `target` (a window), backed by `wb`. */
+export function installOfficeGlobals(target: Record<string, unknown>, wb: FakeWorkbook, opts: OfficeGlobalsOptions = {}): void {
+  const info = { host: 'Excel', platform: 'PC' };
+  target.Office = {
+    HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    onReady: (callback?: (i: typeof info) => void) =>
+      Promise.resolve(info).then((i) => {
+        callback?.(i);
+        return i;
+      }),
+    context: {
+      displayLanguage: opts.displayLanguage ?? 'zh-CN',
+      requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && wb.supports(version ?? '1.1') },
+      document: { settings: wb.settings },
+    },
+    actions: { associate: (name: string, fn: (event: { completed(): void }) => unknown) => wb.actions.set(name, fn) },
+  };
+  target.Excel = {
+    run: <T>(first: unknown, second?: (ctx: XContext) => Promise<T>) =>
+      wb.run(typeof first === 'function' ? (first as (ctx: XContext) => Promise<T>) : second!),
+  };
+}
+
+export function createFakeExcel(opts: FakeOptions = {}): FakeWorkbook {
+  return new FakeWorkbook(opts);
+}

@@ -1,0 +1,26 @@
+import { DEFAULT_RULESET } from '../../src/core/params';
+import type { Report } from '../../src/core/types';
+import { validate } from '../../src/core/validate';
+import { ExcelHost } from '../../src/hosts/excel';
+import { zh } from '../../src/i18n';
+import { createFakeExcel, type FakeOptions, type FakeWorkbook } from './fakeExcel';
+import { templateSheets, type TemplateOptions } from './templateWorkbook';
+
+export const NOW = new Date(2026, 0, 15, 9, 30);
+
+export function fakeTemplate(opts: TemplateOptions & Omit<FakeOptions, 'sheets'> = {}): FakeWorkbook {
+  return createFakeExcel({ ...opts, sheets: templateSheets(opts) });
+}
+
+export function hostOf(wb: FakeWorkbook): ExcelHost {
+  return new ExcelHost(wb.env(), zh.host, () => NOW);
+}
+
+export async function check(host: ExcelHost): Promise<Report> {
+  return validate(await host.readSnapshot(), DEFAULT_RULESET, { now: NOW });
+}
+
+/** Waits for timers and promises queued by the fake (settings saves, change events). */
+export function settle(ms = 5): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
