@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cityFindings } from '../core/city';
 import type { Report } from '../core/types';
+import { readyLine } from '../core/summary';
 import { reportJson, workbookJson } from './jsonReport';
 import { expandInputs, outputNames } from './inputs';
 import { Progress } from './progress';
@@ -24,14 +25,28 @@ export interface Io {
   now: () => Date;
 }
 
+/** Columns a string takes in a terminal: CJK characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
 export function statusLine(c: Checked, width: number): string {
-  const name = c.file.padEnd(width);
+  const name = pad(c.file, width);
   if (c.status === 'unreadable') return `  ✗ ${name}  ${T.unreadable}：${c.reason}`;
   if (c.status === 'not-template') return `  ✗ ${name}  ${c.reason}`;
   const r = c.report;
   const who = `${r.district.name || T.noName}${r.district.code ? ` ${r.district.code}` : ''}`;
   const counts = `${T.error} ${r.counts.error} · ${T.warning} ${r.counts.warning} · ${T.notice} ${r.counts.notice}`;
-  return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${r.readyToReturn ? T.ready : T.notReady}`;
+  return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${readyLine(r).replace(/^[✓✗] /, '')}`;
 }
 
 export async function runCheck(args: string[], opts: CheckOptions, io: Io): Promise<number> {
@@ -48,7 +63,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const names = outputNames(inputs.files, '.checked.xlsx');
   const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
   const progress = new Progress(inputs.files.length);
-  const width = Math.min(36, Math.max(...inputs.files.map((f) => f.length), 8));
+  const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));
   const entries: unknown[] = [];
   const reports: Report[] = [];
   let failed = inputs.missing.length > 0;

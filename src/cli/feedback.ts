@@ -7,7 +7,7 @@ import { draftToText } from '../core/feedback/text';
 import type { Draft, Report } from '../core/types';
 import { draftToDocx } from '../feedback/docx';
 import type { Io } from './check';
-import { statusLine } from './check';
+import { displayWidth, statusLine } from './check';
 import { expandInputs } from './inputs';
 import { loadRuleset, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
@@ -51,7 +51,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
   let failed = inputs.missing.length > 0;
   let written = 0;
   const used = new Set<string>();
-  const width = Math.min(36, Math.max(...inputs.files.map((f) => f.length), 8));
+  const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));
 
   const write = async (stem: string, draft: Draft) => {
     let name = safeName(stem);

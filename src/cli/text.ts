@@ -18,8 +18,6 @@ export const CLI_TEXT = {
   error: '错误',
   warning: '未达标',
   notice: '提示',
-  ready: '可以报送',
-  notReady: '暂不能报送',
   cityHeading: '全市比较：',
   written: (n: number, dir: string) =>
     `已写出 ${n} 个标注副本到 ${dir}/（问题单元格已按级别着色并加批注，汇总见各文件的“校验结果”工作表）。`,

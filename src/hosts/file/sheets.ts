@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { DRAFT_SHEET, LEVEL_COLOURS, SUMMARY_SHEET, looksLikeFormula, summaryData } from '../../core/summary';
 import type { Draft, Report } from '../../core/types';
+import { PAGE_SETUP } from './template';
 
 const FONT = '等线';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -25,6 +26,7 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, report: Report, checkedA
   const sheetNames = wb.worksheets.map((w) => w.name).filter((n) => n !== SUMMARY_SHEET);
   const data = summaryData(report, { checkedAt, sheetNames });
   const ws = freshSheet(wb, SUMMARY_SHEET);
+  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP };
   SUMMARY_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getCell(1, 1).value = data.title;
   ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };

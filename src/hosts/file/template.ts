@@ -43,7 +43,17 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   objects: true,
 };
 
+/** Printed on A4 landscape, one page wide. */
+export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 function title(ws: ExcelJS.Worksheet, text: string, lastCol: number): void {
+  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP, printTitlesRow: '1:2' };
   ws.mergeCells(1, 1, 1, lastCol);
   const c = ws.getCell(1, 1);
   c.value = text;

@@ -1,0 +1,126 @@
+/**
+ * The pane's work: validate, mark, write the sheets, clear, go to a cell. One task at a time;
+ * every failure ends as a readable message.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { DEFAULT_RULESET, type Ruleset } from '../../core/params';
+import type { Finding, Report } from '../../core/types';
+import { validate } from '../../core/validate';
+import type { MarkResult, WorkbookHost } from '../../hosts/host';
+import type { Strings } from '../../i18n';
+import type { DraftMaker } from '../draft';
+import { describeError, isWarning } from '../errors';
+
+export type Task = 'validate' | 'live' | 'summary' | 'draft' | 'clear';
+
+export interface WorkbenchState {
+  busy: Task | null;
+  report: Report | null;
+  marks: MarkResult | null;
+  /** the last failure, in words */
+  error: string | null;
+  /** a failure that is only a warning (e.g. a protected sheet kept its marks) */
+  warning: string | null;
+  /** what the last action achieved */
+  done: string | null;
+}
+
+export interface WorkbenchOptions {
+  ruleset?: Ruleset;
+  loadDraftMaker: () => Promise<DraftMaker>;
+  now?: () => Date;
+}
+
+const IDLE: WorkbenchState = { busy: null, report: null, marks: null, error: null, warning: null, done: null };
+
+export function useWorkbench(host: WorkbookHost, strings: Strings, opts: WorkbenchOptions) {
+  const [state, setState] = useState<WorkbenchState>(IDLE);
+  const busy = useRef(false);
+  const ruleset = opts.ruleset ?? DEFAULT_RULESET;
+  const { loadDraftMaker, now } = opts;
+
+  /** Runs one task; returns false when another is running. */
+  const run = useCallback(
+    async (task: Task, work: () => Promise<Partial<WorkbenchState>>): Promise<boolean> => {
+      if (busy.current) return false;
+      busy.current = true;
+      setState((s) => ({ ...s, busy: task, error: null, warning: null, done: task === 'live' ? s.done : null }));
+      try {
+        const result = await work();
+        setState((s) => ({ ...s, ...result, busy: null }));
+      } catch (e) {
+        const message = describeError(e, strings);
+        setState((s) => ({ ...s, busy: null, ...(isWarning(e) ? { warning: message } : { error: message }) }));
+      } finally {
+        busy.current = false;
+      }
+      return true;
+    },
+    [strings],
+  );
+
+  const check = useCallback(async () => {
+    const snapshot = await host.readSnapshot();
+    const report = validate(snapshot, ruleset, now ? { now: now() } : {});
+    const marks = await host.markFindings(report);
+    return { report, marks };
+  }, [host, ruleset, now]);
+
+  const validateNow = useCallback(() => run('validate', check), [run, check]);
+  const revalidate = useCallback(() => run('live', check), [run, check]);
+
+  const needReport = useCallback(
+    (task: Task, work: (report: Report) => Promise<Partial<WorkbenchState>>) =>
+      run(task, async () => {
+        if (!state.report) throw new Error(strings.errors.needValidation);
+        return work(state.report);
+      }),
+    [run, state.report, strings],
+  );
+
+  const writeSummary = useCallback(
+    () =>
+      needReport('summary', async (report) => {
+        await host.writeSummary(report);
+        return { done: strings.done.summary };
+      }),
+    [needReport, host, strings],
+  );
+
+  const writeDraft = useCallback(
+    () =>
+      needReport('draft', async (report) => {
+        let make: DraftMaker;
+        try {
+          make = await loadDraftMaker();
+        } catch {
+          throw new Error(strings.errors.draftModule);
+        }
+        await host.writeDraft(make(report, ruleset));
+        return { done: strings.done.draft };
+      }),
+    [needReport, host, strings, loadDraftMaker, ruleset],
+  );
+
+  const clearMarks = useCallback(
+    () =>
+      run('clear', async () => {
+        await host.clearMarks();
+        return { done: strings.done.clear, marks: null };
+      }),
+    [run, host, strings],
+  );
+
+  const goTo = useCallback(
+    async (f: Finding) => {
+      try {
+        await host.goTo(f.sheet, f.cell);
+      } catch (e) {
+        setState((s) => ({ ...s, error: describeError(e, strings) }));
+      }
+    },
+    [host, strings],
+  );
+
+  return { state, validate: validateNow, revalidate, writeSummary, writeDraft, clearMarks, goTo };
+}
