@@ -11,11 +11,11 @@ export const en: Strings = {
   actions: {
     validate: 'Validate',
     revalidate: 'Validate again',
-    writeSummary: 'Write the summary sheet',
-    writeDraft: 'Draft the feedback',
+    writeSummary: 'Write summary',
+    writeDraft: 'Draft feedback',
     clearMarks: 'Clear marks',
-    live: 'Validate while typing',
-    workbookGroup: 'Write to the workbook',
+    live: 'Live check',
+    workbookGroup: 'Workbook',
   },
   busy: {
     validate: 'Reading and validating the workbook…',
@@ -43,6 +43,7 @@ export const en: Strings = {
   },
   findings: {
     heading: 'Findings',
+    explained: 'explained',
     none: 'No problems found.',
     filterLabel: 'Filter by level',
     filteredOut: 'Nothing at the selected levels.',
@@ -62,7 +63,8 @@ export const en: Strings = {
     officeUnavailable: 'Office could not be loaded',
     officeUnavailableBody:
       "This computer cannot reach Microsoft's Office servers (no internet, or the intranet blocks appsforoffice.microsoft.com), so validation inside Excel is not possible.",
-    fileModeHint: 'You can still use the file mode: open the workbook file on this page, validate it and download an annotated copy.',
+    fileModeHint:
+      'You can still use the file mode: open the workbook file on this page, validate it and download an annotated copy.',
     openFileMode: 'Use the file mode',
     retry: 'Try again',
     notInExcel: 'Open this page as an add-in inside Excel.',
@@ -73,20 +75,25 @@ export const en: Strings = {
   host: {
     protectedSheet: (sheet: string, n: number) =>
       `Sheet “${sheet}” is protected: ${n} finding(s) there are not marked in their cells; see the summary sheet.`,
-    protectedSheetClear: (sheet: string) => `Sheet “${sheet}” is protected: its marks were not cleared. Unprotect it and clear again.`,
+    protectedSheetClear: (sheet: string) =>
+      `Sheet “${sheet}” is protected: its marks were not cleared. Unprotect it and clear again.`,
     noComments: 'This Excel version has no comments API; see the summary sheet for the messages.',
     commentsFailed: 'Comments could not be added; see the summary sheet for the messages.',
     notesInstead: 'This workbook does not take comments; the messages are shown as notes instead.',
     occupiedCells: (n: number) =>
       `${n} cell(s) already hold your own comment and were left alone; see the summary sheet for their messages.`,
-    staticFills: 'This Excel version has no conditional formats: cells are filled instead; Clear marks restores their colours.',
-    recordNotSaved: 'The record of marks could not be saved in the workbook; clear the marks or save the workbook before closing it.',
+    staticFills:
+      'This Excel version has no conditional formats: cells are filled instead; Clear marks restores their colours.',
+    recordNotSaved:
+      'The record of marks could not be saved in the workbook; clear the marks or save the workbook before closing it.',
     sheetMissing: (sheet: string) => `Sheet “${sheet}” was not found; it may have been deleted or renamed.`,
     workbookProtected: (sheet: string) =>
       `The workbook structure is protected, so sheet “${sheet}” cannot be written. Unprotect the workbook (Review → Protect Workbook).`,
     sheetProtected: (sheet: string) => `Sheet “${sheet}” is protected and cannot be written. Unprotect it first.`,
-    tooLarge: 'The workbook holds too much for Excel to send at once. Remove unrelated sheets or large blank formatted areas.',
+    tooLarge:
+      'The workbook holds too much for Excel to send at once. Remove unrelated sheets or large blank formatted areas.',
     editing: 'Excel is editing a cell. Press Enter or Esc, then try again.',
+    unsupported: 'This version of Excel cannot do that. Use Microsoft 365 or Excel 2019 and later.',
     office: (message: string) => `Excel reported a problem: ${message}`,
   },
   draftSheet: {

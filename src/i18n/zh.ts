@@ -12,7 +12,7 @@ export const zh = {
     writeDraft: '生成反馈意见初稿',
     clearMarks: '清除标注',
     live: '边填边校验',
-    workbookGroup: '写入工作簿',
+    workbookGroup: '工作簿',
   },
   busy: {
     validate: '正在读取并校验工作簿…',
@@ -40,6 +40,7 @@ export const zh = {
   },
   findings: {
     heading: '发现的问题',
+    explained: '已说明',
     none: '没有发现问题。',
     filterLabel: '按级别筛选',
     filteredOut: '所选级别下没有问题。',
@@ -64,7 +65,8 @@ export const zh = {
     retry: '重试',
     notInExcel: '本页面需要在 Excel 中作为加载项打开。',
     fileModeTitle: '文件模式',
-    fileModeComing: '文件模式正在开发中：稍后可在这里选择或拖入 .xlsx 填报表进行校验。目前请使用命令行工具 duty-review。',
+    fileModeComing:
+      '文件模式正在开发中：稍后可在这里选择或拖入 .xlsx 填报表进行校验。目前请使用命令行工具 duty-review。',
   },
   host: {
     protectedSheet: (sheet: string, n: number) =>
@@ -73,7 +75,8 @@ export const zh = {
     noComments: '此版本的 Excel 不支持批注接口，问题说明请在“校验结果”表中查看。',
     commentsFailed: '添加批注没有成功，问题说明请在“校验结果”表中查看。',
     notesInstead: '此工作簿不能添加批注，问题说明改用“注释”显示。',
-    occupiedCells: (n: number) => `${n} 个单元格已有您自己的批注，本工具没有改动它们；这些问题的说明请在“校验结果”表中查看。`,
+    occupiedCells: (n: number) =>
+      `${n} 个单元格已有您自己的批注，本工具没有改动它们；这些问题的说明请在“校验结果”表中查看。`,
     staticFills: '此版本的 Excel 不支持条件格式，问题单元格改用填充色标注；点“清除标注”可恢复原来的颜色。',
     recordNotSaved: '标注记录没能保存到工作簿中；请在关闭工作簿之前点“清除标注”或保存工作簿。',
     sheetMissing: (sheet: string) => `找不到工作表“${sheet}”，它可能已被删除或改名。`,
@@ -82,6 +85,7 @@ export const zh = {
     sheetProtected: (sheet: string) => `工作表“${sheet}”受保护，无法写入。请先取消保护。`,
     tooLarge: '工作簿内容太多，Excel 无法一次传送。请删除无关的工作表或大片空白格式后重试。',
     editing: 'Excel 正处于单元格编辑状态，请按 Enter 或 Esc 结束编辑后重试。',
+    unsupported: '此版本的 Excel 不支持这项操作，请升级到 Microsoft 365 或 Excel 2019 及以上版本。',
     office: (message: string) => `Excel 报告了一个问题：${message}`,
   },
   draftSheet: {

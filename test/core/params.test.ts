@@ -2,7 +2,14 @@
  * Rule parameters: every key and default exactly as spec/INDICATORS.md's table ("Parameters"),
  * overrides, and the rejection of overrides that cannot be applied.
  */
-import { DEFAULT_PARAMS, DEFAULT_RULESET, RULESET_VERSION, RulesetError, isParamKey, makeRuleset } from '../../src/core/params';
+import {
+  DEFAULT_PARAMS,
+  DEFAULT_RULESET,
+  RULESET_VERSION,
+  RulesetError,
+  isParamKey,
+  makeRuleset,
+} from '../../src/core/params';
 import { RULES } from '../../src/core/rules';
 
 /** The table of spec/INDICATORS.md, copied by hand (AQ01.min … AQ04.min written out). */

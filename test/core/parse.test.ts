@@ -22,7 +22,8 @@ import { workbookSnapshot } from '../../src/hosts/file/snapshot';
 
 const n = (v: number, fmt?: string): SnapshotCell => (fmt ? { v, fmt } : { v });
 const t = (v: string): SnapshotCell => ({ v });
-const err = (e: string, formula = false): SnapshotCell => (formula ? { v: null, err: e, formula } : { v: null, err: e });
+const err = (e: string, formula = false): SnapshotCell =>
+  formula ? { v: null, err: e, formula } : { v: null, err: e };
 
 const value = <T>(v: T, textStored?: string): Parsed<T> =>
   textStored === undefined ? { kind: 'value', value: v } : { kind: 'value', value: v, textStored };

@@ -458,7 +458,11 @@ abstract class FakeObject {
     this.cache.set(prop, value);
   }
   protected queueLoad(paths: string): void {
-    for (const p of paths.split(',').map((x) => x.trim()).filter(Boolean)) this.ctx.enqueue(() => this.resolve(p));
+    for (const p of paths
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      this.ctx.enqueue(() => this.resolve(p));
   }
   resolve(path: string): void {
     const [head, ...rest] = path.split('/') as [string, ...string[]];
@@ -700,7 +704,8 @@ class FakeRange extends FakeObject implements XRange {
   }
   forEachCell(f: (s: SheetState, r: number, c: number) => void): void {
     const s = guard(this.sheet());
-    for (let r = 0; r < this.area.rows; r++) for (let c = 0; c < this.area.cols; c++) f(s, this.area.r0 + r, this.area.c0 + c);
+    for (let r = 0; r < this.area.rows; r++)
+      for (let c = 0; c < this.area.cols; c++) f(s, this.area.r0 + r, this.area.c0 + c);
   }
   get address(): string {
     return this.loaded('address');
@@ -733,7 +738,9 @@ class FakeRange extends FakeObject implements XRange {
     return this.loaded('numberFormat');
   }
   set numberFormat(formats: string[][]) {
-    this.ctx.enqueue(() => this.forEachCell((s, r, c) => s.edit(r, c, { fmt: formats[r - this.area.r0]![c - this.area.c0]! })));
+    this.ctx.enqueue(() =>
+      this.forEachCell((s, r, c) => s.edit(r, c, { fmt: formats[r - this.area.r0]![c - this.area.c0]! })),
+    );
   }
   get valueTypes(): string[][] {
     return this.loaded('valueTypes');
@@ -746,7 +753,9 @@ class FakeRange extends FakeObject implements XRange {
   }
   set hyperlink(link: XHyperlink) {
     this.wb.need('1.7', 'range.hyperlink');
-    this.ctx.enqueue(() => this.forEachCell((s, r, c) => s.edit(r, c, { link, v: link.textToDisplay ?? '', type: 'String' })));
+    this.ctx.enqueue(() =>
+      this.forEachCell((s, r, c) => s.edit(r, c, { link, v: link.textToDisplay ?? '', type: 'String' })),
+    );
   }
   get format(): FakeRangeFormat {
     return (this.fmt ??= new FakeRangeFormat(this.ctx, this));
@@ -994,14 +1003,24 @@ class FakeNoteCollection extends FakeCollection<FakeNote> implements XCellNoteCo
   }
   add(cellAddress: string, content: string): FakeNote {
     const wb = this.wb;
-    const state: NoteState = { id: wb.newId('c'), kind: this.kind, sheet: wb.sheets[0]!, r: 0, c: 0, content, author: '加载项' };
+    const state: NoteState = {
+      id: wb.newId('c'),
+      kind: this.kind,
+      sheet: wb.sheets[0]!,
+      r: 0,
+      c: 0,
+      content,
+      author: '加载项',
+    };
     this.ctx.enqueue(() => {
       if (!cellAddress.includes('!')) throw new FakeOfficeError('InvalidArgument', 'The address must name the sheet.');
       const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(cellAddress);
       const sheet = wb.sheet(m?.[1]?.replace(/''/g, "'") ?? m?.[2] ?? '');
       const area = parseArea(cellAddress);
-      if (area.rows !== 1 || area.cols !== 1) throw new FakeOfficeError('InvalidArgument', 'A comment goes on one cell.');
-      if (this.kind === 'comments' && wb.commentsFail) throw new FakeOfficeError('GeneralException', 'Comments failed.');
+      if (area.rows !== 1 || area.cols !== 1)
+        throw new FakeOfficeError('InvalidArgument', 'A comment goes on one cell.');
+      if (this.kind === 'comments' && wb.commentsFail)
+        throw new FakeOfficeError('GeneralException', 'Comments failed.');
       guard(sheet);
       const taken = [...wb.comments, ...wb.notes].some((n) => n.sheet === sheet && n.r === area.r0 && n.c === area.c0);
       if (taken) throw new FakeOfficeError('InvalidOperation', 'The cell already has a comment or a note.');
@@ -1052,7 +1071,11 @@ export interface OfficeGlobalsOptions {
 }
 
 /** Puts `Office` and `Excel` on `target` (a window), backed by `wb`. */
-export function installOfficeGlobals(target: Record<string, unknown>, wb: FakeWorkbook, opts: OfficeGlobalsOptions = {}): void {
+export function installOfficeGlobals(
+  target: Record<string, unknown>,
+  wb: FakeWorkbook,
+  opts: OfficeGlobalsOptions = {},
+): void {
   const info = { host: 'Excel', platform: 'PC' };
   target.Office = {
     HostType: { Excel: 'Excel' },
@@ -1064,7 +1087,9 @@ export function installOfficeGlobals(target: Record<string, unknown>, wb: FakeWo
       }),
     context: {
       displayLanguage: opts.displayLanguage ?? 'zh-CN',
-      requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && wb.supports(version ?? '1.1') },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && wb.supports(version ?? '1.1'),
+      },
       document: { settings: wb.settings },
     },
     actions: { associate: (name: string, fn: (event: { completed(): void }) => unknown) => wb.actions.set(name, fn) },

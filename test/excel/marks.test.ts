@@ -86,7 +86,9 @@ test("the user's comments, notes, fills and conditional formats are never touche
   expect(wb.look('基本信息', 'B2').comment).toBe('地区名称待确认');
   expect(wb.look('经费投入', 'H3').note).toBe('附件已上传');
   expect(wb.sheet('经费投入').cfs.filter((cf) => cf.formula === '=E3>100000')).toHaveLength(1);
-  expect(result.warnings).toEqual(['1 个单元格已有您自己的批注，本工具没有改动它们；这些问题的说明请在“校验结果”表中查看。']);
+  expect(result.warnings).toEqual([
+    '1 个单元格已有您自己的批注，本工具没有改动它们；这些问题的说明请在“校验结果”表中查看。',
+  ]);
   expect(result.summaryOnly).toBe(1);
 });
 
@@ -97,7 +99,9 @@ test('a protected sheet is reported in Chinese, left untouched, and the rest is 
   const report = await check(host);
   const result = await host.markFindings(report);
 
-  expect(result.warnings).toContain('工作表“经费投入”受保护，其中 2 处问题没有在单元格上标注，请在“校验结果”表中查看。');
+  expect(result.warnings).toContain(
+    '工作表“经费投入”受保护，其中 2 处问题没有在单元格上标注，请在“校验结果”表中查看。',
+  );
   expect(result.summaryOnly).toBe(2);
   expect(result.marked).toBe(report.findings.length - 2);
   expect(JSON.stringify(wb.sheet('经费投入'), (k, v) => (k === 'handlers' ? undefined : v))).toBe(before);

@@ -4,7 +4,10 @@ import { check, fakeTemplate, hostOf } from './helpers';
 
 async function syncsToRead(extraRows: number): Promise<{ syncs: number; rows: number }> {
   const wb = fakeTemplate({ extraRows });
-  wb.addSheet('大表', Array.from({ length: extraRows }, (_, i) => Array.from({ length: 12 }, (_, c) => i * 12 + c)));
+  wb.addSheet(
+    '大表',
+    Array.from({ length: extraRows }, (_, i) => Array.from({ length: 12 }, (_, c) => i * 12 + c)),
+  );
   const before = wb.syncs;
   const snapshot = await hostOf(wb).readSnapshot();
   const big = snapshot.sheets.find((s) => s.name === '大表')!;

@@ -11,7 +11,15 @@ test('the summary sheet has the header block, one row per finding, links and no 
 
   const rows = wb.values(SUMMARY_SHEET);
   expect(rows[0]![0]).toBe('校验结果：文登区 2024 年度');
-  expect(rows.slice(1, 8).map((r) => r[0])).toEqual(['地区名称', '评价年度', '校验时间', '规则集版本', '错误', '未达标', '提示']);
+  expect(rows.slice(1, 8).map((r) => r[0])).toEqual([
+    '地区名称',
+    '评价年度',
+    '校验时间',
+    '规则集版本',
+    '错误',
+    '未达标',
+    '提示',
+  ]);
   expect(rows[3]![1]).toBe('2026-01-15 09:30');
   expect(rows[8]![0]).toMatch(/^✗ 暂不能报送/);
   expect(rows[10]).toEqual([...SUMMARY_COLUMNS]);

@@ -33,6 +33,11 @@ const FIGURES: Record<string, [last: CellInput, current: CellInput]> = {
   JS12: ['', 2],
 };
 
+const EXPLAINED: Record<string, string> = {
+  JS12: '本年度新招教师较多，交流轮岗安排在下学年完成。',
+  AQ04: '两所新建学校护学岗于下学期设置。',
+};
+
 function figure(type: IndicatorType, last: boolean, name: string): CellInput {
   switch (type) {
     case 'money':
@@ -57,6 +62,8 @@ export interface TemplateOptions {
   problems?: boolean;
   /** extra rows of notes appended to 填报说明, to make a big workbook */
   extraRows?: number;
+  /** explain the unmet requirements in 情况说明, so that the workbook is ready to return */
+  explained?: boolean;
 }
 
 export function templateSheets(opts: TemplateOptions = {}): [string, Rows][] {
@@ -90,7 +97,7 @@ export function templateSheets(opts: TemplateOptions = {}): [string, Rows][] {
           FIGURES[ind.id]?.[1] ?? figure(ind.type, false, ind.name),
           '',
           '见附件',
-          '',
+          opts.explained && EXPLAINED[ind.id] ? EXPLAINED[ind.id]! : '',
         ]);
       }
     } else if (def.kind === 'schools') {

@@ -20,11 +20,23 @@ interface Outcome {
 
 const EPS = 1e-9;
 
+/**
+ * `x` to `decimals` places (1: one decimal, trailing zero kept), or to as many more as it takes
+ * for the figure not to read as `threshold` when it misses it, nor as 0 when it is not 0.
+ */
+function fmtBelow(x: number, decimals: number, threshold?: number): string {
+  for (let d = decimals; d <= 9; d++) {
+    const shown = d === 1 ? fmtRate(x) : fmtNum(x, d);
+    const n = Number(shown);
+    const hidesMiss = threshold !== undefined && x < threshold && n >= threshold;
+    if (!hidesMiss && (n !== 0 || x === 0)) return shown;
+  }
+  return String(x);
+}
+
 /** A share as printed: one decimal, more when one decimal would hide that the threshold is missed. */
 export function fmtShare(x: number, threshold?: number): string {
-  const one = fmtRate(x);
-  if (threshold !== undefined && x < threshold && Number(one) >= threshold) return fmtNum(x, 3);
-  return one;
+  return fmtBelow(x, 1, threshold);
 }
 
 type Rows = ReadonlyMap<string, IndicatorRow>;
@@ -62,7 +74,7 @@ function evaluate(rule: RuleDef, rows: Rows, schools: SchoolTotals | null, p: Co
         F: fmtNum(F),
         E: fmtNum(E),
         diff: fmtNum(E - F),
-        declinePct: E > 0 ? fmtNum(((E - F) / E) * 100) : '',
+        declinePct: E > 0 ? fmtBelow(((E - F) / E) * 100, 2) : '',
       });
     case 'notAboveLast':
       if (F === undefined || E === undefined) return null;
@@ -71,7 +83,7 @@ function evaluate(rule: RuleDef, rows: Rows, schools: SchoolTotals | null, p: Co
       if (F === undefined || E === undefined || E === 0) return null;
       const g = ((F - E) / E) * 100;
       const min = p[rule.param];
-      const shown = g >= 0 ? fmtShare(g, min) : fmtNum(-g);
+      const shown = g >= 0 ? fmtShare(g, min) : fmtBelow(-g, 2);
       return one(g >= min - EPS, {
         F: fmtNum(F),
         E: fmtNum(E),
@@ -156,7 +168,12 @@ function evaluate(rule: RuleDef, rows: Rows, schools: SchoolTotals | null, p: Co
     case 'drop': {
       if (F === undefined || E === undefined) return null;
       const d = E - F;
-      const change = Math.abs(d) < EPS ? '持平' : d > 0 ? `下降${fmtNum(d)}个百分点` : `上升${fmtNum(-d)}个百分点`;
+      const change =
+        Math.abs(d) < EPS
+          ? '持平'
+          : d > 0
+            ? `下降${fmtBelow(d, 2, p[rule.param])}个百分点`
+            : `上升${fmtNum(-d)}个百分点`;
       return one(d >= p[rule.param] - EPS, { F: fmtNum(F), E: fmtNum(E), drop: fmtNum(d), change });
     }
     case 'perCapitaMax': {

@@ -40,7 +40,9 @@ export function checkInfo(ctx: Context): District {
     }
     switch (field.type) {
       case 'text':
-        if (field.key === 'name') district.name = text;
+        // an Excel error is not a name: it is reported like any unreadable value
+        if (cell?.err) err('invalid', MSG.invalid(field.label, { code: 'excelError', error: cell.err }, ''));
+        else if (field.key === 'name') district.name = text;
         break;
       case 'code': {
         const code = parseCode(cell);

@@ -41,6 +41,9 @@ function readCell(
   }
   switch (c.type) {
     case 'text':
+      if (cell?.err) {
+        return err('invalid', MSG.invalid(`第 ${r} 行“${c.header}”`, { code: 'excelError', error: cell.err }, ''));
+      }
       return { value: cellText(cell), bad: false };
     case 'enum': {
       const word = normalizeLabel(cell?.v);

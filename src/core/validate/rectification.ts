@@ -24,7 +24,7 @@ export function checkRectification(ctx: Context): { total: number; done: number 
     }
     if (status === '已完成') {
       done++;
-      if (r.values.evidence === null)
+      if (r.values.evidence === null && !r.bad.has('evidence'))
         ctx.add('error', 'ZG.evidence', 'ZG', sheet.name, r.row, cols.evidence!, MSG.evidenceRequired(r.row));
     } else {
       open.push(r);

@@ -21,17 +21,21 @@ export function officeCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** `sheet` is the sheet the operation was about, when there is one. */
 export function hostError(e: unknown, s: HostStrings, sheet?: string): HostError {
   if (e instanceof HostError) return e;
-  const code = officeCode(e);
   const message = e instanceof Error ? e.message : String(e);
-  switch (code) {
-    case 'AccessDenied':
+  switch (officeCode(e)) {
     case 'InvalidOperationInCellEditMode':
-      if (/edit/i.test(message) || code === 'InvalidOperationInCellEditMode') return new HostError(s.editing);
+      return new HostError(s.editing);
+    case 'AccessDenied':
       return new HostError(sheet ? s.sheetProtected(sheet) : s.office(message));
     case 'ItemNotFound':
       return new HostError(sheet ? s.sheetMissing(sheet) : s.office(message));
+    case 'ApiNotFound':
+      return new HostError(s.unsupported);
+    case 'RangeExceedsLimit':
+    case 'OperationCellsExceedLimit':
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
       return new HostError(s.tooLarge);

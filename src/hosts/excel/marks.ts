@@ -77,7 +77,9 @@ function isOurs(item: XCellNote): boolean {
 }
 
 async function readSheetsAndNotes(ctx: XContext, caps: Capabilities, withNotes: boolean) {
-  const worksheets = ctx.workbook.worksheets.load(caps.protection ? 'items/name,items/protection/protected' : 'items/name');
+  const worksheets = ctx.workbook.worksheets.load(
+    caps.protection ? 'items/name,items/protection/protected' : 'items/name',
+  );
   const comments = withNotes && caps.comments ? ctx.workbook.comments.load('items/content') : null;
   const notes = withNotes && caps.notes ? ctx.workbook.notes.load('items/content') : null;
   await ctx.sync();
@@ -119,7 +121,8 @@ export async function survey(
     ];
     for (const { sheet, cell } of cells) {
       const st = sheets.get(sheet);
-      if (st && !fills.has(key(sheet, cell))) fills.set(key(sheet, cell), st.ws.getRange(cell).format.fill.load('color'));
+      if (st && !fills.has(key(sheet, cell)))
+        fills.set(key(sheet, cell), st.ws.getRange(cell).format.fill.load('color'));
     }
   }
   await ctx.sync();

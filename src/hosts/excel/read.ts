@@ -47,7 +47,11 @@ function toSheet(name: string, used: XRange, blocks: XRange[], withFormulas: boo
   return { name, rows };
 }
 
-export async function readSnapshot(ctx: XContext, caps: Capabilities, opts: ReadOptions = {}): Promise<WorkbookSnapshot> {
+export async function readSnapshot(
+  ctx: XContext,
+  caps: Capabilities,
+  opts: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
   const sheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
 

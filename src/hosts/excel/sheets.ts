@@ -76,7 +76,8 @@ export async function writeSummarySheet(
     const block = ws.getRange(`A${top}:${last}${bottom}`);
     block.values = rows.map((r) => r.cells.map((c) => cellValue(c)));
     block.format.verticalAlignment = 'Top';
-    for (const col of WRAPPED) ws.getRange(`${colLetter(col + 1)}${top}:${colLetter(col + 1)}${bottom}`).format.wrapText = true;
+    for (const col of WRAPPED)
+      ws.getRange(`${colLetter(col + 1)}${top}:${colLetter(col + 1)}${bottom}`).format.wrapText = true;
     rows.forEach((r, i) => {
       ws.getRange(`B${top + i}`).format.fill.color = `#${LEVEL_COLOURS[r.finding.level]}`;
       if (caps.hyperlinks && r.linkable) {
@@ -92,7 +93,12 @@ export async function writeSummarySheet(
   await ctx.sync();
 }
 
-export async function writeDraftSheet(ctx: XContext, caps: Capabilities, text: HostStrings, draft: Draft): Promise<void> {
+export async function writeDraftSheet(
+  ctx: XContext,
+  caps: Capabilities,
+  text: HostStrings,
+  draft: Draft,
+): Promise<void> {
   const { ws } = await replaceSheet(ctx, text, DRAFT_SHEET);
   const lines: { cells: string[]; bold: boolean; size?: number }[] = [];
   for (const b of draft.blocks) {
@@ -100,7 +106,11 @@ export async function writeDraftSheet(ctx: XContext, caps: Capabilities, text: H
       lines.push({ cells: b.header, bold: true });
       for (const row of b.rows) lines.push({ cells: row, bold: false });
     } else {
-      lines.push({ cells: [b.text], bold: b.style !== 'body' && b.style !== 'closing', size: b.style === 'title' ? 16 : undefined });
+      lines.push({
+        cells: [b.text],
+        bold: b.style !== 'body' && b.style !== 'closing',
+        size: b.style === 'title' ? 16 : undefined,
+      });
     }
   }
   if (!lines.length) lines.push({ cells: [draft.title], bold: true, size: 16 });

@@ -1,0 +1,59 @@
+/** Starts the pane: load office.js, then Excel mode; or say why not and offer the file mode. */
+import { createRoot, type Root } from 'react-dom/client';
+import { ExcelHost, officeEnv } from '../../hosts/excel';
+import { stringsFor, zh, type Strings } from '../../i18n';
+import { App } from '../App';
+import { ErrorScreen, Loading, OfficeUnavailable } from '../components/BootScreens';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { describeError } from '../errors';
+import { startFileMode } from '../fileMode';
+import { loadOffice, type LoadOfficeOptions } from './loadOffice';
+
+function offerFileMode(root: Root, strings: Strings, reason: 'offline' | 'notInExcel', chosen: { file: boolean }) {
+  root.render(
+    <OfficeUnavailable
+      strings={strings}
+      reason={reason}
+      onFileMode={() => {
+        chosen.file = true;
+        startFileMode(root, strings);
+      }}
+      onRetry={() => window.location.reload()}
+    />,
+  );
+}
+
+async function startExcel(root: Root, chosen: { file: boolean }): Promise<void> {
+  let strings = zh;
+  try {
+    const info = await Office.onReady();
+    if (chosen.file) return;
+    strings = stringsFor(Office.context.displayLanguage);
+    if (info.host !== Office.HostType.Excel) return offerFileMode(root, strings, 'notInExcel', chosen);
+    document.documentElement.lang = strings.locale;
+    const host = new ExcelHost(officeEnv(), strings.host);
+    root.render(
+      <ErrorBoundary strings={strings}>
+        <App host={host} mode="excel" strings={strings} />
+      </ErrorBoundary>,
+    );
+  } catch (e) {
+    root.render(<ErrorScreen strings={strings} message={describeError(e, strings)} />);
+  }
+}
+
+export async function boot(container: HTMLElement, opts: Omit<LoadOfficeOptions, 'onLateLoad'> = {}): Promise<Root> {
+  const root = createRoot(container);
+  // Before Office answers, the display language is unknown: Chinese, the product's language.
+  root.render(<Loading strings={zh} />);
+  const chosen = { file: false };
+  const loaded = await loadOffice({
+    ...opts,
+    onLateLoad: () => {
+      if (!chosen.file) void startExcel(root, chosen);
+    },
+  });
+  if (loaded === 'unavailable') offerFileMode(root, zh, 'offline', chosen);
+  else await startExcel(root, chosen);
+  return root;
+}

@@ -1,0 +1,68 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../core/types';
+import type { Strings } from '../../i18n';
+import { LEVEL_LOOK } from '../levels';
+
+const useStyles = makeStyles({
+  item: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    background: 'transparent',
+    textAlign: 'left',
+    cursor: 'pointer',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  cell: {
+    flexShrink: 0,
+    minWidth: '36px',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'center',
+  },
+  text: { flexGrow: 1, wordBreak: 'break-word' },
+  explained: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+});
+
+/** One finding: its cell, in its level's colour, and its message. Clicking selects the cell. */
+export function FindingItem({
+  finding,
+  strings,
+  onSelect,
+}: {
+  finding: Finding;
+  strings: Strings;
+  onSelect(f: Finding): void;
+}) {
+  const styles = useStyles();
+  const look = LEVEL_LOOK[finding.level];
+  return (
+    <li>
+      <button
+        type="button"
+        className={styles.item}
+        title={strings.findings.goTo(finding.sheet, finding.cell)}
+        data-cell={`${finding.sheet}!${finding.cell}`}
+        onClick={() => onSelect(finding)}
+      >
+        <span className={styles.cell} style={{ backgroundColor: look.fill, color: look.ink }}>
+          {finding.cell}
+        </span>
+        <span className={styles.text}>{finding.message}</span>
+        {finding.explained && <span className={styles.explained}>✓ {strings.findings.explained}</span>}
+      </button>
+    </li>
+  );
+}
