@@ -71,13 +71,27 @@ function round(x: number): number {
 
 const isPct = (type: IndicatorType) => type === 'pct' || type === 'pct200';
 
+/**
+ * Whether a number format shows the value times 100: a `%` outside quoted text and not escaped
+ * (`0.0%`, not `0.0"%"` or `0.0\%`, which only append the sign to a value already in percent).
+ */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return (
+    fmt !== undefined &&
+    fmt
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .includes('%')
+  );
+}
+
 export function parseNumber(cell: SnapshotCell | null | undefined, type: IndicatorType): Parsed<number> {
   if (cell?.err) return { kind: 'invalid', reason: { code: 'excelError', error: cell.err } };
   if (isBlank(cell)) return { kind: 'empty' };
   const v = cell!.v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'invalid', reason: { code: 'notNumber', text: String(v) } };
-    const value = isPct(type) && cell!.fmt?.includes('%') ? round(v * 100) : v;
+    const value = isPct(type) && isPercentFormat(cell!.fmt) ? round(v * 100) : v;
     return { kind: 'value', value };
   }
   if (typeof v === 'boolean') return { kind: 'invalid', reason: { code: 'notNumber', text: v ? 'TRUE' : 'FALSE' } };

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import {
   cellText,
   isBlank,
+  isPercentFormat,
   normalizeLabel,
   parseCode,
   parseDate,
@@ -47,6 +48,10 @@ describe('parseNumber', () => {
     ['0.853 with a % format in a money indicator stays 0.853', n(0.853, '0.0%'), 'money', value(0.853)],
     ['0.853 with a % format in a count indicator stays 0.853', n(0.853, '0.0%'), 'count', value(0.853)],
     ['85.3 without a % format in a pct indicator', n(85.3), 'pct', value(85.3)],
+    ['0.853 formatted [Red]0.0%', n(0.853, '[Red]0.0%'), 'pct', value(85.3)],
+    ['0.853 formatted 0.0%;-0.0%', n(0.853, '0.0%;-0.0%'), 'pct', value(85.3)],
+    ['85.3 formatted 0.0"%" (a sign appended, not a percent format)', n(85.3, '0.0"%"'), 'pct', value(85.3)],
+    ['85.3 formatted 0.0\\% (an escaped sign)', n(85.3, '0.0\\%'), 'pct', value(85.3)],
     // numbers stored as text
     ['text 1,234.5', t('1,234.5'), 'money', value(1234.5, '1,234.5')],
     ['text with a full-width comma 1，234.5', t('1，234.5'), 'money', value(1234.5, '1，234.5')],
@@ -232,6 +237,22 @@ describe('parsePhone', () => {
   });
 });
 
+describe('isPercentFormat', () => {
+  it.each([
+    ['0%', true],
+    ['0.0%', true],
+    ['0.00%;[Red]-0.00%', true],
+    ['0.0"%"', false],
+    ['0.0\\%', false],
+    ['"增长"0.0%', true],
+    ['0.00', false],
+    ['@', false],
+    [undefined, false],
+  ] as [string | undefined, boolean][])('%p → %p', (fmt, expected) => {
+    expect(isPercentFormat(fmt)).toBe(expected);
+  });
+});
+
 describe('labels, blanks and texts', () => {
   it.each([
     ['指标编号', '指标编号'],
@@ -285,6 +306,7 @@ describe('the same inputs written to a real .xlsx and read back', () => {
     ['a number', 1234.5, 'money', value(1234.5)],
     ['a percent-formatted fraction in pct', { value: 0.853, numFmt: '0.0%' }, 'pct', value(85.3)],
     ['a percent-formatted fraction in money', { value: 0.853, numFmt: '0.0%' }, 'money', value(0.853)],
+    ['a percent with a literal % sign format', { value: 85.3, numFmt: '0.0"%"' }, 'pct', value(85.3)],
     ['text 1,234.5', '1,234.5', 'money', value(1234.5, '1,234.5')],
     ['full-width text', '１２３４', 'count', value(1234, '１２３４')],
     ['text 85.3%', '85.3%', 'pct', value(85.3, '85.3%')],

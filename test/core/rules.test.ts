@@ -1,6 +1,8 @@
 /**
  * Every rule of spec/INDICATORS.md, each passing and failing, on real .xlsx fixtures: the compliant
- * district (0 findings) with one change, written through ExcelJS, read back and validated.
+ * district (0 findings) with one change, written through ExcelJS, read back and validated. Tables
+ * whose cases touch unrelated indicators share workbooks (fixtures/batch.ts) to keep the suite
+ * fast; each case is judged on the findings of its own indicators.
  *
  * Each failing case records the rule it made fire; the last test checks that together they cover
  * every rule id the engine has (RULES plus G1–G6, 基本信息, 学校明细, 问题整改 and integrity).
@@ -14,7 +16,7 @@ import type { Finding, Level, Report } from '../../src/core/types';
 import type { CellInput } from '../../src/hosts/file/fill';
 import { rect, school } from '../../src/examples/city';
 import { batch } from '../fixtures/batch';
-import { check, district } from '../fixtures/workbooks';
+import { TODAY, check, district } from '../fixtures/workbooks';
 import {
   ALL_RULE_IDS,
   all,
@@ -753,6 +755,12 @@ describe('a percent number format', () => {
     expect(ruleIds(report)).toEqual(['G5', 'YW01.min']);
   });
 
+  it('a literal % sign in the format (0.0"%") does not scale the value', async () => {
+    const report = await run(years('XQ01', { value: 96.5, numFmt: '0.0"%"' }, { value: 97.2, numFmt: '0.0"%"' }));
+    expect(report.findings).toEqual([]);
+    expect(report.indicators.XQ01).toMatchObject({ last: 96.5, current: 97.2 });
+  });
+
   it('a percent format on a money indicator does not scale it', async () => {
     const report = await run(cur('JF13', { value: 3200, numFmt: '0%' }));
     expect(report.findings).toEqual([]);
@@ -1406,6 +1414,12 @@ describe('问题整改', () => {
 // ---------------------------------------------------------------- 基本信息
 
 describe('基本信息', () => {
+  /** "today" of the fixtures (2026-11-22) as the local calendar date the engine compares with */
+  const localIso = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const TODAY_ISO = localIso(TODAY);
+  const TOMORROW_ISO = localIso(new Date(TODAY.getTime() + 86_400_000));
+
   const FIELDS: [keyof ReturnType<typeof district>['info'], string, number][] = [
     ['name', '地区名称', 2],
     ['code', '行政区划代码', 3],
@@ -1454,7 +1468,7 @@ describe('基本信息', () => {
     { title: 'a ten-digit mobile', key: 'phone', value: '1381234567', rule: 'INFO.phone' },
     { title: 'a date on 1 January of 评价年度', key: 'date', value: new Date(Date.UTC(2025, 0, 1)) },
     { title: 'a text date 2026年3月15日', key: 'date', value: '2026年3月15日' },
-    { title: 'a date of today', key: 'date', value: '2026-11-22' },
+    { title: 'a date of today', key: 'date', value: TODAY_ISO },
     {
       title: 'a date before 评价年度',
       key: 'date',
@@ -1465,9 +1479,9 @@ describe('基本信息', () => {
     {
       title: 'a date in the future',
       key: 'date',
-      value: '2026-11-23',
+      value: TOMORROW_ISO,
       rule: 'INFO.date',
-      says: ['2026-11-23', '晚于今天'],
+      says: [TOMORROW_ISO, '晚于今天'],
     },
     {
       title: 'an impossible date 2026-02-30',
