@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { SHEETS, sheetOrder } from '../../src/core/catalogue';
 import { parseA1 } from '../../src/core/address';
 import { makeRuleset } from '../../src/core/params';
-import { LEVELS, type Report, type SnapshotCell, type WorkbookSnapshot } from '../../src/core/types';
+import { normalizeLabel } from '../../src/core/parse';
+import {
+  LEVELS,
+  type Report,
+  type SheetSnapshot,
+  type SnapshotCell,
+  type WorkbookSnapshot,
+} from '../../src/core/types';
 import { validate } from '../../src/core/validate';
 import { workbookSnapshot } from '../../src/hosts/file/snapshot';
 import { buildTemplate } from '../../src/hosts/file/template';
@@ -176,6 +183,17 @@ function checkWellFormed(report: Report, snapshot: WorkbookSnapshot): void {
     expect(typeof f.values).toBe('object');
     expect(typeof f.explained === 'boolean').toBe(f.level === 'warning');
   }
+  // a finding about an indicator points at a row holding that indicator's id
+  const sheetsByName = new Map<string, SheetSnapshot>();
+  for (const x of snapshot.sheets) if (!sheetsByName.has(x.name.trim())) sheetsByName.set(x.name.trim(), x);
+  for (const f of report.findings) {
+    if (!f.indicator || f.indicator === 'ZG' || f.cell === 'A1') continue;
+    const row = sheetsByName.get(f.sheet)?.rows[parseA1(f.cell)!.row - 1] ?? [];
+    expect(row.some((c) => normalizeLabel(c?.v).toUpperCase() === f.indicator)).toBe(true);
+  }
+  // no finding is reported twice
+  const keys = report.findings.map((f) => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`);
+  expect(new Set(keys).size).toBe(keys.length);
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const f of report.findings) counts[f.level]++;
   expect(report.counts).toEqual(counts);
@@ -186,12 +204,12 @@ function checkWellFormed(report: Report, snapshot: WorkbookSnapshot): void {
     expect(report.findings[0]!.rule).toBe('TPL.notTemplate');
   }
   // sorted by sheet (template order), then row, then column
-  const keys = report.findings.map((f) => {
+  const order = report.findings.map((f) => {
     const a = parseA1(f.cell)!;
     return [sheetOrder(f.sheet), a.row, a.col];
   });
-  for (let i = 1; i < keys.length; i++) {
-    const [p, q] = [keys[i - 1]!, keys[i]!];
+  for (let i = 1; i < order.length; i++) {
+    const [p, q] = [order[i - 1]!, order[i]!];
     expect(p[0]! < q[0]! || (p[0] === q[0] && (p[1]! < q[1]! || (p[1] === q[1] && p[2]! <= q[2]!)))).toBe(true);
   }
 }
