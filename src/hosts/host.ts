@@ -22,11 +22,17 @@ export interface WorkbookHost {
   clearMarks(): Promise<void>;
   /** Writes (replaces) the 校验结果 sheet. */
   writeSummary(report: Report): Promise<void>;
-  /** Writes (replaces) the 反馈意见（初稿） sheet. */
-  writeDraft(draft: Draft): Promise<void>;
+  /**
+   * Writes (replaces) a draft sheet: 反馈意见（初稿） by default, or `sheetName` (e.g. the city-wide
+   * draft's 全市反馈意见（初稿）).
+   */
+  writeDraft(draft: Draft, sheetName?: string): Promise<void>;
   /** Selects a cell. */
   goTo(sheet: string, cell: string): Promise<void>;
 }
+
+/** The sheet the city-wide draft is written to, next to a district's own 反馈意见（初稿）. */
+export const CITY_DRAFT_SHEET = '全市反馈意见（初稿）';
 
 /** The fixed prefix of every comment the product writes, so that they and only they are replaced. */
 export const COMMENT_PREFIX = '【履职评价校验】';

@@ -1,14 +1,16 @@
 /**
- * The task pane. It talks only to a WorkbookHost, so the same app runs inside Excel (the Excel
- * host) and, later, as a plain page over uploaded files (the file host, `mode="file"`).
+ * The task pane in Excel. It talks only to a WorkbookHost (the Excel host; a file host in tests).
+ * The plain page over .xlsx files is FileApp, which reuses its pieces.
  */
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Ruleset } from '../core/params';
-import { LEVELS, type Level } from '../core/types';
+import type { Engines } from './file/types';
 import type { WorkbookHost } from '../hosts/host';
 import type { Strings } from '../i18n';
+import { DEFAULT_RULESET } from '../core/params';
 import { BusyBar } from './components/BusyBar';
+import { CityDraftPanel } from './components/CityDraftPanel';
 import { FindingsList } from './components/FindingsList';
 import { Frame } from './components/Frame';
 import { LevelFilter } from './components/LevelFilter';
@@ -19,6 +21,7 @@ import { WorkbookActions } from './components/WorkbookActions';
 import { loadDraftMaker as defaultDraftMaker, type DraftMaker } from './draft';
 import { canWatchChanges } from './hostFeatures';
 import { LIVE_DELAY_MS, useLiveValidation } from './state/useLiveValidation';
+import { useLevelFilter } from './state/useLevelFilter';
 import { useWorkbench } from './state/useWorkbench';
 
 export type AppMode = 'excel' | 'file';
@@ -32,7 +35,11 @@ export interface AppProps {
   /** "today" for date checks (tests) */
   now?: () => Date;
   liveDelayMs?: number;
+  /** the lazily loaded parts for the reviewer's city-wide draft (tests give their own) */
+  engines?: Engines;
 }
+
+const realNow = () => new Date();
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
@@ -46,23 +53,15 @@ export function App({
   loadDraftMaker = defaultDraftMaker,
   now,
   liveDelayMs = LIVE_DELAY_MS,
+  engines,
 }: AppProps) {
   const styles = useStyles();
   const work = useWorkbench(host, strings, { ruleset, loadDraftMaker, now });
   const { busy, report, marks, error, warning, done } = work.state;
   const [live, setLive] = useState(true);
-  const [shown, setShown] = useState<ReadonlySet<Level>>(() => new Set(LEVELS));
+  const { shown, toggle } = useLevelFilter();
   const liveAvailable = mode === 'excel' && canWatchChanges(host);
   useLiveValidation(host, liveAvailable && live && report !== null, work.revalidate, liveDelayMs);
-
-  const toggle = useCallback((level: Level) => {
-    setShown((prev) => {
-      const next = new Set(prev);
-      if (next.has(level)) next.delete(level);
-      else next.add(level);
-      return next;
-    });
-  }, []);
 
   const warnings = [...(warning ? [warning] : []), ...(marks?.warnings ?? [])];
   return (
@@ -87,6 +86,15 @@ export function App({
         onDraft={() => void work.writeDraft()}
         onClear={() => void work.clearMarks()}
       />
+      {mode === 'excel' && (
+        <CityDraftPanel
+          host={host}
+          strings={strings}
+          ruleset={ruleset ?? DEFAULT_RULESET}
+          now={now ?? realNow}
+          engines={engines}
+        />
+      )}
       {report && report.findings.length > 0 && (
         <LevelFilter strings={strings} counts={report.counts} shown={shown} onToggle={toggle} />
       )}

@@ -1,9 +1,18 @@
 /** Every failure becomes a sentence in the UI language; the pane never goes blank. */
 import type { Strings } from '../i18n';
 
-/** An error whose message is already written for the user (a host's HostError, a RulesetError). */
+/** A failure the pane itself phrased for the user, shown as it is. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** An error whose message is already written for the user (a host's HostError, a RulesetError, a UserError). */
 function userMessage(e: unknown): string | undefined {
-  if (e instanceof Error && (e.name === 'HostError' || e.name === 'RulesetError')) return e.message;
+  if (e instanceof Error && (e.name === 'HostError' || e.name === 'RulesetError' || e.name === 'UserError'))
+    return e.message;
   return undefined;
 }
 

@@ -164,6 +164,11 @@ function build(w: Workbook): WorkbookSnapshot {
 
 // ---------------------------------------------------------------- the properties
 
+/** Whether some cell of the workbook holds `text`. */
+function quoted(snapshot: WorkbookSnapshot, text: string): boolean {
+  return snapshot.sheets.some((sh) => sh.rows.some((row) => row.some((c) => String(c?.v ?? '').includes(text))));
+}
+
 function checkWellFormed(report: Report, snapshot: WorkbookSnapshot): void {
   const names = new Set([
     ...snapshot.sheets.map((s) => s.name),
@@ -178,8 +183,8 @@ function checkWellFormed(report: Report, snapshot: WorkbookSnapshot): void {
     expect(f.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
     expect(typeof f.message).toBe('string');
     expect(f.message.trim().length).toBeGreaterThan(0);
-    // no unfilled placeholder and no missing figure (a NaN in the cell may be quoted as such)
-    expect(f.message).not.toMatch(/\{[\w.]+\}|undefined/);
+    // no unfilled placeholder and no missing figure, unless quoted from a cell
+    for (const m of f.message.match(/\{[\w.]+\}|undefined/g) ?? []) expect(quoted(snapshot, m)).toBe(true);
     expect(typeof f.values).toBe('object');
     expect(typeof f.explained === 'boolean').toBe(f.level === 'warning');
   }
@@ -279,6 +284,60 @@ describe('validate on random indicator values', () => {
         if (col === 5 && !hasLast) expect(report.findings.filter((f) => f.cell === at)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('rows are found by id, wherever they are', () => {
+  const INDICATOR_SHEETS = SHEETS.filter((s) => s.kind === 'indicators').map((s) => s.name);
+
+  /** Random figures in the input columns (E, F, H, I) of random indicator rows. */
+  const inputs = fc.array(
+    fc.record({
+      sheet: fc.constantFrom(...INDICATOR_SHEETS),
+      row: fc.integer({ min: 3, max: 18 }),
+      col: fc.constantFrom(5, 6, 8, 9),
+      cell: fc.oneof(
+        cells,
+        fc.record({ v: fc.integer({ min: -5, max: 200_000 }) }),
+        fc.record({ v: fc.constantFrom('是', '否', '', '情况说明') }),
+      ),
+    }),
+    { maxLength: 30 },
+  );
+  const layout = fc.record({
+    order: fc.array(fc.nat(), { minLength: 20, maxLength: 20 }),
+    notes: fc.array(fc.nat({ max: 20 }), { maxLength: 4 }),
+  });
+
+  /** What a finding says, without where its row is. */
+  const gist = (r: Report) =>
+    r.findings
+      .map((f) => `${f.rule}|${f.indicator}|${f.sheet}|${f.cell.replace(/\d+$/, '')}|${f.message}|${f.explained}`)
+      .sort();
+
+  it('reordering indicator rows and inserting note rows changes no finding but its row', () => {
+    fc.assert(
+      fc.property(inputs, layout, (changes, { order, notes }) => {
+        const before = structuredClone(COMPLIANT);
+        for (const c of changes) {
+          const sheet = before.sheets.find((s) => s.name === c.sheet)!;
+          if (c.row <= sheet.rows.length) sheet.rows[c.row - 1]![c.col - 1] = c.cell;
+        }
+        const after = structuredClone(before);
+        for (const sheet of after.sheets.filter((s) => INDICATOR_SHEETS.includes(s.name))) {
+          const data = sheet.rows.slice(2).map((row, i) => ({ row, key: order[i] ?? 0, i }));
+          data.sort((a, b) => a.key - b.key || a.i - b.i);
+          const rows = data.map((d) => d.row);
+          for (const at of notes)
+            rows.splice(Math.min(at, rows.length), 0, [{ v: '注：以下为补充说明' }, null, { v: '备注' }]);
+          sheet.rows = [...sheet.rows.slice(0, 2), ...rows];
+        }
+        expect(gist(validate(after, undefined, { now: TODAY }))).toEqual(
+          gist(validate(before, undefined, { now: TODAY })),
+        );
+      }),
+      { numRuns: 150 },
     );
   });
 });

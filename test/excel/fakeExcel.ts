@@ -9,6 +9,11 @@
  * - comments and notes go on one cell only, one per cell;
  * - requirement sets can be capped (`version`), sheets (or the workbook) protected, comments
  *   made to fail;
+ * - sheet protection has options and maybe a password: `protect()` fails on a protected sheet,
+ *   `unprotect()` without the password fails (or, with `passwordUnprotect: 'ignored'`, does
+ *   nothing), `options` reads Excel's "everything allowed" while a sheet is unprotected (so the
+ *   host must read them before), and the 1.7 options are missing below 1.7; `isPasswordProtected`
+ *   needs ExcelApiOnline (`online`);
  * - change events fire for value writes unless `runtime.enableEvents` is off.
  *
  * No imports except types, and no Node APIs: the e2e test transpiles this file and runs it in
@@ -35,6 +40,7 @@ import type {
   XWorksheet,
   XWorksheetChangedArgs,
   XWorksheetCollection,
+  XProtectionOptions,
   XWorksheetProtection,
 } from '../../src/hosts/excel/api';
 import type { ExcelEnv } from '../../src/hosts/excel/env';
@@ -101,12 +107,68 @@ export interface NoteState {
 
 type Handler = (args: XWorksheetChangedArgs) => Promise<void>;
 
+export type ProtectionState = Required<XProtectionOptions>;
+
+/** What `protect()` without options allows: nothing but selecting cells. */
+export const DEFAULT_PROTECTION: ProtectionState = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: 'Normal',
+};
+
+/** What protectTemplate (src/hosts/file/template.ts) allows, in Office.js terms. */
+export const TEMPLATE_PROTECTION: ProtectionState = {
+  ...DEFAULT_PROTECTION,
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: true,
+  allowDeleteRows: true,
+  allowInsertHyperlinks: true,
+  allowSort: true,
+  allowAutoFilter: true,
+  allowEditObjects: true,
+};
+
+/** What Excel reports as `options` while a sheet is not protected. */
+const UNPROTECTED_OPTIONS: ProtectionState = {
+  allowAutoFilter: true,
+  allowDeleteColumns: true,
+  allowDeleteRows: true,
+  allowEditObjects: true,
+  allowEditScenarios: true,
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertColumns: true,
+  allowInsertHyperlinks: true,
+  allowInsertRows: true,
+  allowPivotTables: true,
+  allowSort: true,
+  selectionMode: 'Normal',
+};
+
 export class SheetState {
   cells = new Map<string, CellState>();
   cfs: CfState[] = [];
   widths = new Map<number, number>();
   handlers = new Set<Handler>();
   protected = false;
+  /** the protection's password, '' when it has none */
+  password = '';
+  /** what the protection allows (kept while unprotected, as Excel does for the next protection) */
+  protection: ProtectionState = { ...DEFAULT_PROTECTION };
   constructor(
     readonly id: string,
     public name: string,
@@ -127,7 +189,14 @@ export interface FakeOptions {
   version?: string;
   /** sheets in order, rows of cells from A1 */
   sheets?: [name: string, rows: CellInput[][]][];
+  /** sheets protected without a password, with the template's options */
   protectedSheets?: string[];
+  /** sheets protected with a password (sheet → password), with the template's options */
+  passwordSheets?: Record<string, string>;
+  /** what `unprotect()` without the password does: fail (default) or leave the sheet protected */
+  passwordUnprotect?: 'throws' | 'ignored';
+  /** ExcelApiOnline 1.1 is there (Excel on the web) */
+  online?: boolean;
   workbookProtected?: boolean;
   /** the comments API is there, but adding a comment fails (as in files that cannot hold threaded comments) */
   commentsFail?: boolean;
@@ -233,21 +302,38 @@ export class FakeWorkbook {
   workbookHandlers = new Set<Handler>();
   workbookProtected: boolean;
   commentsFail: boolean;
+  passwordUnprotect: 'throws' | 'ignored';
+  /** sheets whose `protect()` fails: with options only, or always */
+  protectFails = new Map<string, 'withOptions' | 'always'>();
+  /** protect() and unprotect() calls that ran, in order, as "sheet:protect" / "sheet:unprotect" */
+  protectionLog: string[] = [];
+  /** called as each sync starts; if it throws, the sync fails and its commands are dropped */
+  onSync?: () => void;
   /** functions registered with Office.actions.associate */
   actions = new Map<string, (event: { completed(): void }) => unknown>();
   private nextId = 1;
   private readonly version: number;
+  private readonly online: boolean;
 
   constructor(opts: FakeOptions = {}) {
     this.version = versionNumber(opts.version ?? '1.18');
+    this.online = !!opts.online;
     this.workbookProtected = !!opts.workbookProtected;
     this.commentsFail = !!opts.commentsFail;
+    this.passwordUnprotect = opts.passwordUnprotect ?? 'throws';
     for (const [name, rows] of opts.sheets ?? [['Sheet1', []]]) this.addSheet(name, rows);
-    for (const name of opts.protectedSheets ?? []) this.sheet(name).protected = true;
+    for (const name of opts.protectedSheets ?? []) this.protect(name);
+    for (const [name, password] of Object.entries(opts.passwordSheets ?? {})) this.protect(name, { password });
   }
 
   supports(version: string): boolean {
     return versionNumber(version) <= this.version;
+  }
+
+  /** Office.context.requirements.isSetSupported */
+  supportsSet(name: string, version = '1.1'): boolean {
+    if (name === 'ExcelApi') return this.supports(version);
+    return name === 'ExcelApiOnline' && this.online && versionNumber(version) <= versionNumber('1.1');
   }
 
   need(version: string, what: string): void {
@@ -294,6 +380,20 @@ export class FakeWorkbook {
     );
     this.sheets.push(s);
     return s;
+  }
+
+  /** The user protecting a sheet (Review → Protect Sheet); the template's options unless told. */
+  protect(sheet: string, how: { password?: string; options?: XProtectionOptions } = {}): void {
+    const s = this.sheet(sheet);
+    s.protected = true;
+    s.password = how.password ?? '';
+    s.protection = { ...DEFAULT_PROTECTION, ...(how.options ?? TEMPLATE_PROTECTION) };
+  }
+
+  /** A sheet's protection as the user would find it in Excel's dialog. */
+  protectionOf(sheet: string): { protected: boolean; password: string; options: ProtectionState } {
+    const s = this.sheet(sheet);
+    return { protected: s.protected, password: s.password, options: { ...s.protection } };
   }
 
   sheet(name: string): SheetState {
@@ -358,6 +458,8 @@ export class FakeWorkbook {
     const sheets = this.sheets.map((s) => ({
       name: s.name,
       protected: s.protected,
+      password: s.password,
+      protection: s.protection,
       cells: [...s.cells.entries()]
         .filter(([, c]) => JSON.stringify(c) !== JSON.stringify(DEFAULT_CELL))
         .sort(([a], [b]) => a.localeCompare(b)),
@@ -430,6 +532,7 @@ class FakeContext implements XContext {
     const ops = this.queue;
     this.queue = [];
     await Promise.resolve();
+    this.wb.onSync?.();
     for (const op of ops) op();
   }
 }
@@ -565,6 +668,8 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements X
   }
 }
 
+const OPTIONS_17: (keyof XProtectionOptions)[] = ['allowEditObjects', 'allowEditScenarios', 'selectionMode'];
+
 class FakeProtection extends FakeObject implements XWorksheetProtection {
   constructor(
     ctx: FakeContext,
@@ -573,8 +678,22 @@ class FakeProtection extends FakeObject implements XWorksheetProtection {
     super(ctx);
   }
   protected fetch(prop: string): unknown {
-    if (prop !== 'protected') throw new FakeOfficeError('InvalidArgument', prop);
-    return this.sheet().protected;
+    const s = this.sheet();
+    switch (prop) {
+      case 'protected':
+        return s.protected;
+      case 'options': {
+        const options: XProtectionOptions = { ...(s.protected ? s.protection : UNPROTECTED_OPTIONS) };
+        if (!this.wb.supports('1.7')) for (const k of OPTIONS_17) delete options[k];
+        return options;
+      }
+      case 'isPasswordProtected':
+        if (!this.wb.supportsSet('ExcelApiOnline', '1.1'))
+          throw new FakeOfficeError('ApiNotFound', 'isPasswordProtected needs ExcelApiOnline 1.1');
+        return s.protected && s.password !== '';
+      default:
+        throw new FakeOfficeError('InvalidArgument', `WorksheetProtection has no property ${prop}`);
+    }
   }
   load(props: string): FakeProtection {
     this.queueLoad(props);
@@ -582,6 +701,39 @@ class FakeProtection extends FakeObject implements XWorksheetProtection {
   }
   get protected(): boolean {
     return this.loaded('protected');
+  }
+  get options(): XProtectionOptions {
+    return this.loaded('options');
+  }
+  get isPasswordProtected(): boolean {
+    return this.loaded('isPasswordProtected');
+  }
+  protect(options?: XProtectionOptions, password?: string): void {
+    if (password !== undefined) this.wb.need('1.7', 'protect(options, password)');
+    this.ctx.enqueue(() => {
+      const s = this.sheet();
+      this.wb.protectionLog.push(`${s.name}:protect`);
+      if (s.protected) throw new FakeOfficeError('InvalidOperation', `The sheet ${s.name} is already protected.`);
+      const fails = this.wb.protectFails.get(s.name);
+      if (fails === 'always' || (fails === 'withOptions' && options))
+        throw new FakeOfficeError('GeneralException', `The sheet ${s.name} could not be protected.`);
+      s.protected = true;
+      s.password = password ?? '';
+      s.protection = { ...DEFAULT_PROTECTION, ...options };
+    });
+  }
+  unprotect(password?: string): void {
+    if (password !== undefined) this.wb.need('1.7', 'unprotect(password)');
+    this.ctx.enqueue(() => {
+      const s = this.sheet();
+      this.wb.protectionLog.push(`${s.name}:unprotect`);
+      if (!s.protected) return;
+      if (s.password !== '' && password !== s.password) {
+        if (this.wb.passwordUnprotect === 'ignored') return;
+        throw new FakeOfficeError('InvalidArgument', 'The password is incorrect.');
+      }
+      s.protected = false;
+    });
   }
 }
 
@@ -1088,7 +1240,7 @@ export function installOfficeGlobals(
     context: {
       displayLanguage: opts.displayLanguage ?? 'zh-CN',
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && wb.supports(version ?? '1.1'),
+        isSetSupported: (name: string, version?: string) => wb.supportsSet(name, version),
       },
       document: { settings: wb.settings },
     },

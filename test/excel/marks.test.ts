@@ -92,8 +92,8 @@ test("the user's comments, notes, fills and conditional formats are never touche
   expect(result.summaryOnly).toBe(1);
 });
 
-test('a protected sheet is reported in Chinese, left untouched, and the rest is marked', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: ['经费投入'] });
+test('a sheet protected with a password is reported in Chinese, left untouched, and the rest is marked', async () => {
+  const wb = fakeTemplate({ problems: true, passwordSheets: { 经费投入: 'secret' } });
   const before = JSON.stringify(wb.sheet('经费投入'), (k, v) => (k === 'handlers' ? undefined : v));
   const host = hostOf(wb);
   const report = await check(host);
@@ -108,11 +108,11 @@ test('a protected sheet is reported in Chinese, left untouched, and the rest is 
   expect(wb.look('教师队伍', 'F3').fill).toBe(`#${LEVEL_COLOURS.error}`);
 });
 
-test('marks on a sheet protected afterwards are reported when clearing, and the rest is cleared', async () => {
+test('marks on a sheet protected with a password afterwards are reported when clearing, and the rest is cleared', async () => {
   const wb = fakeTemplate({ problems: true });
   const host = hostOf(wb);
   await host.markFindings(await check(host));
-  wb.sheet('经费投入').protected = true;
+  wb.protect('经费投入', { password: 'secret' });
   const error = await host.clearMarks().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(HostError);
   expect((error as HostError).severity).toBe('warning');

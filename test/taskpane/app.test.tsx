@@ -65,7 +65,7 @@ test('the summary and draft sheets are written, and clearing removes the marks',
 });
 
 test('a protected sheet is reported in the pane, not crashed on', async () => {
-  renderApp({ wb: fakeTemplate({ problems: true, protectedSheets: ['经费投入'] }) });
+  renderApp({ wb: fakeTemplate({ problems: true, passwordSheets: { 经费投入: 'secret' } }) });
   await validate();
   expect(screen.getByText(/工作表“经费投入”受保护/)).toBeTruthy();
   expect(screen.getByText(/JF01 本年值/)).toBeTruthy();

@@ -115,6 +115,8 @@ export function readList(
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const raw = sheet.snap.rows[r - 1] ?? [];
     if (raw.every((c) => isBlank(c))) break;
+    // a pre-numbered row with nothing else in it is a blank row waiting to be filled
+    if (columns.every((c) => c.key === 'no' || isBlank(sheet.cell(r, cols[c.key]!)))) continue;
     const values: Record<string, ListValue> = {};
     const bad = new Set<string>();
     for (const c of columns) {

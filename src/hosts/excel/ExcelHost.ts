@@ -5,18 +5,18 @@
 import { DRAFT_SHEET, SUMMARY_SHEET } from '../../core/summary';
 import type { Draft, Report, WorkbookSnapshot } from '../../core/types';
 import type { HostStrings } from '../../i18n';
-import type { MarkResult, WorkbookHost } from '../host';
+import { CITY_DRAFT_SHEET, type MarkResult, type WorkbookHost } from '../host';
 import type { XContext } from './api';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { subscribeChanges } from './changes';
 import type { ExcelEnv } from './env';
 import { HostError, hostError } from './errors';
-import { cellMarks, queueRemoval, survey, writeMarks } from './marks';
+import { cellMarks, clearAll, survey, writeMarks } from './marks';
 import { readSnapshot } from './read';
 import { loadRecord, saveRecord } from './record';
 import { writeDraftSheet, writeSummarySheet } from './sheets';
 
-const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET]);
+const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET, CITY_DRAFT_SHEET]);
 /** Change events that arrive this soon after a write are taken as echoes of it. */
 const QUIET_MS = 400;
 
@@ -85,14 +85,13 @@ export class ExcelHost implements WorkbookHost {
 
   async clearMarks(): Promise<void> {
     const old = loadRecord(this.env.settings);
-    const { lockedSheets, kept } = await this.write(async (ctx) => {
+    const { lockedSheets, kept, warnings } = await this.write(async (ctx) => {
       const found = await survey(ctx, this.caps, old, []);
-      const removal = queueRemoval(found, old);
-      await ctx.sync();
-      return removal;
+      return clearAll(ctx, this.text, found, old);
     });
     const saved = await saveRecord(this.env.settings, kept);
     const problems = [...lockedSheets].map((s) => this.text.protectedSheetClear(s));
+    problems.push(...warnings);
     if (!saved && Object.keys(kept.fills).length) problems.push(this.text.recordNotSaved);
     if (problems.length) throw new HostError(problems.join('\n'), 'warning');
   }
@@ -101,8 +100,8 @@ export class ExcelHost implements WorkbookHost {
     return this.write((ctx) => writeSummarySheet(ctx, this.caps, this.text, report, this.clock()), SUMMARY_SHEET);
   }
 
-  writeDraft(draft: Draft): Promise<void> {
-    return this.write((ctx) => writeDraftSheet(ctx, this.caps, this.text, draft), DRAFT_SHEET);
+  writeDraft(draft: Draft, sheetName: string = DRAFT_SHEET): Promise<void> {
+    return this.write((ctx) => writeDraftSheet(ctx, this.caps, this.text, draft, sheetName), sheetName);
   }
 
   goTo(sheet: string, cell: string): Promise<void> {

@@ -92,9 +92,26 @@ export interface XEventHandlers<A> {
   add(handler: (args: A) => Promise<void>): XEventResult;
 }
 
+/**
+ * Which edits a protected sheet still allows. ExcelApi 1.2; `allowEditObjects`,
+ * `allowEditScenarios` and `selectionMode` only from 1.7.
+ */
+export type XProtectionOptions = Excel.WorksheetProtectionOptions;
+
 export interface XWorksheetProtection extends Loadable<XWorksheetProtection> {
   /** ExcelApi 1.2 */
   readonly protected: boolean;
+  /** ExcelApi 1.2 (complete from 1.7, see XProtectionOptions) */
+  readonly options: XProtectionOptions;
+  /**
+   * ExcelApiOnline 1.1 only (Excel on the web; preview elsewhere): in no numbered ExcelApi set
+   * up to 1.21. Load it only when `isSetSupported('ExcelApiOnline', '1.1')`.
+   */
+  readonly isPasswordProtected: boolean;
+  /** ExcelApi 1.2. Fails on a sheet that is already protected. (Excel's password argument, 1.7, is never used.) */
+  protect(options?: XProtectionOptions): void;
+  /** ExcelApi 1.2. Never called with a password: the add-in only lifts protection that has none. */
+  unprotect(): void;
 }
 
 export interface XWorksheet extends Loadable<XWorksheet> {
@@ -154,6 +171,7 @@ export interface XSettings {
 type Assert<T extends U, U> = T;
 export type CheckRange = Assert<Excel.Range, XRange>;
 export type CheckWorksheets = Assert<Excel.WorksheetCollection, XWorksheetCollection>;
+export type CheckProtection = Assert<Excel.WorksheetProtection, XWorksheetProtection>;
 export type CheckComments = Assert<Excel.CommentCollection, XCellNoteCollection>;
 export type CheckNotes = Assert<Excel.NoteCollection, XCellNoteCollection>;
 export type CheckContext = Assert<Excel.RequestContext, XContext>;

@@ -5,18 +5,22 @@
  * 1.6), laid over the user's own formatting so that deleting it restores the look; before 1.6 it
  * is a static fill whose original colour is recorded. The message goes into a threaded comment
  * (1.10) that starts with COMMENT_PREFIX, or into a note (1.18) when comments fail. Cells that
- * already hold the user's comment or note are left alone, and so are protected sheets.
+ * already hold the user's comment or note are left alone. A sheet protected without a password
+ * is unprotected while its marks are written and protected again as it was (1.7, see
+ * protection.ts); a sheet with a password is left alone and reported.
  *
- * Round trips: at most three reads (sheets and comments; conditional formats and locations;
- * custom rules), one write for the removals, then one write per BATCH cells.
+ * Round trips: at most three reads (sheets, protection and comments; conditional formats and
+ * locations; custom rules), one to unprotect, one write for the removals, one write per BATCH
+ * cells, one to protect again.
  */
 import { LEVEL_COLOURS, LEVEL_NAMES } from '../../core/summary';
 import { LEVELS, type Finding, type Level } from '../../core/types';
 import type { HostStrings } from '../../i18n';
 import { COMMENT_PREFIX, type MarkResult } from '../host';
-import type { XCellNote, XConditionalFormat, XContext, XRange, XRangeFill, XWorksheet } from './api';
+import type { XCellNote, XConditionalFormat, XContext, XRange, XRangeFill } from './api';
 import { qualified, splitAddress } from './addresses';
 import type { Capabilities } from './capabilities';
+import { withUnlocked, type SheetEntry } from './protection';
 import { addTo, emptyRecord, type MarkRecord } from './record';
 
 export const MARK_TAG = 'duty-review';
@@ -61,7 +65,7 @@ interface Located {
 }
 
 interface Survey {
-  sheets: Map<string, { ws: XWorksheet; locked: boolean }>;
+  sheets: Map<string, SheetEntry>;
   ownFormats: { sheet: string; cf: XConditionalFormat }[];
   ownNotes: { kind: 'comments' | 'notes'; sheet: string; cell: string; item: XCellNote }[];
   /** cells holding the user's own comment or note */
@@ -76,14 +80,37 @@ function isOurs(item: XCellNote): boolean {
   return item.content.startsWith(COMMENT_PREFIX);
 }
 
-async function readSheetsAndNotes(ctx: XContext, caps: Capabilities, withNotes: boolean) {
-  const worksheets = ctx.workbook.worksheets.load(
-    caps.protection ? 'items/name,items/protection/protected' : 'items/name',
-  );
-  const comments = withNotes && caps.comments ? ctx.workbook.comments.load('items/content') : null;
-  const notes = withNotes && caps.notes ? ctx.workbook.notes.load('items/content') : null;
+/** What the first read asks for beyond the sheets: either may make it fail in some workbooks. */
+interface FirstRead {
+  notes: boolean;
+  password: boolean;
+}
+
+async function readSheetsAndNotes(ctx: XContext, caps: Capabilities, read: FirstRead) {
+  const props = ['items/name'];
+  if (caps.protection) props.push('items/protection/protected');
+  if (caps.reprotect) props.push('items/protection/options');
+  if (read.password) props.push('items/protection/isPasswordProtected');
+  const worksheets = ctx.workbook.worksheets.load(props.join(','));
+  const comments = read.notes && caps.comments ? ctx.workbook.comments.load('items/content') : null;
+  const notes = read.notes && caps.notes ? ctx.workbook.notes.load('items/content') : null;
   await ctx.sync();
   return { worksheets, comments, notes };
+}
+
+/** The first read, and simpler ones when it fails: without the password state, then without comments. */
+async function firstRead(ctx: XContext, caps: Capabilities) {
+  const reads: FirstRead[] = [{ notes: true, password: caps.passwordInfo }];
+  if (caps.passwordInfo) reads.push({ notes: true, password: false });
+  if (caps.comments || caps.notes) reads.push({ notes: false, password: false });
+  for (let i = 0; ; i++) {
+    const read = reads[i]!;
+    try {
+      return { ...(await readSheetsAndNotes(ctx, caps, read)), read };
+    } catch (e) {
+      if (i === reads.length - 1) throw e;
+    }
+  }
 }
 
 /** Reads what is there: sheets, protection, the product's marks and the user's comments. */
@@ -93,18 +120,17 @@ export async function survey(
   record: MarkRecord,
   targets: readonly CellMark[],
 ): Promise<Survey> {
-  let first;
-  let notesReadable = true;
-  try {
-    first = await readSheetsAndNotes(ctx, caps, true);
-  } catch (e) {
-    if (!caps.comments && !caps.notes) throw e;
-    notesReadable = false;
-    first = await readSheetsAndNotes(ctx, caps, false);
+  const first = await firstRead(ctx, caps);
+  const notesReadable = first.read.notes;
+  const sheets = new Map<string, SheetEntry>();
+  for (const ws of first.worksheets.items) {
+    const entry: SheetEntry = { ws, locked: caps.protection && ws.protection.protected };
+    if (entry.locked && caps.reprotect) {
+      const password = first.read.password && ws.protection.isPasswordProtected;
+      entry.protection = { options: { ...ws.protection.options }, password };
+    }
+    sheets.set(ws.name, entry);
   }
-  const sheets = new Map(
-    first.worksheets.items.map((ws) => [ws.name, { ws, locked: caps.protection && ws.protection.protected }]),
-  );
 
   const locate = (items: XCellNote[] | undefined): Located[] =>
     (items ?? []).map((item) => ({ item, where: item.getLocation().load('address') }));
@@ -194,10 +220,56 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** The sheets where marks are to be removed or added: the ones a protected sheet must be opened for. */
+function sheetsToWrite(s: Survey, record: MarkRecord, marks: readonly CellMark[]): Set<string> {
+  const out = new Set<string>();
+  for (const { sheet } of s.ownFormats) out.add(sheet);
+  for (const { sheet } of s.ownNotes) out.add(sheet);
+  for (const [sheet, cells] of Object.entries(record.fills))
+    if (Object.keys(cells).some((cell) => s.fills.has(key(sheet, cell)))) out.add(sheet);
+  for (const { sheet } of marks) out.add(sheet);
+  return out;
+}
+
 /**
- * Replaces the product's marks with marks for `marks`. Returns what was done and the new record.
+ * Removes the product's marks, opening sheets protected without a password for the moment (see
+ * protection.ts). Returns the sheets whose marks had to stay, the record entries that therefore
+ * remain, and what the user must know about the protection.
+ */
+export async function clearAll(
+  ctx: XContext,
+  text: HostStrings,
+  s: Survey,
+  record: MarkRecord,
+): Promise<{ lockedSheets: Set<string>; kept: MarkRecord; warnings: string[] }> {
+  const { value, warnings } = await withUnlocked(ctx, text, s.sheets, sheetsToWrite(s, record, []), async () => {
+    const removal = queueRemoval(s, record);
+    await ctx.sync();
+    return removal;
+  });
+  return { ...value, warnings };
+}
+
+/**
+ * Replaces the product's marks with marks for `marks`, opening sheets protected without a
+ * password for the moment (see protection.ts). Returns what was done and the new record.
  */
 export async function writeMarks(
+  ctx: XContext,
+  caps: Capabilities,
+  text: HostStrings,
+  s: Survey,
+  old: MarkRecord,
+  marks: readonly CellMark[],
+): Promise<{ result: MarkResult; record: MarkRecord }> {
+  const { value, warnings } = await withUnlocked(ctx, text, s.sheets, sheetsToWrite(s, old, marks), () =>
+    writeUnlocked(ctx, caps, text, s, old, marks),
+  );
+  value.result.warnings.push(...warnings);
+  return value;
+}
+
+async function writeUnlocked(
   ctx: XContext,
   caps: Capabilities,
   text: HostStrings,

@@ -98,8 +98,9 @@ export async function writeDraftSheet(
   caps: Capabilities,
   text: HostStrings,
   draft: Draft,
+  name: string = DRAFT_SHEET,
 ): Promise<void> {
-  const { ws } = await replaceSheet(ctx, text, DRAFT_SHEET);
+  const { ws } = await replaceSheet(ctx, text, name);
   const lines: { cells: string[]; bold: boolean; size?: number }[] = [];
   for (const b of draft.blocks) {
     if (b.style === 'table') {

@@ -44,8 +44,8 @@ export class FileHost implements WorkbookHost {
     ];
   }
 
-  async writeDraft(draft: Draft): Promise<void> {
-    writeDraftSheet(this.workbook, draft);
+  async writeDraft(draft: Draft, sheetName?: string): Promise<void> {
+    writeDraftSheet(this.workbook, draft, sheetName);
   }
 
   async goTo(): Promise<void> {

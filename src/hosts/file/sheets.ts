@@ -84,8 +84,8 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, report: Report, checkedA
 const DRAFT_WIDTHS = [16, 36, 14, 40];
 const CHARS_PER_LINE = 50;
 
-export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft): ExcelJS.Worksheet {
-  const ws = freshSheet(wb, DRAFT_SHEET);
+export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string = DRAFT_SHEET): ExcelJS.Worksheet {
+  const ws = freshSheet(wb, name);
   DRAFT_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let r = 1;
   for (const block of draft.blocks) {

@@ -1,4 +1,7 @@
-/** Starts the pane: load office.js, then Excel mode; or say why not and offer the file mode. */
+/**
+ * Starts the page. As a plain page in a browser: the file mode, at once. Inside Office: load
+ * office.js, then the Excel mode; or say why not and offer the file mode.
+ */
 import { createRoot, type Root } from 'react-dom/client';
 import { ExcelHost, officeEnv } from '../../hosts/excel';
 import { stringsFor, zh, type Strings } from '../../i18n';
@@ -7,7 +10,13 @@ import { ErrorScreen, Loading, OfficeUnavailable } from '../components/BootScree
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { describeError } from '../errors';
 import { startFileMode } from '../fileMode';
+import { launchMode, pageLanguage, type Launch } from './launch';
 import { loadOffice, type LoadOfficeOptions } from './loadOffice';
+
+export interface BootOptions extends Omit<LoadOfficeOptions, 'onLateLoad'> {
+  /** where the page runs; guessed from the window when not given (tests give it) */
+  launch?: Launch;
+}
 
 function offerFileMode(root: Root, strings: Strings, reason: 'offline' | 'notInExcel', chosen: { file: boolean }) {
   root.render(
@@ -42,13 +51,18 @@ async function startExcel(root: Root, chosen: { file: boolean }): Promise<void> 
   }
 }
 
-export async function boot(container: HTMLElement, opts: Omit<LoadOfficeOptions, 'onLateLoad'> = {}): Promise<Root> {
+export async function boot(container: HTMLElement, opts: BootOptions = {}): Promise<Root> {
   const root = createRoot(container);
+  const { launch = launchMode(window), ...load } = opts;
+  if (launch === 'file') {
+    startFileMode(root, stringsFor(pageLanguage(window)));
+    return root;
+  }
   // Before Office answers, the display language is unknown: Chinese, the product's language.
   root.render(<Loading strings={zh} />);
   const chosen = { file: false };
   const loaded = await loadOffice({
-    ...opts,
+    ...load,
     onLateLoad: () => {
       if (!chosen.file) void startExcel(root, chosen);
     },

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../core/types';
 import type { Strings } from '../../i18n';
 import { LEVEL_LOOK } from '../levels';
@@ -14,11 +14,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     background: 'transparent',
     textAlign: 'left',
-    cursor: 'pointer',
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
+  },
+  action: {
+    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
@@ -36,7 +38,10 @@ const useStyles = makeStyles({
   explained: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
 });
 
-/** One finding: its cell, in its level's colour, and its message. Clicking selects the cell. */
+/**
+ * One finding: its cell, in its level's colour, and its message. With `onSelect` (Excel) it is a
+ * button that selects the cell; without (a file) it only shows the address.
+ */
 export function FindingItem({
   finding,
   strings,
@@ -44,25 +49,37 @@ export function FindingItem({
 }: {
   finding: Finding;
   strings: Strings;
-  onSelect(f: Finding): void;
+  onSelect?: (f: Finding) => void;
 }) {
   const styles = useStyles();
   const look = LEVEL_LOOK[finding.level];
+  const content = (
+    <>
+      <span className={styles.cell} style={{ backgroundColor: look.fill, color: look.ink }}>
+        {finding.cell}
+      </span>
+      <span className={styles.text}>{finding.message}</span>
+      {finding.explained && <span className={styles.explained}>✓ {strings.findings.explained}</span>}
+    </>
+  );
+  const cell = `${finding.sheet}!${finding.cell}`;
   return (
     <li>
-      <button
-        type="button"
-        className={styles.item}
-        title={strings.findings.goTo(finding.sheet, finding.cell)}
-        data-cell={`${finding.sheet}!${finding.cell}`}
-        onClick={() => onSelect(finding)}
-      >
-        <span className={styles.cell} style={{ backgroundColor: look.fill, color: look.ink }}>
-          {finding.cell}
-        </span>
-        <span className={styles.text}>{finding.message}</span>
-        {finding.explained && <span className={styles.explained}>✓ {strings.findings.explained}</span>}
-      </button>
+      {onSelect ? (
+        <button
+          type="button"
+          className={mergeClasses(styles.item, styles.action)}
+          title={strings.findings.goTo(finding.sheet, finding.cell)}
+          data-cell={cell}
+          onClick={() => onSelect(finding)}
+        >
+          {content}
+        </button>
+      ) : (
+        <div className={styles.item} data-cell={cell}>
+          {content}
+        </div>
+      )}
     </li>
   );
 }

@@ -13,7 +13,8 @@ export interface FindingsListProps {
   findings: readonly Finding[];
   shown: ReadonlySet<Level>;
   strings: Strings;
-  onSelect(f: Finding): void;
+  /** selects the finding's cell; absent when there is no workbook to select in (file mode) */
+  onSelect?: (f: Finding) => void;
 }
 
 /** Findings grouped by sheet, then level; only the levels shown. */

@@ -37,7 +37,8 @@ export function SheetGroup({
 }: {
   group: SheetGroupData;
   strings: Strings;
-  onSelect(f: Finding): void;
+  /** selects the finding's cell; absent when there is no workbook to select in (file mode) */
+  onSelect?: (f: Finding) => void;
 }) {
   const styles = useStyles();
   return (

@@ -1,0 +1,35 @@
+/**
+ * Checking one workbook given as bytes: open it, validate it, and say in plain Chinese why not
+ * when it cannot be. No file system, so the web page (file mode) uses it as it is; it says the
+ * same as `src/cli/workbooks.ts` (`checkFile`), which could read the file and call this.
+ */
+import type { Ruleset } from '../../core/params';
+import type { Report } from '../../core/types';
+import { validate } from '../../core/validate';
+import { FileHost } from './fileHost';
+import { UnreadableError } from './load';
+
+export type CheckedBytes =
+  | { status: 'checked'; report: Report; host: FileHost }
+  | { status: 'not-template'; report: Report; reason: string }
+  | { status: 'unreadable'; reason: string };
+
+export const NOT_TEMPLATE = '不是标准填报表';
+
+export function unreadableReason(e: unknown): string {
+  return e instanceof UnreadableError ? e.reason : `无法读取该工作簿（${e instanceof Error ? e.message : String(e)}）`;
+}
+
+export async function checkBytes(bytes: Uint8Array, ruleset: Ruleset, now: Date): Promise<CheckedBytes> {
+  let host: FileHost;
+  try {
+    host = await FileHost.open(bytes);
+  } catch (e) {
+    return { status: 'unreadable', reason: unreadableReason(e) };
+  }
+  const report = validate(await host.readSnapshot(), ruleset, { now });
+  if (report.status === 'not-template') {
+    return { status: 'not-template', report, reason: report.findings[0]?.message ?? NOT_TEMPLATE };
+  }
+  return { status: 'checked', report, host };
+}

@@ -1,0 +1,169 @@
+/**
+ * The file mode: the task pane as a plain web page over .xlsx files. A district drops its
+ * workbook and gets its findings, an annotated copy and a draft; a reviewer drops the whole city
+ * and gets the table of districts, the city-wide comparison and draft, and every copy in a .zip.
+ * Files are read in the browser; nothing is uploaded.
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { cityFindings } from '../core/city';
+import { DEFAULT_RULESET, type Ruleset } from '../core/params';
+import type { Strings } from '../i18n';
+import { BadFiles } from './components/BadFiles';
+import { BatchStatus } from './components/BatchStatus';
+import { CityPanel } from './components/CityPanel';
+import { DistrictTable } from './components/DistrictTable';
+import { DistrictView } from './components/DistrictView';
+import { DropZone } from './components/DropZone';
+import { Frame } from './components/Frame';
+import { Messages } from './components/Messages';
+import { PageHeader } from './components/PageHeader';
+import type { Saver } from './file/download';
+import { LAZY_ENGINES } from './file/lazy';
+import { byCode } from './file/order';
+import { isChecked, type CheckedEntry, type Engines } from './file/types';
+import { useBatch } from './file/useBatch';
+import { useCityDraft } from './file/useCityDraft';
+import { useDownloads } from './file/useDownloads';
+
+export interface FileAppProps {
+  strings: Strings;
+  engines?: Engines;
+  ruleset?: Ruleset;
+  /** "today" for date checks (tests) */
+  now?: () => Date;
+  /** how bytes become a download (tests) */
+  save?: Saver;
+}
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    width: '100%',
+    maxWidth: '1080px',
+    marginInline: 'auto',
+  },
+  batch: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalXXL,
+    alignItems: 'start',
+    '@media (min-width: 880px)': {
+      gridTemplateColumns: 'minmax(0, 7fr) minmax(0, 5fr)',
+      columnGap: tokens.spacingHorizontalXXXL,
+    },
+  },
+  districts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  hint: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+const realNow = () => new Date();
+
+function DistrictsSection({ strings, children }: { strings: Strings; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.districts} aria-labelledby="districts-heading">
+      <h2 id="districts-heading" className={styles.h2}>
+        {strings.file.tableHeading}
+      </h2>
+      <p className={styles.hint}>{strings.file.tableHint}</p>
+      {children}
+    </section>
+  );
+}
+
+export function FileApp({ strings, engines = LAZY_ENGINES, ruleset = DEFAULT_RULESET, now = realNow, save }: FileAppProps) {
+  const styles = useStyles();
+  const batch = useBatch(engines, strings, { ruleset, now });
+  const downloads = useDownloads(engines, strings, ruleset, save);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [lastOpened, setLastOpened] = useState<number | null>(null);
+  const [previewWanted, setPreviewWanted] = useState(false);
+
+  const checked = useMemo(() => byCode(batch.entries.filter(isChecked)), [batch.entries]);
+  const reports = useMemo(() => checked.map((e) => e.outcome.report), [checked]);
+  const city = useMemo(() => (reports.length > 1 ? cityFindings(reports, ruleset) : []), [reports, ruleset]);
+  const preview = useCityDraft(engines, reports, ruleset, previewWanted);
+  const badCount = batch.entries.length - checked.length;
+
+  const single: CheckedEntry | undefined = checked.length === 1 ? checked[0] : undefined;
+  const opened = checked.find((e) => e.id === openId);
+  const shown = single ?? opened;
+
+  const open = useCallback(
+    (id: number) => {
+      downloads.dismiss();
+      setOpenId(id);
+    },
+    [downloads],
+  );
+  const back = useCallback(() => {
+    downloads.dismiss();
+    setLastOpened(openId);
+    setOpenId(null);
+  }, [downloads, openId]);
+  const clear = useCallback(() => {
+    downloads.dismiss();
+    setOpenId(null);
+    setLastOpened(null);
+    batch.clear();
+  }, [downloads, batch]);
+
+  return (
+    <Frame lang={strings.locale}>
+      <div className={styles.page} data-mode="file">
+        <PageHeader strings={strings} />
+        <DropZone strings={strings} onFiles={batch.add} />
+        {(batch.entries.length > 0 || batch.progress) && (
+          <BatchStatus
+            strings={strings}
+            progress={batch.progress}
+            checked={checked.length}
+            bad={badCount}
+            onClear={clear}
+          />
+        )}
+        <Messages error={batch.error} warnings={[]} done={null} />
+        <BadFiles entries={batch.entries} strings={strings} />
+        {shown ? (
+          <DistrictView
+            key={shown.id}
+            entry={shown}
+            strings={strings}
+            downloads={downloads.state}
+            onAnnotated={() => void downloads.annotated(shown)}
+            onDraft={() => void downloads.districtDraft(shown)}
+            onBack={single ? undefined : back}
+          />
+        ) : (
+          checked.length > 1 && (
+            <div className={styles.batch}>
+              <DistrictsSection strings={strings}>
+                <DistrictTable entries={checked} strings={strings} onOpen={open} focusId={lastOpened} />
+              </DistrictsSection>
+              <CityPanel
+                strings={strings}
+                districts={checked.length}
+                ready={checked.filter((e) => e.outcome.report.readyToReturn).length}
+                cityFindings={city}
+                preview={preview}
+                onPreviewToggle={setPreviewWanted}
+                downloads={downloads.state}
+                onCityDraft={() => void downloads.cityDraft(checked)}
+                onZip={() => void downloads.zip(checked)}
+              />
+            </div>
+          )
+        )}
+      </div>
+    </Frame>
+  );
+}

@@ -1,0 +1,107 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Caption1,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { CityFinding } from '../../core/city';
+import type { Strings } from '../../i18n';
+import type { DraftPreview as Preview } from '../file/useCityDraft';
+import type { DownloadState } from '../file/useDownloads';
+import { LEVEL_LOOK } from '../levels';
+import { DownloadBar } from './DownloadBar';
+import { DraftPreview } from './DraftPreview';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  h3: {
+    margin: 0,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  finding: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `3px solid ${LEVEL_LOOK.warning.ink}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  accordionPanel: { margin: `${tokens.spacingVerticalS} 0` },
+});
+
+export interface CityPanelProps {
+  strings: Strings;
+  districts: number;
+  ready: number;
+  cityFindings: readonly CityFinding[];
+  preview: Preview;
+  /** the reader opened or closed the draft */
+  onPreviewToggle(open: boolean): void;
+  downloads: DownloadState;
+  onCityDraft(): void;
+  onZip(): void;
+}
+
+/** The reviewer's view of the batch: the city-wide comparison, the city-wide draft, every annotated copy. */
+export function CityPanel(props: CityPanelProps) {
+  const { strings, districts, ready, cityFindings, preview, downloads } = props;
+  const styles = useStyles();
+  const t = strings.file;
+  return (
+    <section className={styles.panel} aria-labelledby="city-heading" data-city-panel>
+      <div className={styles.heading}>
+        <h2 id="city-heading" className={styles.h2}>
+          {t.cityHeading}
+        </h2>
+        <Caption1 className={styles.muted}>{t.cityCounts(districts, ready)}</Caption1>
+      </div>
+      <DownloadBar
+        strings={strings}
+        state={downloads}
+        actions={[
+          { task: 'cityDraft', label: t.downloadCityDraft, onClick: props.onCityDraft },
+          { task: 'zip', label: t.downloadZip, onClick: props.onZip },
+        ]}
+      />
+      <div className={styles.section}>
+        <h3 className={styles.h3}>{t.cityFindingsHeading}</h3>
+        {cityFindings.length ? (
+          <ul className={styles.list} data-city-findings>
+            {cityFindings.map((f) => (
+              <li key={f.rule} className={styles.finding}>
+                <Body1>{f.message}</Body1>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Caption1 className={styles.muted}>{t.cityFindingsNone}</Caption1>
+        )}
+      </div>
+      <Accordion collapsible onToggle={(_, data) => props.onPreviewToggle(data.openItems.length > 0)}>
+        <AccordionItem value="draft">
+          <AccordionHeader expandIconPosition="end">{t.previewCityDraft}</AccordionHeader>
+          <AccordionPanel className={styles.accordionPanel}>
+            {preview.state === 'ready' ? (
+              <DraftPreview draft={preview.draft} />
+            ) : preview.state === 'failed' ? (
+              <Body1>{t.moduleFailed}</Body1>
+            ) : (
+              <Spinner size="tiny" label={t.draftLoading} />
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </section>
+  );
+}

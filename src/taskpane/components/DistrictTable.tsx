@@ -1,0 +1,127 @@
+import {
+  Badge,
+  Caption1,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { LEVELS, type Level } from '../../core/types';
+import type { Strings } from '../../i18n';
+import type { CheckedEntry } from '../file/types';
+import { LEVEL_LOOK } from '../levels';
+
+const useStyles = makeStyles({
+  table: { minWidth: 0 },
+  district: { width: 'auto' },
+  count: { width: '56px', textAlign: 'right' },
+  countHead: { width: '56px', '& > div, & > button': { justifyContent: 'flex-end' } },
+  ready: { width: '92px' },
+  name: { display: 'block', textAlign: 'left', wordBreak: 'break-word' },
+  code: { display: 'block', color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyNumeric },
+  cellTop: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  chip: {
+    display: 'inline-block',
+    minWidth: '24px',
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    textAlign: 'center',
+    fontFamily: tokens.fontFamilyNumeric,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  zero: { color: tokens.colorNeutralForeground4, fontFamily: tokens.fontFamilyNumeric, paddingRight: tokens.spacingHorizontalXS },
+});
+
+export interface DistrictTableProps {
+  /** in the order to show (by 行政区划代码) */
+  entries: readonly CheckedEntry[];
+  strings: Strings;
+  onOpen(id: number): void;
+  /** the district to give the keyboard focus to (the one just closed) */
+  focusId?: number | null;
+}
+
+function Count({ level, n }: { level: Level; n: number }) {
+  const styles = useStyles();
+  if (n === 0) return <span className={styles.zero}>0</span>;
+  const look = LEVEL_LOOK[level];
+  return (
+    <span className={styles.chip} style={{ backgroundColor: look.fill, color: look.ink }}>
+      {n}
+    </span>
+  );
+}
+
+function ReadyBadge({ ready, strings }: { ready: boolean; strings: Strings }) {
+  return (
+    <Badge appearance="tint" shape="rounded" color={ready ? 'success' : 'danger'}>
+      {ready ? strings.file.readyYes : strings.file.readyNo}
+    </Badge>
+  );
+}
+
+/** Every district: its counts of 错误 / 未达标 / 提示 and whether it can be returned; its name opens its findings. */
+export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTableProps) {
+  const styles = useStyles();
+  const t = strings.file;
+  const links = useRef(new Map<number, HTMLButtonElement>());
+
+  useEffect(() => {
+    if (focusId != null) links.current.get(focusId)?.focus();
+  }, [focusId]);
+
+  return (
+    <Table size="small" className={styles.table} aria-label={t.tableHeading} data-district-table>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className={styles.district}>{t.colDistrict}</TableHeaderCell>
+          {LEVELS.map((level) => (
+            <TableHeaderCell key={level} className={styles.countHead}>
+              {strings.levels[level]}
+            </TableHeaderCell>
+          ))}
+          <TableHeaderCell className={styles.ready}>{t.colReady}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((e) => {
+          const r = e.outcome.report;
+          const name = r.district.name || t.noName;
+          return (
+            <TableRow key={e.id} data-district={r.district.name} data-code={r.district.code}>
+              <TableCell className={styles.cellTop}>
+                <Link
+                  as="button"
+                  className={styles.name}
+                  aria-label={t.openDistrict(name)}
+                  ref={(el: HTMLButtonElement | null) => {
+                    if (el) links.current.set(e.id, el);
+                    else links.current.delete(e.id);
+                  }}
+                  onClick={() => onOpen(e.id)}
+                >
+                  {name}
+                </Link>
+                <Caption1 className={styles.code}>{r.district.code || e.file}</Caption1>
+              </TableCell>
+              {LEVELS.map((level) => (
+                <TableCell key={level} className={styles.count} data-level={level}>
+                  <Count level={level} n={r.counts[level]} />
+                </TableCell>
+              ))}
+              <TableCell className={styles.ready}>
+                <ReadyBadge ready={r.readyToReturn} strings={strings} />
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

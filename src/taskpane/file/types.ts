@@ -1,0 +1,69 @@
+/** What the file mode holds for each file the user gave, and the lazily loaded parts it works with. */
+import type { Ruleset } from '../../core/params';
+import type { Draft, Report } from '../../core/types';
+import type { MarkResult } from '../../hosts/host';
+
+/** One file's result, as `duty-review check` reports it. */
+export type Outcome =
+  | {
+      status: 'checked';
+      report: Report;
+      /** what marking the copy achieved; null when the file was only read (the city draft in Excel) */
+      marks: MarkResult | null;
+      /** the annotated copy (marks + 校验结果 sheet) as .xlsx bytes, made on first use */
+      annotated(): Promise<Uint8Array>;
+    }
+  /** a workbook, but not the standard template */
+  | { status: 'not-template'; reason: string }
+  /** not a workbook that can be opened (empty, .xls, encrypted, truncated, not a zip…) */
+  | { status: 'unreadable'; reason: string }
+  /** not even offered to the engine (another kind of file, an Excel lock file) */
+  | { status: 'skipped'; reason: string };
+
+export type CheckedOutcome = Extract<Outcome, { status: 'checked' }>;
+
+export interface BatchEntry {
+  /** unique within the page */
+  id: number;
+  /** the file's name as the user gave it */
+  file: string;
+  outcome: Outcome;
+}
+
+export interface CheckedEntry extends BatchEntry {
+  outcome: CheckedOutcome;
+}
+
+export function isChecked(e: BatchEntry): e is CheckedEntry {
+  return e.outcome.status === 'checked';
+}
+
+/** The ExcelJS side, in its own chunk. */
+export interface WorkbookEngine {
+  /**
+   * Opens and validates a workbook; with `annotate`, also marks its findings and writes the
+   * 校验结果 sheet into the copy, as the command line does.
+   */
+  check(bytes: Uint8Array, ruleset: Ruleset, now: Date, opts: { annotate: boolean }): Promise<Outcome>;
+}
+
+/** The feedback drafter (core/feedback), in its own chunk. */
+export interface DraftEngine {
+  districtDraft(report: Report, ruleset: Ruleset): Draft;
+  cityDraft(reports: readonly Report[], ruleset: Ruleset): Draft;
+}
+
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Everything heavy the file mode needs, each loaded on first use. */
+export interface Engines {
+  workbook(): Promise<WorkbookEngine>;
+  drafts(): Promise<DraftEngine>;
+  /** a draft as a Word document (docx) */
+  docx(): Promise<(draft: Draft) => Promise<Uint8Array>>;
+  /** files into one .zip (jszip) */
+  zip(): Promise<(files: readonly NamedBytes[]) => Promise<Uint8Array>>;
+}

@@ -1,0 +1,87 @@
+/**
+ * The files the user gave in file mode and what became of each. Files are read one after the
+ * other (files given while others are being read wait their turn); each result is shown as soon
+ * as it is known. A file given again under the same name replaces the earlier one.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { Ruleset } from '../../core/params';
+import type { Strings } from '../../i18n';
+import { describeError } from '../errors';
+import { ModuleLoadError, breathe, loadWorkbookEngine, readOne, type FileLike } from './readFiles';
+import type { BatchEntry, Engines, WorkbookEngine } from './types';
+
+export interface BatchProgress {
+  /** files finished in this round */
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface BatchOptions {
+  ruleset: Ruleset;
+  now: () => Date;
+}
+
+/** `entries` with `entry` in place of the one of the same file name, or added at the end. */
+export function upsert(entries: readonly BatchEntry[], entry: BatchEntry): BatchEntry[] {
+  const at = entries.findIndex((e) => e.file === entry.file);
+  if (at < 0) return [...entries, entry];
+  const next = [...entries];
+  next[at] = { ...entry, id: entries[at]!.id };
+  return next;
+}
+
+export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions) {
+  const [entries, setEntries] = useState<BatchEntry[]>([]);
+  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const round = useRef({ done: 0, total: 0 });
+  const nextId = useRef(1);
+  const generation = useRef(0);
+  const { ruleset, now } = opts;
+
+  const add = useCallback(
+    (files: readonly FileLike[]) => {
+      if (!files.length) return;
+      const gen = generation.current;
+      round.current.total += files.length;
+      setError(null);
+      setProgress({ ...round.current, current: files[0]!.name });
+      let engine: Promise<WorkbookEngine> | null = null;
+      const load = () => (engine ??= loadWorkbookEngine(engines));
+      queue.current = queue.current.then(async () => {
+        try {
+          for (const file of files) {
+            if (gen !== generation.current) return;
+            setProgress({ ...round.current, current: file.name });
+            const outcome = await readOne(file, load, { ruleset, now, annotate: true, strings });
+            if (gen !== generation.current) return;
+            round.current.done++;
+            setEntries((prev) => upsert(prev, { id: nextId.current++, file: file.name, outcome }));
+            await breathe();
+          }
+        } catch (e) {
+          round.current.done = round.current.total;
+          setError(e instanceof ModuleLoadError ? strings.file.moduleFailed : describeError(e, strings));
+        } finally {
+          if (gen === generation.current && round.current.done >= round.current.total) {
+            round.current = { done: 0, total: 0 };
+            setProgress(null);
+          }
+        }
+      });
+    },
+    [engines, strings, ruleset, now],
+  );
+
+  const clear = useCallback(() => {
+    generation.current++;
+    round.current = { done: 0, total: 0 };
+    setEntries([]);
+    setProgress(null);
+    setError(null);
+  }, []);
+
+  return { entries, progress, error, add, clear };
+}
