@@ -1,5 +1,5 @@
 /** The fake behaves like Office where the host depends on it. */
-import { createFakeExcel, FakeOfficeError } from './fakeExcel';
+import { createFakeExcel, FakeOfficeError, TEMPLATE_PROTECTION } from './fakeExcel';
 
 const wb = () => createFakeExcel({ sheets: [['表', [['a', 1]]]] });
 
@@ -68,4 +68,64 @@ test('a failing command drops the commands queued after it', async () => {
   ).rejects.toBeDefined();
   expect(fake.look('表', 'A1').value).toBe('changed');
   expect(fake.look('表', 'B1').value).toBe(1);
+});
+
+test('sheet protection round-trips its options, and a password keeps it shut', async () => {
+  const fake = createFakeExcel({
+    sheets: [
+      ['表', []],
+      ['锁', []],
+    ],
+    protectedSheets: ['表'],
+    passwordSheets: { 锁: 'pw' },
+  });
+  const before = fake.protectionOf('表');
+  const read = await fake.run(async (ctx) => {
+    const p = ctx.workbook.worksheets.getItem('表').protection.load('protected,options');
+    await ctx.sync();
+    const saved = { protected: p.protected, options: p.options };
+    p.unprotect();
+    p.load('protected,options');
+    await ctx.sync();
+    const open = { protected: p.protected, options: p.options };
+    p.protect(saved.options);
+    await ctx.sync();
+    return { saved, open };
+  });
+  expect(read.saved).toEqual({ protected: true, options: TEMPLATE_PROTECTION });
+  expect(read.open.protected).toBe(false);
+  expect(read.open.options).not.toEqual(TEMPLATE_PROTECTION);
+  expect(fake.protectionOf('表')).toEqual(before);
+
+  await expect(
+    fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表').protection.protect();
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'InvalidOperation' });
+  await expect(
+    fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('锁').protection.unprotect();
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  expect(fake.protectionOf('锁')).toMatchObject({ protected: true, password: 'pw' });
+  await expect(
+    fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('锁').protection.load('isPasswordProtected');
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: 'ApiNotFound' });
+});
+
+test('below ExcelApi 1.7 the protection options lack selection mode, objects and scenarios', async () => {
+  const fake = createFakeExcel({ version: '1.6', sheets: [['表', []]], protectedSheets: ['表'] });
+  const options = await fake.run(async (ctx) => {
+    const p = ctx.workbook.worksheets.getItem('表').protection.load('options');
+    await ctx.sync();
+    return p.options;
+  });
+  expect(options.selectionMode).toBeUndefined();
+  expect(options.allowEditObjects).toBeUndefined();
+  expect(options.allowFormatCells).toBe(true);
 });

@@ -124,6 +124,24 @@ test('where Excel tells which sheets have a password (ExcelApiOnline 1.1), those
   }
 });
 
+test('if isPasswordProtected cannot be read after all, a failed unprotect still tells', async () => {
+  const wb = fakeTemplate({ problems: true, protectedSheets: ['教师队伍'], passwordSheets: { 经费投入: '2025' } });
+  const office = globalThis as unknown as { Office?: unknown };
+  office.Office = { context: { requirements: { isSetSupported: () => true } } };
+  try {
+    const host = hostOf(wb);
+    expect(host.caps.passwordInfo).toBe(true);
+    const result = await host.markFindings(await check(host));
+    expect(result.warnings).toEqual([zh.host.protectedSheet('经费投入', 2)]);
+    expect(wb.protectionOf('经费投入')).toEqual({ protected: true, password: '2025', options: TEMPLATE_PROTECTION });
+    expect(wb.protectionOf('教师队伍')).toEqual({ protected: true, password: '', options: TEMPLATE_PROTECTION });
+    expect(wb.look('经费投入', 'F3').comment).toBeUndefined();
+    expect(wb.look('教师队伍', 'F3').comment).toMatch(new RegExp(`^${COMMENT_PREFIX}`));
+  } finally {
+    delete office.Office;
+  }
+});
+
 test('before ExcelApi 1.7 (protection options incomplete) protected sheets are left alone and reported', async () => {
   const wb = fakeTemplate({ problems: true, protectedSheets: ['经费投入'], version: '1.6' });
   const untouched = withoutHandlers(wb, '经费投入');

@@ -25,7 +25,7 @@ function offerFileMode(root: Root, strings: Strings, reason: 'offline' | 'notInE
       reason={reason}
       onFileMode={() => {
         chosen.file = true;
-        startFileMode(root, strings);
+        void startFileMode(root, strings);
       }}
       onRetry={() => window.location.reload()}
     />,
@@ -55,7 +55,7 @@ export async function boot(container: HTMLElement, opts: BootOptions = {}): Prom
   const root = createRoot(container);
   const { launch = launchMode(window), ...load } = opts;
   if (launch === 'file') {
-    startFileMode(root, stringsFor(pageLanguage(window)));
+    await startFileMode(root, stringsFor(pageLanguage(window)));
     return root;
   }
   // Before Office answers, the display language is unknown: Chinese, the product's language.

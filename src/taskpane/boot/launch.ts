@@ -17,7 +17,6 @@ interface OfficeHints {
   Office?: { onReady?: unknown };
   chrome?: { webview?: unknown };
   webkit?: { messageHandlers?: unknown };
-  external?: unknown;
 }
 
 function safely<T>(read: () => T, fallback: T): T {
@@ -38,7 +37,7 @@ export function officeHostLikely(win: Window): boolean {
   if (hints.chrome?.webview) return true;
   if (hints.webkit?.messageHandlers) return true;
   return safely(() => {
-    const ext = hints.external as Record<string, unknown> | undefined;
+    const ext: unknown = win.external;
     return !!ext && typeof ext === 'object' && 'GetContext' in ext;
   }, false);
 }

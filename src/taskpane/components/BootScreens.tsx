@@ -16,10 +16,10 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-export function Loading({ strings }: { strings: Strings }) {
+export function Loading({ strings, label = strings.boot.loading }: { strings: Strings; label?: string }) {
   return (
     <Frame lang={strings.locale}>
-      <Spinner size="small" label={strings.boot.loading} />
+      <Spinner size="small" label={label} />
     </Frame>
   );
 }

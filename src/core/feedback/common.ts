@@ -1,0 +1,130 @@
+/**
+ * What the district and city-wide drafts share: which warnings may be stated as conclusions,
+ * the order of districts, numbering and the small pieces of wording around them.
+ */
+import { indicator, sheetDef, shortName, type AreaId } from '../catalogue';
+import type { Params } from '../params';
+import { DRAFT_PHRASES, fill } from '../phrases';
+import { RULES, ruleInputs, type RuleDef } from '../rules';
+import type { DraftBlock, Finding, Report } from '../types';
+
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleDef(id: string): RuleDef | undefined {
+  return RULE_BY_ID.get(id);
+}
+
+/** Position of a rule in RULES; rules that are not indicator rules (ZG) come after them. */
+export function ruleOrder(id: string): number {
+  const i = RULES.findIndex((r) => r.id === id);
+  return i < 0 ? RULES.length : i;
+}
+
+/** An indicator's name for a list or table, without the template's "其中：" lead-in. */
+export function plainName(id: string, params: Readonly<Params>): string {
+  return shortName(indicator(id), params).replace(/^其中：/, '');
+}
+
+export function districtName(report: Report): string {
+  return report.district.name || DRAFT_PHRASES.unnamedDistrict;
+}
+
+/** Districts by 行政区划代码; a missing code sorts last, then by name. */
+export function compareByCode(a: Report, b: Report): number {
+  const ca = a.district.code || '\uffff';
+  const cb = b.district.code || '\uffff';
+  if (ca !== cb) return ca < cb ? -1 : 1;
+  return a.district.name.localeCompare(b.district.name, 'zh');
+}
+
+/** The reports that could be validated, in order of 行政区划代码. */
+export function checkedReports(reports: readonly Report[]): Report[] {
+  return reports.filter((r) => r.status === 'checked').sort(compareByCode);
+}
+
+/** Indicator ids that have at least one error finding. */
+export function errorIndicators(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const f of report.findings) if (f.level === 'error' && f.indicator) out.add(f.indicator);
+  return out;
+}
+
+/** Whether any of the indicators a rule reads has an error: then nothing is concluded from it. */
+export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): boolean {
+  return ruleInputs(rule).some((id) => errors.has(id));
+}
+
+/**
+ * A warning is void when the data behind it is in error (TEMPLATE.md: conclusions drawn from
+ * wrong data are void). Warnings outside the indicator rules (问题整改) guard their own data.
+ */
+export function isVoidWarning(f: Finding, errors: ReadonlySet<string>): boolean {
+  const rule = ruleDef(f.rule);
+  return rule !== undefined && hasErrorInputs(rule, errors);
+}
+
+/** The warnings that may be stated as conclusions, in the report's order. */
+export function conclusiveWarnings(report: Report): Finding[] {
+  const errors = errorIndicators(report);
+  return report.findings.filter((f) => f.level === 'warning' && !isVoidWarning(f, errors));
+}
+
+export function voidWarnings(report: Report): Finding[] {
+  const errors = errorIndicators(report);
+  return report.findings.filter((f) => f.level === 'warning' && isVoidWarning(f, errors));
+}
+
+export function areaOf(f: Finding): AreaId | undefined {
+  if (f.indicator === 'ZG') return 'rectification';
+  return sheetDef(f.sheet)?.area;
+}
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 12 → 十二, 21 → 二十一 (enough for headings and lists). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n] ?? String(n);
+  if (n < 20) return `十${DIGITS[n - 10]}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`;
+  return String(n);
+}
+
+export function yearText(year: number | null): string {
+  return year === null ? '' : `${year}年度`;
+}
+
+export function nextYearText(year: number | null): string {
+  return year === null ? DRAFT_PHRASES.nextYearUnknown : `${year + 1}年度`;
+}
+
+/**
+ * Text from a workbook as one line, without trailing punctuation, to quote inside a sentence:
+ * a line break after a full stop or comma just goes, elsewhere it becomes `，`.
+ */
+export function quoted(text: string): string {
+  return text
+    .trim()
+    .replace(/[。；;，,.、\s]+$/u, '')
+    .replace(/([。；;，,、：:！!？?])\s*[\r\n]+\s*/gu, '$1')
+    .replace(/\s*[\r\n]+\s*/g, '，');
+}
+
+/** Clauses joined into the rest of a paragraph: `a；b。` */
+export function joinClauses(clauses: readonly string[]): string {
+  return clauses.length ? `${clauses.join('；')}。` : '';
+}
+
+/** Numbers first-level headings 一、二、… in the order they are added. */
+export class Sections {
+  private n = 0;
+  constructor(private readonly blocks: DraftBlock[]) {}
+  add(title: string): void {
+    this.n++;
+    this.blocks.push({ style: 'h1', text: `${chineseNumber(this.n)}、${title}` });
+  }
+}
+
+/** The "一是…。二是…。" paragraphs of 主要成效. */
+export function strengthBlocks(items: readonly string[]): DraftBlock[] {
+  return items.map((text, i) => ({ style: 'body', text: fill(DRAFT_PHRASES.strengthItem, { n: chineseNumber(i + 1), text }) }));
+}

@@ -1,0 +1,23 @@
+/**
+ * A draft as plain UTF-8 text: one paragraph a line, a table as tab-separated lines. The text has
+ * no trailing line break; a writer adds one.
+ */
+import type { Draft } from '../types';
+
+/** A paragraph or cell on one line: line breaks and tabs become spaces. */
+function oneLine(s: string): string {
+  return s.replace(/[\t\r\n]+/g, ' ').trim();
+}
+
+export function draftToText(draft: Draft): string {
+  const lines: string[] = [];
+  if (draft.blocks[0]?.style !== 'title') lines.push(oneLine(draft.title));
+  for (const block of draft.blocks) {
+    if (block.style === 'table') {
+      for (const row of [block.header, ...block.rows]) lines.push(row.map(oneLine).join('\t'));
+    } else {
+      lines.push(oneLine(block.text));
+    }
+  }
+  return lines.join('\n');
+}

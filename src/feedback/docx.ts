@@ -1,0 +1,250 @@
+/**
+ * A draft as a Word document laid out after GB/T 9704—2012 (spec/FEEDBACK.md, "Word document"):
+ * A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 2号 小标宋; body 3号
+ * 仿宋_GB2312 on a fixed 28.95 pt line (22 lines a page); `一、` headings in 黑体, `（一）` headings
+ * in 楷体_GB2312; page numbers "— 1 —" in 4号 宋体 at the bottom, outside edge.
+ *
+ * Fonts: a run can name one font per script and Word has no fallback list, so each run names the
+ * official font for Chinese and Times New Roman for digits and Latin letters, and the font table
+ * gives every Chinese font its common Windows name as `altName` (仿宋_GB2312 → 仿宋, 楷体_GB2312 →
+ * 楷体, 方正小标宋简体 → 宋体) with the GB2312 charset and a serif family, which Word and
+ * LibreOffice use to pick a substitute when the official font is not installed.
+ *
+ * Works in Node and in the browser: no file system, bytes in memory.
+ */
+import JSZip from 'jszip';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IBorderOptions,
+} from 'docx';
+import type { Draft, DraftBlock } from '../core/types';
+
+/** Twips (1/1440 inch) in a millimetre length. */
+export const mm = (x: number): number => Math.round((x / 25.4) * 1440);
+/** Half-points of a Chinese font size: 2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt. */
+const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24 } as const;
+
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+  /** the page number's line sits about 7 mm below the text block */
+  footer: mm(23),
+  header: mm(15),
+} as const;
+
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** 22 lines in the 225 mm text block */
+const LINE = Math.round((PAGE.height - PAGE.margin.top - PAGE.margin.bottom) / 22);
+/** two characters of 3号 */
+const INDENT = 2 * (SIZE.body / 2) * 20;
+
+export const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  h1: '黑体',
+  h2: '楷体_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;
+
+/** The font table: each Chinese font with the name Windows knows it by and its family. */
+const FONT_TABLE: readonly { name: string; altName: string; family: 'roman' | 'swiss' }[] = [
+  { name: FONTS.title, altName: '宋体', family: 'roman' },
+  { name: FONTS.body, altName: '仿宋', family: 'roman' },
+  { name: FONTS.h1, altName: 'SimHei', family: 'swiss' },
+  { name: FONTS.h2, altName: '楷体', family: 'roman' },
+  { name: FONTS.pageNumber, altName: 'SimSun', family: 'roman' },
+];
+
+function run(text: string, font: string, size: number, bold = false): TextRun {
+  return new TextRun({
+    text,
+    font: { eastAsia: font, ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin },
+    size,
+    sizeComplexScript: size,
+    bold,
+    language: { value: 'en-US', eastAsia: 'zh-CN' },
+  });
+}
+
+const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+function paragraph(runs: TextRun[], opts: { indent?: boolean; pageBreakBefore?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    children: runs,
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: BODY_SPACING,
+    indent: opts.indent === false ? undefined : { firstLine: INDENT, firstLineChars: 200 },
+    pageBreakBefore: opts.pageBreakBefore,
+  });
+}
+
+/** A `（一）` paragraph: its heading, up to the first `。`, in 楷体; the rest in 仿宋. */
+function h2Runs(text: string): TextRun[] {
+  const end = text.indexOf('。');
+  if (end < 0 || end === text.length - 1) return [run(text, FONTS.h2, SIZE.body)];
+  return [run(text.slice(0, end + 1), FONTS.h2, SIZE.body), run(text.slice(end + 1), FONTS.body, SIZE.body)];
+}
+
+const BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+const CELL_MARGIN = 80;
+
+/**
+ * Column widths: a short column (up to its fair share) gets what its longest text needs; the
+ * longer ones share the rest in proportion to theirs, so that names and figures do not wrap.
+ */
+function columnWidths(header: readonly string[], rows: readonly string[][]): number[] {
+  const charWidth = (SIZE.table / 2) * 20;
+  const need = header.map((h, c) => {
+    const longest = Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length));
+    return (Math.min(longest, 60) + 1) * charWidth + 2 * CELL_MARGIN;
+  });
+  const fair = TEXT_WIDTH / header.length;
+  const fixed = need.map((n) => n <= fair);
+  const fixedTotal = need.reduce((t, n, i) => t + (fixed[i] ? n : 0), 0);
+  const flexTotal = need.reduce((t, n, i) => t + (fixed[i] ? 0 : n), 0);
+  const scale = flexTotal ? (TEXT_WIDTH - fixedTotal) / flexTotal : TEXT_WIDTH / fixedTotal;
+  return need.map((n, i) => Math.floor(fixed[i] && flexTotal ? n : n * scale));
+}
+
+function table(header: readonly string[], rows: readonly string[][]): Table {
+  const widths = columnWidths(header, rows);
+  const cell = (text: string, i: number, head: boolean) =>
+    new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
+      children: [
+        new Paragraph({
+          children: [run(text, head ? FONTS.h1 : FONTS.body, SIZE.table)],
+          alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: header.map((_, i) => cell(r[i] ?? '', i, false)) })),
+    ],
+  });
+}
+
+function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Table)[] {
+  switch (block.style) {
+    case 'title':
+      return [
+        new Paragraph({
+          children: [run(block.text, FONTS.title, SIZE.title)],
+          alignment: AlignmentType.CENTER,
+          spacing: { line: mm(12.5), lineRule: LineRuleType.EXACT, before: 0, after: LINE },
+        }),
+      ];
+    case 'h1':
+      // an annex heading (after the closing requirement) starts a page and is not indented
+      return [paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: !afterClosing, pageBreakBefore: afterClosing })];
+    case 'h2':
+      return [paragraph(h2Runs(block.text))];
+    case 'body':
+    case 'closing':
+      return [paragraph([run(block.text, FONTS.body, SIZE.body)])];
+    case 'table':
+      return [table(block.header, block.rows)];
+  }
+}
+
+function pageFooter(side: 'right' | 'left'): Footer {
+  const oneChar = (SIZE.pageNumber / 2) * 20;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: oneChar } : { left: oneChar },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { eastAsia: FONTS.pageNumber, ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber },
+            size: SIZE.pageNumber,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function fontTableXml(): string {
+  const fonts = FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${f.name}"><w:altName w:val="${f.altName}"/><w:charset w:val="86"/>` +
+      `<w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `${fonts}<w:font w:name="${FONTS.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
+    '</w:fonts>'
+  );
+}
+
+export function draftDocument(draft: Draft): Document {
+  const children: (Paragraph | Table)[] = [];
+  let afterClosing = false;
+  for (const block of draft.blocks) {
+    children.push(...blockToDocx(block, afterClosing && block.style === 'h1'));
+    if (block.style === 'closing') afterClosing = true;
+  }
+  return new Document({
+    title: draft.title,
+    creator: 'duty-review',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { eastAsia: FONTS.body, ascii: FONTS.latin, hAnsi: FONTS.latin, cs: FONTS.latin },
+            size: SIZE.body,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
+          },
+        },
+        footers: { default: pageFooter('right'), even: pageFooter('left') },
+        children,
+      },
+    ],
+  });
+}
+
+/** The .docx bytes of a draft. */
+export async function draftToDocx(draft: Draft): Promise<Uint8Array> {
+  const bytes = await Packer.toArrayBuffer(draftDocument(draft));
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file('word/fontTable.xml', fontTableXml());
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

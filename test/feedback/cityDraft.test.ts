@@ -1,0 +1,176 @@
+import { cityDraft } from '../../src/core/feedback/city';
+import { DEFAULT_RULESET } from '../../src/core/params';
+import { AREA_PHRASES } from '../../src/core/phrases';
+import { validate } from '../../src/core/validate';
+import type { Draft, DraftBlock, Report } from '../../src/core/types';
+import { preschool, report, texts, type DistrictSpec } from './helpers';
+
+function section(draft: Draft, heading: string): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const b of draft.blocks) {
+    if (b.style === 'h1') inside = b.text.endsWith(heading);
+    else if (inside && b.style !== 'table') out.push(b.text);
+  }
+  return out;
+}
+
+function annex(draft: Draft): Extract<DraftBlock, { style: 'table' }> {
+  const t = draft.blocks.find((b): b is Extract<DraftBlock, { style: 'table' }> => b.style === 'table');
+  if (!t) throw new Error('no annex table');
+  return t;
+}
+
+const SPECS: DistrictSpec[] = [
+  // given out of code order on purpose
+  { name: '乳山市', code: '371083', rows: { JF16: { F: 2500 }, AQ06: { F: 28 }, ...preschool(10000, 5200, 3000) } },
+  {
+    name: '文登区',
+    code: '371003',
+    rows: {
+      JF02: { F: 127440, I: '受财政收入下降影响' },
+      JF16: { F: 2600 },
+      AQ06: { F: 28 },
+      ...preschool(20000, 9000, 9000),
+    },
+    rectification: [['市级评价', '大班额问题', '新建学校', '推进中', '2025-12-31', '']],
+  },
+  // JF16 below 90% but JF15 is stored as text: the warning is void
+  { name: '高区', code: '371071', rows: { JF15: { F: '3,000' }, JF16: { F: 2000 }, AQ06: { F: 28 } } },
+  {
+    name: '环翠区',
+    code: '371002',
+    rows: { AQ06: { F: 29 }, JF01: { F: 125000 }, ...preschool(10000, 7000, 2000) },
+  },
+  {
+    name: '经区',
+    code: '371072',
+    rows: { JF16: { F: 2000 }, AQ06: { F: 28 }, XS01: { F: 61 }, ...preschool(5000, 3000, 1500) },
+  },
+];
+
+const notTemplate = validate({ sheets: [{ name: 'Sheet1', rows: [[{ v: '其他表格' }]] }] });
+const reports: Report[] = [...SPECS.map((s) => report(s)), notTemplate];
+const draft = cityDraft(reports, DEFAULT_RULESET, { cityName: '威海市' });
+
+describe('cityDraft', () => {
+  it('has the title and consecutive sections', () => {
+    expect(draft.title).toBe('关于威海市2024年度各区（市）履行教育职责评价情况的反馈意见（初稿）');
+    expect(cityDraft(reports, DEFAULT_RULESET).title).toBe(
+      '关于全市2024年度各区（市）履行教育职责评价情况的反馈意见（初稿）',
+    );
+    expect(texts(draft.blocks, 'h1')).toEqual([
+      '一、总体情况',
+      '二、主要成效',
+      '三、存在的主要问题',
+      '四、整改意见',
+      '五、有关要求',
+      '附件：各地区未达到要求的指标',
+    ]);
+  });
+
+  it('sums up the batch: districts by code, skipped files, warnings, errors', () => {
+    // warnings: 环翠区 AQ06; 文登区 JF02, JF16, XQ06.min, AQ06, ZG; 高区 AQ06; 经区 JF16, AQ06; 乳山市 JF16, AQ06
+    expect(section(draft, '总体情况')).toEqual([
+      '本次汇总5个地区的填报表，按行政区划代码依次为环翠区、文登区、高区、经区、乳山市。另有1份文件不是标准填报表，未纳入汇总。经校验，各地区未达到要求的情况共11项次，涉及5项评价要求。高区（1处）的填报数据尚有错误待核实，相关数据未作为评价结论。',
+    ]);
+  });
+
+  it('names the best district for a few indicators, computed from the values', () => {
+    expect(section(draft, '主要成效')).toEqual([
+      // Σ本年值 125000 + 4 × 110000 = 565000 against Σ上年值 500000
+      '一是全市一般公共预算教育支出合计565000万元，比上年增长13.0%；环翠区一般公共预算教育支出增长率为25.0%，居全市首位。',
+      // (7000 + 9000 + 12000 + 3000 + 5200) / 65000
+      '二是全市公办园在园幼儿占比为55.7%；环翠区公办园在园幼儿占比为70%，居全市首位。',
+      '三是经区国家学生体质健康标准测试优良率为61%，居全市首位。',
+      '四是各地区有需求学生课后服务覆盖率均为100%。',
+    ]);
+  });
+
+  it('writes one sentence per rule naming every district breaking it, by code, or 各地区均', () => {
+    expect(section(draft, '存在的主要问题')).toEqual([
+      '（一）教育经费保障政策落实不到位。文登区未实现一般公共预算和政府性基金预算安排的教育经费比上年增长10%的要求；文登区、经区、乳山市上级教育专项资金支付率未达到90%。',
+      // XQ05 (18000+9000+17000+4500+8200)/65000 = 87.2; XQ06 55.7
+      '（二）学前教育普及普惠水平有待提高。高区、乳山市普惠性幼儿园覆盖率低于全市水平（87.2%）；文登区公办园在园幼儿占比未达到50%；文登区、乳山市公办园在园幼儿占比低于全市水平（55.7%）。',
+      '（三）校园安全与学校卫生存在薄弱环节。各地区均未按要求设全学校卫生室（保健室）。',
+      '（四）上年度反馈问题整改不到位。文登区上年度反馈问题整改尚未全部完成。',
+    ]);
+  });
+
+  it('lists the districts instead of 各地区 when one district meets the rule', () => {
+    const some = cityDraft(
+      SPECS.map((s) => report(s.name === '环翠区' ? { ...s, rows: { ...s.rows, AQ06: { F: 30 } } } : s)),
+      DEFAULT_RULESET,
+    );
+    expect(section(some, '存在的主要问题')).toContain(
+      '（三）校园安全与学校卫生存在薄弱环节。文登区、高区、经区、乳山市未按要求设全学校卫生室（保健室）。',
+    );
+  });
+
+  it('says 并列全市首位 on a tie', () => {
+    const tie = cityDraft(
+      [
+        report({ name: '环翠区', code: '371002', rows: { XS01: { F: 61 } } }),
+        report({ name: '文登区', code: '371003' }),
+        report({ name: '乳山市', code: '371083', rows: { XS01: { F: 61 } } }),
+      ],
+      DEFAULT_RULESET,
+    );
+    expect(section(tie, '主要成效')).toContain('三是环翠区、乳山市国家学生体质健康标准测试优良率均为61%，并列全市首位。');
+  });
+
+  it('recommends for each area of part 三 and closes with the requirement', () => {
+    const areas = ['funding', 'preschool', 'safety', 'rectification'] as const;
+    expect(section(draft, '整改意见')).toEqual(
+      areas.map((a, i) => `（${'一二三四'[i]}）${AREA_PHRASES[a].name}。${AREA_PHRASES[a].recommendation}`),
+    );
+    expect(section(draft, '有关要求')).toEqual([
+      '各地区要对照本反馈意见和各自的书面反馈意见，自收到之日起30个工作日内制定整改方案，建立问题清单和整改台账，明确责任单位、整改措施和完成时限，按期报送整改进展。整改情况将纳入2025年度履行教育职责评价，逐项复核。',
+    ]);
+  });
+
+  it('annexes every conclusive warning of every district, by code', () => {
+    const t = annex(draft);
+    expect(t.header).toEqual(['地区', '指标', '本年值', '要求']);
+    const AQ06 = (name: string, v: number) => [
+      name,
+      'AQ06 已设卫生室（保健室）的学校数',
+      `${v}所；应设卫生室（保健室）的中小学校数30所`,
+      '应设卫生室（保健室）的学校全部设立',
+    ];
+    const JF16 = (name: string, v: number, rate: string) => [
+      name,
+      'JF16 当年已支付金额',
+      `${v}万元（比例${rate}%）`,
+      '支付率不低于90%',
+    ];
+    expect(t.rows).toEqual([
+      AQ06('环翠区', 29),
+      [
+        '文登区',
+        'JF02 一般公共预算和政府性基金预算安排的教育经费',
+        '127440万元（上年120000万元，增长6.2%）',
+        '比上年增长不低于10%',
+      ],
+      JF16('文登区', 2600, '86.7'),
+      ['文登区', 'XQ06 公办园在园幼儿占比', '45%', '不低于50%'],
+      AQ06('文登区', 28),
+      ['文登区', '上年度反馈问题整改', '共1项，已完成0项', '上年度反馈问题全部整改完成'],
+      AQ06('高区', 28),
+      JF16('经区', 2000, '66.7'),
+      AQ06('经区', 28),
+      JF16('乳山市', 2500, '83.3'),
+      AQ06('乳山市', 28),
+    ]);
+  });
+
+  it('drafts from a batch without a warning', () => {
+    const clean = cityDraft(
+      [report({ name: '环翠区', code: '371002' }), report({ name: '文登区', code: '371003' })],
+      DEFAULT_RULESET,
+    );
+    expect(texts(clean.blocks, 'h1')).toEqual(['一、总体情况', '二、主要成效', '三、存在的主要问题', '四、有关要求']);
+    expect(section(clean, '存在的主要问题')).toEqual(['经校验，各地区均未发现未达到要求的指标。']);
+    expect(clean.blocks.some((b) => b.style === 'table')).toBe(false);
+  });
+});

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { cityDraft } from '../../src/core/feedback/city';
+import { districtDraft } from '../../src/core/feedback/district';
+import { draftToText } from '../../src/core/feedback/text';
+import { DEFAULT_RULESET } from '../../src/core/params';
+import type { Draft, DraftBlock } from '../../src/core/types';
+import { draftToDocx } from '../../src/feedback/docx';
+import { preschool, report } from './helpers';
+
+const reports = [
+  report({
+    name: '文登区',
+    code: '371003',
+    rows: { JF02: { F: 127440, I: '受财政收入下降影响' }, JF16: { F: 2600 }, AQ06: { F: 28 } },
+  }),
+  report({ name: '环翠区', code: '371002', rows: { AQ06: { F: 29 }, ...preschool(10000, 7000, 2000) } }),
+  report({ name: '乳山市', code: '371083', rows: { JF16: { F: 2500 }, ...preschool(10000, 5200, 3000) } }),
+];
+const city = cityDraft(reports, DEFAULT_RULESET, { cityName: '威海市' });
+
+interface Run {
+  text: string;
+  eastAsia?: string;
+  size?: number;
+}
+interface Para {
+  text: string;
+  runs: Run[];
+  xml: string;
+}
+
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+function attr(xml: string, tag: string, name: string): string | undefined {
+  const m = new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml);
+  return m?.[1];
+}
+
+function paragraphs(xml: string): Para[] {
+  return [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
+    const runs = [...m[1]!.matchAll(/<w:r\b[^>]*>([\s\S]*?)<\/w:r>/g)].map((r) => {
+      const body = r[1]!;
+      const text = [...body.matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>/g)].map((t) => decode(t[1]!)).join('');
+      const sz = attr(body, 'w:sz', 'w:val');
+      return { text, eastAsia: attr(body, 'w:rFonts', 'w:eastAsia'), size: sz ? Number(sz) : undefined };
+    });
+    return { text: runs.map((r) => r.text).join(''), runs: runs.filter((r) => r.text), xml: m[0] };
+  });
+}
+
+async function open(bytes: Uint8Array) {
+  const zip = await JSZip.loadAsync(bytes);
+  const read = (p: string) => zip.file(p)!.async('string');
+  const doc = await read('word/document.xml');
+  const tables = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+  return {
+    zip,
+    read,
+    doc,
+    tables,
+    body: paragraphs(doc.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '')),
+  };
+}
+
+const nonTable = (d: Draft) => d.blocks.filter((b): b is Exclude<DraftBlock, { style: 'table' }> => b.style !== 'table');
+
+describe('draftToDocx', () => {
+  it('writes every paragraph of the draft, in order', async () => {
+    const bytes = await draftToDocx(city);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const { body } = await open(bytes);
+    expect(body.map((p) => p.text)).toEqual(nonTable(city).map((b) => b.text));
+  });
+
+  it('lays out an A4 page with the GB/T 9704 margins', async () => {
+    const { doc } = await open(await draftToDocx(city));
+    expect(attr(doc, 'w:pgSz', 'w:w')).toBe('11906');
+    expect(attr(doc, 'w:pgSz', 'w:h')).toBe('16838');
+    // 37, 35, 28 and 26 mm in twips
+    expect(attr(doc, 'w:pgMar', 'w:top')).toBe('2098');
+    expect(attr(doc, 'w:pgMar', 'w:bottom')).toBe('1984');
+    expect(attr(doc, 'w:pgMar', 'w:left')).toBe('1587');
+    expect(attr(doc, 'w:pgMar', 'w:right')).toBe('1474');
+  });
+
+  it('sets the fonts and sizes of the title, headings and body', async () => {
+    const { body } = await open(await draftToDocx(city));
+    const blocks = nonTable(city);
+    body.forEach((p, i) => {
+      const style = blocks[i]!.style;
+      const fonts = p.runs.map((r) => r.eastAsia);
+      const sizes = new Set(p.runs.map((r) => r.size));
+      if (style === 'title') {
+        expect(fonts).toEqual(['方正小标宋简体']);
+        expect(sizes).toEqual(new Set([44]));
+        expect(attr(p.xml, 'w:jc', 'w:val')).toBe('center');
+        return;
+      }
+      expect(sizes).toEqual(new Set([32]));
+      expect(attr(p.xml, 'w:spacing', 'w:lineRule')).toBe('exact');
+      expect(Number(attr(p.xml, 'w:spacing', 'w:line'))).toBeGreaterThanOrEqual(560);
+      expect(Number(attr(p.xml, 'w:spacing', 'w:line'))).toBeLessThanOrEqual(580);
+      if (style === 'h1') {
+        expect(fonts).toEqual(['黑体']);
+      } else if (style === 'h2') {
+        // the heading up to its first 。 in 楷体, the rest in 仿宋
+        expect(fonts).toEqual(['楷体_GB2312', '仿宋_GB2312']);
+        expect(p.runs[0]!.text).toMatch(/^（[一二三四五六七八九十]+）[^。]+。$/);
+      } else {
+        expect(fonts).toEqual(['仿宋_GB2312']);
+        expect(attr(p.xml, 'w:ind', 'w:firstLine')).toBe('640');
+      }
+    });
+    expect(body.filter((_, i) => blocks[i]!.style === 'h2')).not.toHaveLength(0);
+  });
+
+  it('writes the annex as a bordered table with a repeated header row', async () => {
+    const { tables } = await open(await draftToDocx(city));
+    expect(tables).toHaveLength(1);
+    const t = city.blocks.find((b): b is Extract<DraftBlock, { style: 'table' }> => b.style === 'table')!;
+    const rows = [...tables[0]!.matchAll(/<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => paragraphs(c[1]!).map((p) => p.text).join('')),
+    );
+    expect(rows).toEqual([t.header, ...t.rows]);
+    expect(tables[0]).toContain('<w:tblHeader/>');
+    expect(attr(tables[0]!, 'w:top', 'w:val')).toBe('single');
+  });
+
+  it('numbers pages at the bottom, outside edge, as — 1 —', async () => {
+    const { read, zip } = await open(await draftToDocx(city));
+    const footers = Object.keys(zip.files).filter((p) => /^word\/footer\d+\.xml$/.test(p));
+    expect(footers).toHaveLength(2);
+    const xml = await Promise.all(footers.map(read));
+    for (const f of xml) {
+      expect(f).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(paragraphs(f)[0]!.text).toBe('—  —');
+    }
+    expect(xml.map((f) => attr(f, 'w:jc', 'w:val')).sort()).toEqual(['left', 'right']);
+    expect(await read('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+  });
+
+  it('gives each Chinese font its common name as a fallback in the font table', async () => {
+    const { read } = await open(await draftToDocx(city));
+    const table = await read('word/fontTable.xml');
+    expect(table).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(table).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+    expect(table).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+  });
+
+  it('starts the annex of a district draft on a new page', async () => {
+    const d = districtDraft(report({ name: '高区', code: '371071', rows: { XS01: { F: '70' } } }), DEFAULT_RULESET);
+    const { body } = await open(await draftToDocx(d));
+    const annex = body.find((p) => p.text === '附件：数据问题，待核实')!;
+    expect(annex.xml).toContain('<w:pageBreakBefore/>');
+    expect(body.filter((p) => p.xml.includes('<w:pageBreakBefore/>'))).toHaveLength(1);
+  });
+
+  it('uses no Node API, so that it runs in the browser', () => {
+    const src = readFileSync(join(__dirname, '../../src/feedback/docx.ts'), 'utf8');
+    expect(src).not.toMatch(/from '(node:|fs|path|buffer)/);
+    expect(src).not.toMatch(/\bBuffer\b/);
+  });
+});
+
+describe('draftToText', () => {
+  it('writes one paragraph a line and a table as tab-separated lines', () => {
+    const lines = draftToText(city).split('\n');
+    const expected = city.blocks.flatMap((b) =>
+      b.style === 'table' ? [b.header, ...b.rows].map((r) => r.join('\t')) : [b.text],
+    );
+    expect(lines).toEqual(expected);
+    expect(lines[0]).toBe(city.title);
+  });
+
+  it('keeps a paragraph on one line', () => {
+    const d: Draft = {
+      title: 't',
+      blocks: [
+        { style: 'body', text: '第一行\n第二行' },
+        { style: 'table', header: ['a', 'b'], rows: [['x\ty', 'z']] },
+      ],
+    };
+    expect(draftToText(d)).toBe('t\n第一行 第二行\na\tb\nx y\tz');
+  });
+});
