@@ -160,7 +160,9 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Tab
       ];
     case 'h1':
       // an annex heading (after the closing requirement) starts a page and is not indented
-      return [paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: !afterClosing, pageBreakBefore: afterClosing })];
+      return [
+        paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: !afterClosing, pageBreakBefore: afterClosing }),
+      ];
     case 'h2':
       return [paragraph(h2Runs(block.text))];
     case 'body':

@@ -73,7 +73,11 @@ describe('breachesByRule', () => {
     const a = report({ name: '乳山市', code: '371083', rows: { AQ06: { F: 28 }, JF16: { F: 2500 } } });
     const b = report({ name: '环翠区', code: '371002', rows: { AQ06: { F: 29 } } });
     // 高区's JF16 warning rests on a JF15 stored as text: void, so not listed
-    const c = report({ name: '高区', code: '371071', rows: { JF15: { F: '3,000' }, JF16: { F: 2000 }, AQ06: { F: 28 } } });
+    const c = report({
+      name: '高区',
+      code: '371071',
+      rows: { JF15: { F: '3,000' }, JF16: { F: 2000 }, AQ06: { F: 28 } },
+    });
     expect(c.findings.some((f) => f.rule === 'JF16.minRate')).toBe(true);
     const out = breachesByRule([a, b, c]);
     expect(out.map((x) => [x.rule, x.reports.map((r) => r.district.name)])).toEqual([

@@ -116,7 +116,9 @@ describe('cityDraft', () => {
       ],
       DEFAULT_RULESET,
     );
-    expect(section(tie, '主要成效')).toContain('三是环翠区、乳山市国家学生体质健康标准测试优良率均为61%，并列全市首位。');
+    expect(section(tie, '主要成效')).toContain(
+      '三是环翠区、乳山市国家学生体质健康标准测试优良率均为61%，并列全市首位。',
+    );
   });
 
   it('recommends for each area of part 三 and closes with the requirement', () => {

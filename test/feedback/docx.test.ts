@@ -70,7 +70,8 @@ async function open(bytes: Uint8Array) {
   };
 }
 
-const nonTable = (d: Draft) => d.blocks.filter((b): b is Exclude<DraftBlock, { style: 'table' }> => b.style !== 'table');
+const nonTable = (d: Draft) =>
+  d.blocks.filter((b): b is Exclude<DraftBlock, { style: 'table' }> => b.style !== 'table');
 
 describe('draftToDocx', () => {
   it('writes every paragraph of the draft, in order', async () => {
@@ -127,7 +128,11 @@ describe('draftToDocx', () => {
     expect(tables).toHaveLength(1);
     const t = city.blocks.find((b): b is Extract<DraftBlock, { style: 'table' }> => b.style === 'table')!;
     const rows = [...tables[0]!.matchAll(/<w:tr\b[^>]*>([\s\S]*?)<\/w:tr>/g)].map((r) =>
-      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => paragraphs(c[1]!).map((p) => p.text).join('')),
+      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) =>
+        paragraphs(c[1]!)
+          .map((p) => p.text)
+          .join(''),
+      ),
     );
     expect(rows).toEqual([t.header, ...t.rows]);
     expect(tables[0]).toContain('<w:tblHeader/>');

@@ -130,7 +130,10 @@ export function preschool(total: number, pub: number, privateInclusive: number):
   };
 }
 
-export function snapshot(spec: DistrictSpec, params: Readonly<Record<string, number>> = DEFAULT_RULESET.params): WorkbookSnapshot {
+export function snapshot(
+  spec: DistrictSpec,
+  params: Readonly<Record<string, number>> = DEFAULT_RULESET.params,
+): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   for (const def of SHEETS) {
     const rows: (SnapshotCell | null)[][] = [rowOf([def.title])];
@@ -181,7 +184,9 @@ export function snapshot(spec: DistrictSpec, params: Readonly<Record<string, num
         break;
       case 'rectification':
         rows.push(rowOf(RECTIFICATION_COLUMNS.map((c) => c.header)));
-        for (const [i, r] of (spec.rectification ?? [['市级评价', '教师补充不足', '公开招聘教师', '已完成', '', '招聘公告']]).entries()) {
+        for (const [i, r] of (
+          spec.rectification ?? [['市级评价', '教师补充不足', '公开招聘教师', '已完成', '', '招聘公告']]
+        ).entries()) {
           rows.push(rowOf([i + 1, ...r]));
         }
         break;

@@ -7,14 +7,7 @@ import { AREAS, indicator, type AreaId } from '../catalogue';
 import { breachesByRule, cityFindings, cityShare, type RuleBreach } from '../city';
 import { fmtNum, fmtRate, fmtValue } from '../format';
 import type { Ruleset } from '../params';
-import {
-  AREA_PHRASES,
-  CITY_BEST_PHRASES,
-  CITY_BEST_TEMPLATES,
-  DRAFT_PHRASES,
-  fill,
-  rulePhrase,
-} from '../phrases';
+import { AREA_PHRASES, CITY_BEST_PHRASES, CITY_BEST_TEMPLATES, DRAFT_PHRASES, fill, rulePhrase } from '../phrases';
 import { ruleConstants, sentenceUnit } from '../requirements';
 import { rulesOf } from '../rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
@@ -47,14 +40,20 @@ const FALLBACK_CITY = '{districts}{name}|未达到要求';
 /** The year most of the workbooks are for. */
 function commonYear(reports: readonly Report[]): number | null {
   const count = new Map<number, number>();
-  for (const r of reports) if (r.district.year !== null) count.set(r.district.year, (count.get(r.district.year) ?? 0) + 1);
+  for (const r of reports)
+    if (r.district.year !== null) count.set(r.district.year, (count.get(r.district.year) ?? 0) + 1);
   let best: number | null = null;
   for (const [y, n] of count) if (best === null || n > (count.get(best) ?? 0)) best = y;
   return best;
 }
 
 /** "A、B、C" or, when every checked district is concerned, "各地区" with "均" at the `|` mark. */
-export function citySentence(template: string, names: readonly string[], total: number, values: Record<string, string>): string {
+export function citySentence(
+  template: string,
+  names: readonly string[],
+  total: number,
+  values: Record<string, string>,
+): string {
   const all = total >= 2 && names.length === total;
   const text = template.split('|').join(all ? DRAFT_PHRASES.cityAll : '');
   return fill(text, { ...values, districts: all ? DRAFT_PHRASES.cityAllDistricts : names.join('、') });
@@ -109,7 +108,8 @@ function bestSentence(entry: (typeof CITY_BEST_PHRASES)[number], checked: readon
   if (scored.length < 2) return undefined;
   const max = Math.max(...scored.map((s) => s.value));
   const top = scored.filter((s) => s.value >= max - EPS);
-  if (top.some((s) => s.report.indicators[id]?.outcome !== 'met') || (entry.metric === 'growth' && max <= 0)) return undefined;
+  if (top.some((s) => s.report.indicators[id]?.outcome !== 'met') || (entry.metric === 'growth' && max <= 0))
+    return undefined;
 
   const unit = indicator(id).unit;
   const value = entry.metric === 'growth' ? `${fmtRate(max)}%` : `${fmtNum(max)}${unit}`;
@@ -120,7 +120,9 @@ function bestSentence(entry: (typeof CITY_BEST_PHRASES)[number], checked: readon
   let figure: string | undefined;
   if (entry.cityFigure && entry.metric === 'growth' && scored.length === checked.length) {
     const g = ((totalF - totalE) / totalE) * 100;
-    const change = fill(g >= 0 ? CITY_BEST_TEMPLATES.growthUp : CITY_BEST_TEMPLATES.growthDown, { pct: fmtRate(Math.abs(g)) });
+    const change = fill(g >= 0 ? CITY_BEST_TEMPLATES.growthUp : CITY_BEST_TEMPLATES.growthDown, {
+      pct: fmtRate(Math.abs(g)),
+    });
     figure = fill(entry.cityFigure, { total: fmtNum(totalF), change });
   } else if (entry.cityFigure && (id === 'XQ05' || id === 'XQ06')) {
     const share = cityShare(checked, id);
@@ -165,7 +167,10 @@ function indicatorLabel(f: Finding, ruleset: Ruleset): string {
 }
 
 function overview(checked: readonly Report[], skipped: number): string {
-  let text = fill(DRAFT_PHRASES.cityOverview, { count: checked.length, districts: checked.map(districtName).join('、') });
+  let text = fill(DRAFT_PHRASES.cityOverview, {
+    count: checked.length,
+    districts: checked.map(districtName).join('、'),
+  });
   if (skipped) text += fill(DRAFT_PHRASES.cityOverviewSkipped, { count: skipped });
   const warnings = checked.map(conclusiveWarnings);
   const total = warnings.reduce((n, w) => n + w.length, 0);
@@ -201,14 +206,19 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
 
   sections.add(DRAFT_PHRASES.sections.strengths);
   const best = CITY_BEST_PHRASES.map((e) => bestSentence(e, checked)).filter((s): s is string => s !== undefined);
-  blocks.push(...(best.length ? strengthBlocks(best) : [{ style: 'body' as const, text: DRAFT_PHRASES.cityStrengthsNone }]));
+  blocks.push(
+    ...(best.length ? strengthBlocks(best) : [{ style: 'body' as const, text: DRAFT_PHRASES.cityStrengthsNone }]),
+  );
 
   sections.add(DRAFT_PHRASES.sections.problems);
   const items = problemItems(checked, ruleset);
   const areas = AREAS.filter((a) => items.some((it) => it.area === a));
   areas.forEach((area, i) => {
     const sentences = items.filter((it) => it.area === area).map((it) => it.text);
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${AREA_PHRASES[area].problem}。${joinClauses(sentences)}` });
+    blocks.push({
+      style: 'h2',
+      text: `（${chineseNumber(i + 1)}）${AREA_PHRASES[area].problem}。${joinClauses(sentences)}`,
+    });
   });
   if (areas.length === 0) blocks.push({ style: 'body', text: DRAFT_PHRASES.cityOverviewNoWarnings });
 

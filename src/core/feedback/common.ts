@@ -126,5 +126,8 @@ export class Sections {
 
 /** The "一是…。二是…。" paragraphs of 主要成效. */
 export function strengthBlocks(items: readonly string[]): DraftBlock[] {
-  return items.map((text, i) => ({ style: 'body', text: fill(DRAFT_PHRASES.strengthItem, { n: chineseNumber(i + 1), text }) }));
+  return items.map((text, i) => ({
+    style: 'body',
+    text: fill(DRAFT_PHRASES.strengthItem, { n: chineseNumber(i + 1), text }),
+  }));
 }

@@ -54,7 +54,11 @@ function sum(report: Report, ids: readonly string[]): number | undefined {
 }
 
 /** The margin of a met rule and the figures its strength phrase reads; undefined when it has none. */
-function marginOf(rule: RuleDef, report: Report, p: Readonly<Params>): { margin: number; figures: Figures } | undefined {
+function marginOf(
+  rule: RuleDef,
+  report: Report,
+  p: Readonly<Params>,
+): { margin: number; figures: Figures } | undefined {
   const F = num(report, rule.indicator);
   const E = num(report, rule.indicator, 'last');
   if (F === undefined) return undefined;
@@ -220,7 +224,10 @@ export function districtDraft(report: Report, ruleset: Ruleset): Draft {
   sections.add(DRAFT_PHRASES.sections.strengths);
   const items = strengths(report, ruleset);
   if (items.length) {
-    blocks.push({ style: 'body', text: fill(DRAFT_PHRASES.strengthsLead, { district: name }) }, ...strengthBlocks(items));
+    blocks.push(
+      { style: 'body', text: fill(DRAFT_PHRASES.strengthsLead, { district: name }) },
+      ...strengthBlocks(items),
+    );
   } else {
     blocks.push({ style: 'body', text: DRAFT_PHRASES.strengthsNone });
   }
@@ -232,7 +239,10 @@ export function districtDraft(report: Report, ruleset: Ruleset): Draft {
       warnings.filter((f) => areaOf(f) === area),
       name,
     );
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${AREA_PHRASES[area].problem}。${joinClauses(areaClauses)}` });
+    blocks.push({
+      style: 'h2',
+      text: `（${chineseNumber(i + 1)}）${AREA_PHRASES[area].problem}。${joinClauses(areaClauses)}`,
+    });
   });
   if (areas.length === 0) {
     blocks.push({ style: 'body', text: hasErrors ? DRAFT_PHRASES.problemsNoneExceptData : DRAFT_PHRASES.problemsNone });
