@@ -65,6 +65,8 @@ export interface District {
   name: string;
   code: string;
   year: number | null;
+  /** 所属地市 */
+  city: string;
 }
 
 export interface Counts {

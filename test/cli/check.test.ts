@@ -67,8 +67,10 @@ describe('duty-review check', () => {
     const report = JSON.parse(readFileSync(t.path('report.json'), 'utf8')) as JsonReport;
     const findings = report.workbooks[0]!.findings!;
     const wb = await open(t.path('out/西城区.checked.xlsx'));
+    const original = await open(file);
     for (const f of findings) {
       const cell = wb.getWorksheet(f.sheet)!.getCell(f.cell);
+      expect(cell.value).toEqual(original.getWorksheet(f.sheet)!.getCell(f.cell).value);
       const fill = cell.fill as ExcelJS.FillPattern;
       expect(fill.fgColor?.argb).toBe(`FF${LEVEL_COLOURS[f.level as 'error']}`);
       const note = typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((x) => x.text).join('');

@@ -1559,12 +1559,12 @@ describe('基本信息', () => {
       },
     });
     expect(report.findings).toEqual([]);
-    expect(report.district).toEqual({ name: '东城区', code: '379902', year: 2025 });
+    expect(report.district).toEqual({ name: '东城区', code: '379902', year: 2025, city: '滨海市' });
   });
 
   it('reports the district read from the sheet', async () => {
     const report = await run(all(info('name', ' 西城区 '), info('code', 379903), info('year', '2025')));
-    expect(report.district).toEqual({ name: '西城区', code: '379903', year: 2025 });
+    expect(report.district).toEqual({ name: '西城区', code: '379903', year: 2025, city: '滨海市' });
   });
 });
 

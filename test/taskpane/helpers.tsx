@@ -50,7 +50,7 @@ export function reportOf(findings: Finding[], over: Partial<Report> = {}): Repor
     status: 'checked',
     rulesetVersion: '2025.1',
     templateVersion: '2025.1',
-    district: { name: '文登区', code: '371003', year: 2024 },
+    district: { name: '文登区', code: '371003', year: 2024, city: '威海市' },
     findings,
     counts,
     readyToReturn: counts.error === 0 && findings.every((f) => f.level !== 'warning' || f.explained),

@@ -37,13 +37,12 @@ export interface CityDraftOptions {
 const EPS = 1e-9;
 const FALLBACK_CITY = '{districts}{name}|未达到要求';
 
-/** The year most of the workbooks are for. */
-function commonYear(reports: readonly Report[]): number | null {
-  const count = new Map<number, number>();
-  for (const r of reports)
-    if (r.district.year !== null) count.set(r.district.year, (count.get(r.district.year) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [y, n] of count) if (best === null || n > (count.get(best) ?? 0)) best = y;
+/** The value most of the workbooks give (the year, 所属地市), ignoring blanks. */
+function mostCommon<T>(values: readonly (T | null)[]): T | null {
+  const count = new Map<T, number>();
+  for (const v of values) if (v !== null && v !== '') count.set(v, (count.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  for (const [v, n] of count) if (best === null || n > (count.get(best) ?? 0)) best = v;
   return best;
 }
 
@@ -195,8 +194,9 @@ function overview(checked: readonly Report[], skipped: number): string {
 
 export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: CityDraftOptions = {}): Draft {
   const checked = checkedReports(reports);
-  const year = commonYear(checked);
-  const city = opts.cityName?.trim() || DRAFT_PHRASES.defaultCity;
+  const year = mostCommon(checked.map((r) => r.district.year));
+  const city =
+    opts.cityName?.trim() || mostCommon(checked.map((r) => r.district.city.trim())) || DRAFT_PHRASES.defaultCity;
   const title = fill(DRAFT_PHRASES.cityTitle, { city, year: yearText(year) });
   const blocks: DraftBlock[] = [{ style: 'title', text: title }];
   const sections = new Sections(blocks);

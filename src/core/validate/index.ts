@@ -65,7 +65,7 @@ export function validate(
   const base = {
     rulesetVersion: ruleset.version,
     templateVersion: ruleset.templateVersion,
-    district: { name: '', code: '', year: null },
+    district: { name: '', code: '', year: null, city: '' },
     indicators: {},
     rectification: { total: 0, done: 0 },
   };

@@ -14,7 +14,7 @@ function todayIso(now: Date): string {
 }
 
 export function checkInfo(ctx: Context): District {
-  const district: District = { name: '', code: '', year: null };
+  const district: District = { name: '', code: '', year: null, city: '' };
   const sheet = ctx.sheet(SHEET_NAMES.info);
   if (!sheet) return district;
   const rowOf = new Map<string, number>();
@@ -43,6 +43,7 @@ export function checkInfo(ctx: Context): District {
         // an Excel error is not a name: it is reported like any unreadable value
         if (cell?.err) err('invalid', MSG.invalid(field.label, { code: 'excelError', error: cell.err }, ''));
         else if (field.key === 'name') district.name = text;
+        else if (field.key === 'city') district.city = text;
         break;
       case 'code': {
         const code = parseCode(cell);
