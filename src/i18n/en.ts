@@ -76,7 +76,8 @@ export const en: Strings = {
     dropTitle: 'Drop workbooks here',
     dropOr: 'or',
     choose: 'Choose files…',
-    dropHint: 'Choose several .xlsx files at once, one per district. With several districts, a city-wide draft is made too.',
+    dropHint:
+      'Choose several .xlsx files at once, one per district. With several districts, a city-wide draft is made too.',
     dropActive: 'Release to add these files',
     inputLabel: 'Choose the workbooks to check (.xlsx)',
     loading: 'Loading the checker…',

@@ -77,8 +77,7 @@ export const zh = {
     inputLabel: '选择要校验的填报表（.xlsx）',
     loading: '正在加载校验组件…',
     progress: (done: number, total: number, name: string) => `正在校验第 ${done + 1} 个，共 ${total} 个：${name}`,
-    summary: (checked: number, bad: number) =>
-      `已校验 ${checked} 个工作簿${bad ? `，${bad} 个文件无法校验` : ''}。`,
+    summary: (checked: number, bad: number) => `已校验 ${checked} 个工作簿${bad ? `，${bad} 个文件无法校验` : ''}。`,
     clear: '全部清除',
     badTitle: (n: number) => `${n} 个文件无法校验，其余文件不受影响：`,
     colon: '：',

@@ -80,7 +80,13 @@ function DistrictsSection({ strings, children }: { strings: Strings; children: R
   );
 }
 
-export function FileApp({ strings, engines = LAZY_ENGINES, ruleset = DEFAULT_RULESET, now = realNow, save }: FileAppProps) {
+export function FileApp({
+  strings,
+  engines = LAZY_ENGINES,
+  ruleset = DEFAULT_RULESET,
+  now = realNow,
+  save,
+}: FileAppProps) {
   const styles = useStyles();
   const batch = useBatch(engines, strings, { ruleset, now });
   const downloads = useDownloads(engines, strings, ruleset, save);

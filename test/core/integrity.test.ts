@@ -124,7 +124,7 @@ describe('sheets', () => {
     expect(report.counts).toEqual({ error: 1, warning: 0, notice: 0 });
     expect(report.readyToReturn).toBe(false);
     expect(report.indicators).toEqual({});
-    expect(report.district).toEqual({ name: '', code: '', year: null });
+    expect(report.district).toEqual({ name: '', code: '', year: null, city: '' });
   });
 });
 

@@ -8,14 +8,20 @@ import { gzipSync } from 'zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { StatsCompilation } from 'webpack';
 import { LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
+import { cityDraft } from '../../src/core/feedback/city';
+import { DEFAULT_RULESET } from '../../src/core/params';
+import { checkBytes } from '../../src/hosts/file/check';
+import { CITY_DRAFT_SHEET } from '../../src/hosts/host';
 import { OFFICE_JS_URL } from '../../src/taskpane/boot/loadOffice';
 import { templateSheets, type TemplateOptions } from '../excel/templateWorkbook';
-import { OUT, buildTaskpane } from './build';
+import { DIST, OUT, builtTaskpane } from './build';
 import { fakeExcelScript } from './fakeInBrowser';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'https://addin.test';
-const DIST = join(OUT, 'dist');
+/** What Office adds to the add-in's address (Excel on Windows, Chinese). */
+const HOST_INFO = '_host_Info=Excel$Win32$16.01$zh-CN$$$$0';
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const SHOTS = join(OUT, 'screenshots');
 const BUDGET_BYTES = 400 * 1024;
 const ARGS = [
@@ -35,6 +41,16 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+/** The title of the city-wide draft of these workbooks, as the engine drafts it. */
+async function cityTitle(workbooks: Buffer[]): Promise<string> {
+  const reports = [];
+  for (const bytes of workbooks) {
+    const c = await checkBytes(bytes, DEFAULT_RULESET, new Date());
+    if (c.status === 'checked') reports.push(c.report);
+  }
+  return cityDraft(reports, DEFAULT_RULESET).title;
+}
+
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`Skipping the e2e tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
@@ -49,6 +65,7 @@ type FakeHandle = {
   selection: { sheet: string; address: string } | null;
   look(sheet: string, cell: string): FakeLook;
   sheets: { name: string }[];
+  values(sheet: string): unknown[][];
 };
 
 describeE2e('the built task pane in Chromium', () => {
@@ -62,7 +79,7 @@ describeE2e('the built task pane in Chromium', () => {
   });
 
   beforeAll(async () => {
-    stats = await buildTaskpane(DIST, 'https://e2e.example.test/addin/');
+    stats = await builtTaskpane();
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 180_000);
@@ -105,7 +122,8 @@ describeE2e('the built task pane in Chromium', () => {
         }),
       );
     }
-    await page.goto(`${ORIGIN}/taskpane.html`);
+    // Office opens the pane with _host_Info in its address; without it the page is a plain page (file mode)
+    await page.goto(`${ORIGIN}/taskpane.html?${HOST_INFO}`);
     return page;
   }
 
@@ -178,6 +196,26 @@ describeE2e('the built task pane in Chromium', () => {
     await page.getByRole('button', { name: 'Validate', exact: true }).click();
     await page.getByText(/^✗ Not ready/).waitFor();
     await page.screenshot({ path: join(SHOTS, '5-english.png'), animations: 'disabled', fullPage: true });
+    await page.close();
+  });
+
+  test('the reviewer chooses the returned workbooks in the pane and gets the city-wide draft in a new sheet', async () => {
+    const page = await open({ office: 'fake' });
+    await page.getByRole('button', { name: '全市汇总（审核人员）' }).click();
+    const files = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => ({ name: f, mimeType: 'application/octet-stream', buffer: readFileSync(join(EXAMPLES, f)) }));
+    const broken = { name: '空文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) };
+    await page.getByLabel('选择各地区报回的填报表（.xlsx，可多选）').setInputFiles([...files, broken]);
+    await page.getByText(`已根据 ${files.length} 个地区的填报表写入“全市反馈意见（初稿）”工作表。`).waitFor();
+    await page.getByText('文件是空的（0 字节）').waitFor();
+    const names = await fake(page, (f) => f.sheets.map((s) => s.name));
+    expect(names).toContain(CITY_DRAFT_SHEET);
+    expect(names).not.toContain('反馈意见（初稿）');
+    const text = (await fake(page, (f) => f.values('全市反馈意见（初稿）'))).flat().join('\n');
+    expect(text.startsWith(await cityTitle(files.map((f) => f.buffer)))).toBe(true);
+    expect(text).toContain('南山县');
+    await page.screenshot({ path: join(SHOTS, '9-city-draft-in-excel.png'), animations: 'disabled', fullPage: true });
     await page.close();
   });
 

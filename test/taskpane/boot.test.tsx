@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { boot } from '../../src/taskpane/boot/boot';
+import { launchMode, officeHostLikely } from '../../src/taskpane/boot/launch';
 import { OFFICE_JS_URL, loadOffice } from '../../src/taskpane/boot/loadOffice';
 import { createFakeExcel, installOfficeGlobals } from '../excel/fakeExcel';
 import { templateSheets } from '../excel/templateWorkbook';
@@ -31,7 +32,7 @@ test('loadOffice reports a script error, a timeout, and a successful load', asyn
 
 test('without office.js the pane says so in Chinese and switches to the file mode', async () => {
   const container = document.body.appendChild(document.createElement('div'));
-  await act(() => boot(container, { timeoutMs: 10 }));
+  await act(() => boot(container, { timeoutMs: 10, launch: 'office' }));
   expect(screen.getByText('无法加载 Office 组件')).toBeTruthy();
   expect(screen.getByText(/单位内网屏蔽了 appsforoffice.microsoft.com/)).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '使用文件模式' }));
@@ -44,7 +45,7 @@ test('with office.js the pane starts in Excel mode, in the display language', as
   const wb = createFakeExcel({ sheets: templateSheets() });
   installOfficeGlobals(window as unknown as Record<string, unknown>, wb, { displayLanguage: 'en-US' });
   await act(async () => {
-    const started = boot(container, { timeoutMs: 5000 });
+    const started = boot(container, { timeoutMs: 5000, launch: 'office' });
     officeScript().onload!(new Event('load'));
     await started;
   });
@@ -53,7 +54,7 @@ test('with office.js the pane starts in Excel mode, in the display language', as
 
 test('office.js arriving late still starts Excel mode', async () => {
   const container = document.body.appendChild(document.createElement('div'));
-  await act(() => boot(container, { timeoutMs: 10 }));
+  await act(() => boot(container, { timeoutMs: 10, launch: 'office' }));
   expect(screen.getByText('无法加载 Office 组件')).toBeTruthy();
   installOfficeGlobals(window as unknown as Record<string, unknown>, createFakeExcel());
   await act(async () => officeScript().onload!(new Event('load')));
@@ -62,7 +63,7 @@ test('office.js arriving late still starts Excel mode', async () => {
 
 test('office.js arriving after the file mode was chosen changes nothing', async () => {
   const container = document.body.appendChild(document.createElement('div'));
-  await act(() => boot(container, { timeoutMs: 10 }));
+  await act(() => boot(container, { timeoutMs: 10, launch: 'office' }));
   fireEvent.click(screen.getByRole('button', { name: '使用文件模式' }));
   installOfficeGlobals(window as unknown as Record<string, unknown>, createFakeExcel());
   await act(async () => officeScript().onload!(new Event('load')));
@@ -77,10 +78,75 @@ test('a failure while starting is a message, not a spinner forever', async () =>
     onReady: () => Promise.reject(new Error('Office.js 初始化失败')),
   };
   await act(async () => {
-    const started = boot(container, { timeoutMs: 5000 });
+    const started = boot(container, { timeoutMs: 5000, launch: 'office' });
     officeScript().onload!(new Event('load'));
     await started;
   });
   expect(await screen.findByText('操作没有完成：Office.js 初始化失败')).toBeTruthy();
   expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
+});
+
+test('a plain browser tab goes straight to the file mode and never asks for office.js', async () => {
+  const container = document.body.appendChild(document.createElement('div'));
+  await act(() => boot(container));
+  expect(document.querySelector('[data-mode="file"]')).toBeTruthy();
+  expect(officeScript()).toBeNull();
+  expect(screen.getByText('文件只在本机浏览器中处理，不会上传。')).toBeTruthy();
+  expect(screen.getByRole('button', { name: '选择文件…' })).toBeTruthy();
+  expect(document.documentElement.lang).toBe('zh-CN');
+});
+
+describe('launchMode: inside Office or a plain page, judged before loading anything', () => {
+  interface FakeWindow {
+    location: { search: string; hash: string };
+    sessionStorage: { getItem(key: string): string | null };
+    top: unknown;
+    external?: unknown;
+    chrome?: unknown;
+    webkit?: unknown;
+    Office?: unknown;
+  }
+  const plain = (over: Partial<FakeWindow> = {}): Window => {
+    const win: FakeWindow = {
+      location: { search: '', hash: '' },
+      sessionStorage: { getItem: () => null },
+      top: null,
+      ...over,
+    };
+    if (win.top === null) win.top = win;
+    return win as unknown as Window;
+  };
+
+  test('a plain tab is the file mode', () => {
+    expect(launchMode(plain())).toBe('file');
+    expect(launchMode(plain({ external: { AddSearchProvider: () => undefined } }))).toBe('file');
+    expect(launchMode(plain({ chrome: { runtime: {} } }))).toBe('file');
+  });
+
+  test('any sign of an Office host waits for office.js', () => {
+    expect(
+      officeHostLikely(plain({ location: { search: '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0', hash: '' } })),
+    ).toBe(true);
+    expect(
+      officeHostLikely(plain({ sessionStorage: { getItem: (k) => (k === 'hostInfoValue' ? 'Excel|Win32' : null) } })),
+    ).toBe(true);
+    expect(officeHostLikely(plain({ top: {} }))).toBe(true); // in a frame: Office on the web
+    expect(officeHostLikely(plain({ chrome: { webview: {} } }))).toBe(true); // WebView2
+    expect(officeHostLikely(plain({ webkit: { messageHandlers: {} } }))).toBe(true); // Mac, iPad
+    expect(officeHostLikely(plain({ external: { GetContext: () => undefined } }))).toBe(true); // IE, EdgeHTML
+    expect(officeHostLikely(plain({ Office: { onReady: () => undefined } }))).toBe(true);
+    const blocked = plain({
+      sessionStorage: {
+        getItem: () => {
+          throw new Error('SecurityError');
+        },
+      },
+    });
+    expect(officeHostLikely(blocked)).toBe(false);
+  });
+
+  test('?mode= overrides the guess', () => {
+    expect(launchMode(plain({ location: { search: '?mode=excel', hash: '' } }))).toBe('office');
+    expect(launchMode(plain({ top: {}, location: { search: '?mode=file', hash: '' } }))).toBe('file');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Checking one workbook given as bytes: open it, validate it, and say in plain Chinese why not
  * when it cannot be. No file system, so the web page (file mode) uses it as it is; it says the
- * same as `src/cli/workbooks.ts` (`checkFile`), which could read the file and call this.
+ * same in the command line (`src/cli/workbooks.ts` reads the file and calls this).
  */
 import type { Ruleset } from '../../core/params';
 import type { Report } from '../../core/types';

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   tally: { flexGrow: 1, color: tokens.colorNeutralForeground2 },
+  clear: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 export interface BatchStatusProps {
@@ -46,7 +47,7 @@ export function BatchStatus({ strings, progress, checked, bad, onClear }: BatchS
   return (
     <div className={styles.status} role="status" aria-live="polite">
       <Body1 className={styles.tally}>{t.summary(checked, bad)}</Body1>
-      <Button appearance="subtle" size="small" onClick={onClear}>
+      <Button className={styles.clear} appearance="subtle" size="small" onClick={onClear}>
         {t.clear}
       </Button>
     </div>

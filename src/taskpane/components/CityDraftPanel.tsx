@@ -1,12 +1,4 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Caption1,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Ruleset } from '../../core/params';
 import type { WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
@@ -15,13 +7,18 @@ import type { Engines } from '../file/types';
 import { useCitySheet } from '../file/useCitySheet';
 import { BadFiles } from './BadFiles';
 import { BusyBar } from './BusyBar';
+import { Disclosure } from './Disclosure';
 import { FilePicker } from './FilePicker';
 import { Messages } from './Messages';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalS },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   hint: { color: tokens.colorNeutralForeground2 },
-  header: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
 
 export interface CityDraftPanelProps {
@@ -41,31 +38,28 @@ export function CityDraftPanel({ host, strings, ruleset, now, engines = LAZY_ENG
   const t = strings.city;
   const { state, run } = useCitySheet(host, engines, strings, { ruleset, now });
   const busy =
-    state.busy === 'writing' ? t.writing : state.busy ? t.reading(state.busy.done, state.busy.total, state.busy.current) : null;
+    state.busy === 'writing'
+      ? t.writing
+      : state.busy
+        ? t.reading(state.busy.done, state.busy.total, state.busy.current)
+        : null;
   return (
-    <Accordion collapsible>
-      <AccordionItem value="city">
-        <AccordionHeader className={styles.header} expandIconPosition="end" size="small">
-          {t.heading}
-        </AccordionHeader>
-        <AccordionPanel>
-          <div className={styles.panel} data-city-draft-panel>
-            <Caption1 className={styles.hint}>{t.hint}</Caption1>
-            <div>
-              <FilePicker
-                label={t.choose}
-                inputLabel={t.inputLabel}
-                appearance="secondary"
-                disabled={state.busy !== null}
-                onFiles={(files) => void run(files)}
-              />
-            </div>
-            {busy && <BusyBar label={busy} />}
-            <Messages error={state.error} warnings={[]} done={state.done} />
-            <BadFiles entries={state.bad} strings={strings} />
-          </div>
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
+    <Disclosure title={t.heading}>
+      <div className={styles.panel} data-city-draft-panel>
+        <Caption1 className={styles.hint}>{t.hint}</Caption1>
+        <div>
+          <FilePicker
+            label={t.choose}
+            inputLabel={t.inputLabel}
+            appearance="secondary"
+            disabled={state.busy !== null}
+            onFiles={(files) => void run(files)}
+          />
+        </div>
+        {busy && <BusyBar label={busy} />}
+        <Messages error={state.error} warnings={[]} done={state.done} />
+        <BadFiles entries={state.bad} strings={strings} />
+      </div>
+    </Disclosure>
   );
 }

@@ -1,26 +1,22 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Body1,
-  Caption1,
-  Spinner,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CityFinding } from '../../core/city';
 import type { Strings } from '../../i18n';
 import type { DraftPreview as Preview } from '../file/useCityDraft';
 import type { DownloadState } from '../file/useDownloads';
 import { LEVEL_LOOK } from '../levels';
 import { DownloadBar } from './DownloadBar';
+import { Disclosure } from './Disclosure';
 import { DraftPreview } from './DraftPreview';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   h3: {
     margin: 0,
     paddingBottom: tokens.spacingVerticalXS,
@@ -29,7 +25,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   finding: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderLeft: `3px solid ${LEVEL_LOOK.warning.ink}`,
@@ -37,7 +40,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
   },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  accordionPanel: { margin: `${tokens.spacingVerticalS} 0` },
 });
 
 export interface CityPanelProps {
@@ -88,20 +90,15 @@ export function CityPanel(props: CityPanelProps) {
           <Caption1 className={styles.muted}>{t.cityFindingsNone}</Caption1>
         )}
       </div>
-      <Accordion collapsible onToggle={(_, data) => props.onPreviewToggle(data.openItems.length > 0)}>
-        <AccordionItem value="draft">
-          <AccordionHeader expandIconPosition="end">{t.previewCityDraft}</AccordionHeader>
-          <AccordionPanel className={styles.accordionPanel}>
-            {preview.state === 'ready' ? (
-              <DraftPreview draft={preview.draft} />
-            ) : preview.state === 'failed' ? (
-              <Body1>{t.moduleFailed}</Body1>
-            ) : (
-              <Spinner size="tiny" label={t.draftLoading} />
-            )}
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <Disclosure title={t.previewCityDraft} onToggle={props.onPreviewToggle}>
+        {preview.state === 'ready' ? (
+          <DraftPreview draft={preview.draft} />
+        ) : preview.state === 'failed' ? (
+          <Body1>{t.moduleFailed}</Body1>
+        ) : (
+          <Spinner size="tiny" label={t.draftLoading} />
+        )}
+      </Disclosure>
     </section>
   );
 }

@@ -18,24 +18,40 @@ import type { CheckedEntry } from '../file/types';
 import { LEVEL_LOOK } from '../levels';
 
 const useStyles = makeStyles({
-  table: { minWidth: 0 },
-  district: { width: 'auto' },
-  count: { width: '56px', textAlign: 'right' },
-  countHead: { width: '56px', '& > div, & > button': { justifyContent: 'flex-end' } },
-  ready: { width: '92px' },
-  name: { display: 'block', textAlign: 'left', wordBreak: 'break-word' },
+  district: { paddingLeft: tokens.spacingHorizontalXS },
+  // narrow enough for a 350-px task pane, the district name takes the rest
+  count: {
+    width: '44px',
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
+    textAlign: 'center',
+  },
+  countHead: {
+    width: '44px',
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
+    whiteSpace: 'nowrap',
+    '& > div': { justifyContent: 'center' },
+  },
+  ready: { width: '76px', paddingRight: 0 },
+  nameCell: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  name: { display: 'block', maxWidth: '100%', textAlign: 'left', wordBreak: 'break-word' },
   code: { display: 'block', color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyNumeric },
-  cellTop: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   chip: {
     display: 'inline-block',
     minWidth: '24px',
     padding: `0 ${tokens.spacingHorizontalXS}`,
+    boxSizing: 'border-box',
     borderRadius: tokens.borderRadiusSmall,
     textAlign: 'center',
     fontFamily: tokens.fontFamilyNumeric,
     fontWeight: tokens.fontWeightSemibold,
   },
-  zero: { color: tokens.colorNeutralForeground4, fontFamily: tokens.fontFamilyNumeric, paddingRight: tokens.spacingHorizontalXS },
+  zero: { color: tokens.colorNeutralForeground4, fontFamily: tokens.fontFamilyNumeric },
 });
 
 export interface DistrictTableProps {
@@ -77,7 +93,7 @@ export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTab
   }, [focusId]);
 
   return (
-    <Table size="small" className={styles.table} aria-label={t.tableHeading} data-district-table>
+    <Table size="small" aria-label={t.tableHeading} data-district-table>
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.district}>{t.colDistrict}</TableHeaderCell>
@@ -95,7 +111,7 @@ export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTab
           const name = r.district.name || t.noName;
           return (
             <TableRow key={e.id} data-district={r.district.name} data-code={r.district.code}>
-              <TableCell className={styles.cellTop}>
+              <TableCell className={styles.nameCell}>
                 <Link
                   as="button"
                   className={styles.name}

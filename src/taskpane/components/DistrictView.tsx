@@ -11,7 +11,8 @@ import { Messages } from './Messages';
 import { ReadyBanner } from './ReadyBanner';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // a readable column on a wide screen
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '800px' },
   back: { alignSelf: 'flex-start' },
   heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   title: {

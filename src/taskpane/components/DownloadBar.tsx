@@ -5,9 +5,17 @@ import { Messages } from './Messages';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  label: { color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
+  // the spinner in the button shows it; this tells a screen reader, without moving the page
+  offscreen: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export interface DownloadAction {
@@ -28,7 +36,6 @@ export function DownloadBar({ strings, actions, state, hint }: DownloadBarProps)
   const styles = useStyles();
   return (
     <div className={styles.box} role="group" aria-label={strings.file.downloadsLabel}>
-      <Caption1 className={styles.label}>{strings.file.downloadsLabel}</Caption1>
       <div className={styles.buttons}>
         {actions.map((a, i) => (
           <Button
@@ -44,7 +51,7 @@ export function DownloadBar({ strings, actions, state, hint }: DownloadBarProps)
       </div>
       {hint && <Caption1 className={styles.hint}>{hint}</Caption1>}
       <div aria-live="polite">
-        {state.busy && <Caption1 className={styles.hint}>{strings.file.busy[state.busy]}</Caption1>}
+        {state.busy && <span className={styles.offscreen}>{strings.file.busy[state.busy]}</span>}
         <Messages error={state.error} warnings={[]} done={state.done} />
       </div>
     </div>

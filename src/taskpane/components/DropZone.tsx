@@ -24,7 +24,13 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', justifyContent: 'center' },
+  line: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    justifyContent: 'center',
+  },
   hint: { color: tokens.colorNeutralForeground3, maxWidth: '46em' },
   icon: { color: tokens.colorBrandForeground1 },
 });

@@ -34,7 +34,11 @@ export async function loadWorkbookEngine(engines: Engines): Promise<WorkbookEngi
   }
 }
 
-export async function readOne(file: FileLike, engine: () => Promise<WorkbookEngine>, opts: ReadOptions): Promise<Outcome> {
+export async function readOne(
+  file: FileLike,
+  engine: () => Promise<WorkbookEngine>,
+  opts: ReadOptions,
+): Promise<Outcome> {
   const t = opts.strings.file;
   const skip = skipReason(file.name);
   if (skip) return { status: 'skipped', reason: skip.kind === 'lock' ? t.skippedLock : t.skippedType(skip.ext) };

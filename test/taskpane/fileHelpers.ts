@@ -1,0 +1,84 @@
+/** Stand-ins for the file mode's lazily loaded parts, so that the UI is tested without ExcelJS or docx. */
+import { TextDecoder, TextEncoder } from 'util';
+import type { Draft, Report } from '../../src/core/types';
+import type { BatchEntry, CheckedEntry, Engines, NamedBytes, Outcome } from '../../src/taskpane/file/types';
+import { finding, reportOf } from './helpers';
+
+/** A district's report: `errors` errors, `warnings` unexplained warnings, `notices` notices. */
+export function districtReport(name: string, code: string, errors = 0, warnings = 0, notices = 0): Report {
+  const findings = [
+    ...Array.from({ length: errors }, (_, i) =>
+      finding({ level: 'error', cell: `F${i + 3}`, message: `${name}错误${i + 1}` }),
+    ),
+    ...Array.from({ length: warnings }, (_, i) =>
+      finding({ level: 'warning', sheet: '教师队伍', cell: `F${i + 3}`, message: `${name}未达标${i + 1}` }),
+    ),
+    ...Array.from({ length: notices }, (_, i) =>
+      finding({ level: 'notice', sheet: '教师队伍', cell: `I${i + 3}`, message: `${name}提示${i + 1}` }),
+    ),
+  ];
+  return reportOf(findings, { district: { ...reportOf([]).district, name, code, year: 2025 } });
+}
+
+export function checkedEntry(id: number, report: Report, file = `${report.district.name}.xlsx`): CheckedEntry {
+  return { id, file, outcome: { status: 'checked', report, marks: null, annotated: async () => new Uint8Array([id]) } };
+}
+
+export function badEntry(id: number, file: string, reason: string): BatchEntry {
+  return { id, file, outcome: { status: 'unreadable', reason } };
+}
+
+/** A "workbook" for the stub engine: its text is `name,code,errors,warnings,notices`, or `bad:reason`. */
+export function fakeFile(name: string, content: string): File {
+  const file = new File([content], name);
+  const bytes = new TextEncoder().encode(content);
+  // jsdom's Blob has no arrayBuffer()
+  Object.defineProperty(file, 'arrayBuffer', { value: async () => bytes.buffer });
+  return file;
+}
+
+export interface StubCalls {
+  checked: string[];
+  docx: Draft[];
+  zipped: NamedBytes[][];
+  cityDrafts: Report[][];
+}
+
+/** Engines that read fakeFile contents, draft a title only, and record what they were asked. */
+export function stubEngines(): { engines: Engines; calls: StubCalls } {
+  const calls: StubCalls = { checked: [], docx: [], zipped: [], cityDrafts: [] };
+  const engines: Engines = {
+    workbook: async () => ({
+      async check(bytes): Promise<Outcome> {
+        const text = new TextDecoder().decode(bytes);
+        calls.checked.push(text);
+        if (text.startsWith('bad:')) return { status: 'unreadable', reason: text.slice(4) };
+        const [name, code, e, w, n] = text.split(',');
+        const report = districtReport(name!, code!, Number(e), Number(w), Number(n));
+        return {
+          status: 'checked',
+          report,
+          marks: null,
+          annotated: async () => new TextEncoder().encode(`copy of ${name}`),
+        };
+      },
+    }),
+    drafts: async () => ({
+      districtDraft: (r) => ({ title: `关于${r.district.name}的反馈意见（初稿）`, blocks: [] }),
+      cityDraft: (reports) => {
+        calls.cityDrafts.push([...reports]);
+        const title = '关于滨海市的反馈意见（初稿）';
+        return { title, blocks: [{ style: 'title', text: title }] };
+      },
+    }),
+    docx: async () => async (draft) => {
+      calls.docx.push(draft);
+      return new TextEncoder().encode(draft.title);
+    },
+    zip: async () => async (files) => {
+      calls.zipped.push([...files]);
+      return new Uint8Array([0x50, 0x4b]);
+    },
+  };
+  return { engines, calls };
+}
