@@ -278,8 +278,8 @@ const CASES: RuleCase[] = [
     passWhen: '本年 XQ03 = XQ02',
     pass: preschool([10000, 10000, 0, 100, 100], [10000, 10000, 0, 100, 100]),
     failWhen: '本年 XQ03 > XQ02',
+    // the doubtful 公办园 count is withheld from the sum and share checks that read it
     fail: preschool([10000, 7950, 50, 80, 79.5], [10000, 10001, 0, 100, 100]),
-    also: ['XQ04.sumLeXQ02'],
     says: ['本年值', '10001人', '10000人'],
   },
   {
@@ -288,7 +288,6 @@ const CASES: RuleCase[] = [
     pass: preschool([10000, 10000, 0, 100, 100], [10000, 10000, 0, 100, 100]),
     failWhen: '上年 XQ03 > XQ02',
     fail: preschool([10000, 10001, 0, 100, 100], [10000, 10000, 0, 100, 100]),
-    also: ['XQ04.sumLeXQ02'],
     col: 'E',
     says: ['上年值', '10001人', '10000人'],
   },
@@ -378,8 +377,8 @@ const CASES: RuleCase[] = [
     passWhen: 'YW04 = YW03 = 0',
     pass: all(cur('YW03', 0), cur('YW04', 0)),
     failWhen: 'YW04 > YW03',
+    // no warning is drawn from the doubtful YW04
     fail: all(cur('YW03', 1), cur('YW04', 2), schoolRow(0, { large: 2 })),
-    also: ['YW04.zero'],
     says: ['2个', '1个'],
   },
   {
@@ -415,8 +414,8 @@ const CASES: RuleCase[] = [
     pass: all(cur('YW04', 1), cur('YW05', 1), schoolRow(0, { huge: 1 })),
     passAlso: ['YW04.zero', 'YW05.zero', 'G5'],
     failWhen: 'YW05 > YW04',
-    fail: all(cur('YW04', 1), cur('YW05', 2), schoolRow(0, { huge: 2 })),
-    also: ['YW04.zero', 'YW05.zero', 'YW04.schools'],
+    fail: all(cur('YW04', 1), cur('YW05', 2), schoolRow(0, { huge: 1 })),
+    also: ['YW04.zero'],
     says: ['2个', '1个'],
   },
   {
@@ -496,8 +495,8 @@ const CASES: RuleCase[] = [
     passWhen: 'AQ06 = AQ05 = 0',
     pass: all(cur('AQ05', 0), cur('AQ06', 0)),
     failWhen: 'AQ06 > AQ05',
+    // AQ06 is in doubt: the 已设 = 应设 requirement is not judged on it
     fail: cur('AQ06', 61),
-    also: ['AQ06.eqAQ05'],
     says: ['61所', '60所'],
   },
   {
@@ -705,14 +704,15 @@ describe('G2: values that do not parse', () => {
 });
 
 describe('G2.text: numbers stored as text', () => {
-  it('is an error showing the value read, and the value is still used by the rules', async () => {
+  it('is an error showing the value read; no requirement is judged on it until it is fixed', async () => {
     const report = await run(cur('JF08', '600'));
-    expect(ruleIds(report)).toEqual(['G2.text', 'G5', 'JF08.min']);
+    expect(ruleIds(report)).toEqual(['G2.text']);
+    expect(report.indicators.JF08!.current).toBe(600);
+    expect(report.indicators.JF08!.outcome).toBe('notEvaluated');
     const f = theFinding(report, 'G2.text');
     expect(f).toMatchObject({ level: 'error', indicator: 'JF08', cell: 'F10' });
     expect(f.message).toContain('“600”');
     expect(f.message).toContain('读作 600');
-    expect(theFinding(report, 'JF08.min').message).toContain('600元');
     fired.add('G2.text');
   });
 
@@ -737,9 +737,10 @@ describe('G2.text: numbers stored as text', () => {
     expect(report.indicators.YW08!.current).toBe(92);
   });
 
-  it('84.9% typed as text in a pct indicator reads as 84.9 and misses the requirement', async () => {
+  it('84.9% typed as text in a pct indicator reads as 84.9 and is not judged against 85%', async () => {
     const report = await run(cur('YW08', '84.9%'));
-    expect(ruleIds(report)).toEqual(['G2.text', 'G5', 'YW08.min']);
+    expect(ruleIds(report)).toEqual(['G2.text']);
+    expect(report.indicators.YW08!.current).toBe(84.9);
   });
 });
 

@@ -72,13 +72,13 @@ describe('breachesByRule', () => {
   it('groups conclusive warnings by rule, in rule order, districts by code', () => {
     const a = report({ name: '乳山市', code: '371083', rows: { AQ06: { F: 28 }, JF16: { F: 2500 } } });
     const b = report({ name: '环翠区', code: '371002', rows: { AQ06: { F: 29 } } });
-    // 高区's JF16 warning rests on a JF15 stored as text: void, so not listed
+    // 高区's JF16 rate rests on a JF15 stored as text: not judged, so not listed
     const c = report({
       name: '高区',
       code: '371071',
       rows: { JF15: { F: '3,000' }, JF16: { F: 2000 }, AQ06: { F: 28 } },
     });
-    expect(c.findings.some((f) => f.rule === 'JF16.minRate')).toBe(true);
+    expect(c.findings.some((f) => f.rule === 'JF16.minRate')).toBe(false);
     const out = breachesByRule([a, b, c]);
     expect(out.map((x) => [x.rule, x.reports.map((r) => r.district.name)])).toEqual([
       ['JF16.minRate', ['乳山市']],

@@ -55,23 +55,22 @@ export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): bool
 }
 
 /**
- * A warning is void when the data behind it is in error (TEMPLATE.md: conclusions drawn from
- * wrong data are void). Warnings outside the indicator rules (问题整改) guard their own data.
+ * The warnings that may be stated as conclusions. The engine draws no warning from data in error
+ * (TEMPLATE.md: conclusions drawn from wrong data are void), so these are all of them.
  */
-export function isVoidWarning(f: Finding, errors: ReadonlySet<string>): boolean {
-  const rule = ruleDef(f.rule);
-  return rule !== undefined && hasErrorInputs(rule, errors);
-}
-
-/** The warnings that may be stated as conclusions, in the report's order. */
 export function conclusiveWarnings(report: Report): Finding[] {
-  const errors = errorIndicators(report);
-  return report.findings.filter((f) => f.level === 'warning' && !isVoidWarning(f, errors));
+  return report.findings.filter((f) => f.level === 'warning');
 }
 
-export function voidWarnings(report: Report): Finding[] {
+/** Indicators whose requirement could not be judged because data they rest on is in error. */
+export function voidIndicators(report: Report): string[] {
   const errors = errorIndicators(report);
-  return report.findings.filter((f) => f.level === 'warning' && isVoidWarning(f, errors));
+  return Object.values(report.indicators)
+    .filter((r) => r.outcome === 'notEvaluated')
+    .filter((r) =>
+      RULES.some((rule) => rule.indicator === r.id && rule.level === 'warning' && hasErrorInputs(rule, errors)),
+    )
+    .map((r) => r.id);
 }
 
 export function areaOf(f: Finding): AreaId | undefined {

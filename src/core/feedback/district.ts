@@ -22,7 +22,7 @@ import {
   plainName,
   quoted,
   strengthBlocks,
-  voidWarnings,
+  voidIndicators,
   yearText,
 } from './common';
 
@@ -160,25 +160,25 @@ interface Counts {
 }
 
 /**
- * Indicators with a requirement that could be evaluated (met or not met). Those with an error on
- * their own data, or whose every warning is void, are counted apart as pending.
+ * Indicators with a requirement: met, not met, or pending (not judged because data they rest on
+ * is in error, or met on data of their own that has an error).
  */
-function indicatorCounts(report: Report, conclusive: readonly Finding[]): Counts {
+function indicatorCounts(report: Report): Counts {
   const errors = errorIndicators(report);
-  const concluded = new Set(conclusive.map((f) => f.indicator));
+  const voided = new Set(voidIndicators(report));
   const c: Counts = { evaluated: 0, met: 0, notMet: 0, pending: 0 };
   for (const r of Object.values(report.indicators)) {
-    if (r.outcome !== 'met' && r.outcome !== 'notMet') continue;
-    c.evaluated++;
-    if (r.outcome === 'notMet' && concluded.has(r.id)) c.notMet++;
+    if (r.outcome === 'notMet') c.notMet++;
     else if (r.outcome === 'met' && !errors.has(r.id)) c.met++;
-    else c.pending++;
+    else if (r.outcome === 'met' || voided.has(r.id)) c.pending++;
+    else continue;
+    c.evaluated++;
   }
   return c;
 }
 
-function overview(report: Report, name: string, warnings: readonly Finding[]): string {
-  const c = indicatorCounts(report, warnings);
+function overview(report: Report, name: string): string {
+  const c = indicatorCounts(report);
   let text = fill(DRAFT_PHRASES.overview, { district: name, year: yearText(report.district.year), ...c });
   text += c.pending ? `${fill(DRAFT_PHRASES.overviewPending, { ...c })}。` : '。';
   const errors = report.counts.error;
@@ -200,7 +200,7 @@ function dataAnnex(report: Report, ruleset: Ruleset): DraftBlock[] {
       rows: errors.map((f, i) => [String(i + 1), f.sheet, f.cell, f.message]),
     },
   ];
-  const voided = [...new Set(voidWarnings(report).map((f) => f.indicator))].filter((id): id is string => !!id);
+  const voided = voidIndicators(report);
   if (voided.length) {
     const names = voided.map((id) => plainName(id, ruleset.params)).join('、');
     blocks.push({ style: 'body', text: fill(DRAFT_PHRASES.dataAnnexVoid, { names }) });
@@ -219,7 +219,7 @@ export function districtDraft(report: Report, ruleset: Ruleset): Draft {
   const days = DRAFT_PHRASES.workingDays;
 
   sections.add(DRAFT_PHRASES.sections.overview);
-  blocks.push({ style: 'body', text: overview(report, name, warnings) });
+  blocks.push({ style: 'body', text: overview(report, name) });
 
   sections.add(DRAFT_PHRASES.sections.strengths);
   const items = strengths(report, ruleset);

@@ -41,12 +41,29 @@ export function fmtShare(x: number, threshold?: number): string {
 
 type Rows = ReadonlyMap<string, IndicatorRow>;
 
-function num(rows: Rows, id: string, year: Year = 'current'): number | undefined {
-  const v = rows.get(id)?.[year];
+/**
+ * The values rules may use. A value that a failed error-level rule has put in doubt (a share that
+ * disagrees with its counts, a part larger than its whole) is withheld from the rules after it.
+ */
+class Values {
+  private readonly doubtful = new Set<string>();
+  constructor(private readonly rows: Rows) {
+    for (const [id, row] of rows) for (const year of row.doubtful) this.doubt(id, year);
+  }
+  get(id: string, year: Year): number | boolean | null | undefined {
+    return this.doubtful.has(`${id}:${year}`) ? undefined : this.rows.get(id)?.[year];
+  }
+  doubt(id: string, year: Year): void {
+    this.doubtful.add(`${id}:${year}`);
+  }
+}
+
+function num(rows: Values, id: string, year: Year = 'current'): number | undefined {
+  const v = rows.get(id, year);
   return typeof v === 'number' ? v : undefined;
 }
 
-function sum(rows: Rows, ids: string[], year: Year = 'current'): number | undefined {
+function sum(rows: Values, ids: string[], year: Year = 'current'): number | undefined {
   let total = 0;
   for (const id of ids) {
     const v = num(rows, id, year);
@@ -62,7 +79,7 @@ function yearLabel(year: Year): string {
   return year === 'last' ? MSG.yearLast : MSG.yearCurrent;
 }
 
-function evaluate(rule: RuleDef, rows: Rows, schools: SchoolTotals | null, p: Context['params']): Outcome[] | null {
+function evaluate(rule: RuleDef, rows: Values, schools: SchoolTotals | null, p: Context['params']): Outcome[] | null {
   const id = rule.indicator;
   const F = num(rows, id);
   const E = num(rows, id, 'last');
@@ -98,7 +115,7 @@ function evaluate(rule: RuleDef, rows: Rows, schools: SchoolTotals | null, p: Co
       if (F === undefined) return null;
       return one(F === 0, { F: fmtNum(F) });
     case 'yesno': {
-      const v = rows.get(id)?.current;
+      const v = rows.get(id, 'current');
       if (typeof v !== 'boolean') return null;
       return one(v === rule.expect, { F: v ? '是' : '否' });
     }
@@ -206,10 +223,13 @@ export function checkIndicatorRules(
   const outcome = new Map<string, IndicatorOutcome>();
   const warned = new Set<string>();
   const state = new Map<string, { failed: boolean; skipped: boolean; any: boolean }>();
-  for (const rule of RULES) {
+  const values = new Values(rows);
+  // data checks first, so that no policy conclusion is drawn from a value they put in doubt
+  const ordered = [...RULES.filter((r) => r.level === 'error'), ...RULES.filter((r) => r.level !== 'error')];
+  for (const rule of ordered) {
     const row = rows.get(rule.indicator);
     if (!row) continue;
-    const results = evaluate(rule, rows, schools, ctx.params);
+    const results = evaluate(rule, values, schools, ctx.params);
     if (rule.level === 'warning') {
       const s = state.get(rule.indicator) ?? { failed: false, skipped: false, any: false };
       s.any = true;
@@ -219,14 +239,15 @@ export function checkIndicatorRules(
     }
     for (const r of results ?? []) {
       if (r.pass) continue;
+      if (rule.level === 'error') values.doubt(rule.indicator, r.year);
       const phrase = rulePhrase(rule.id, rule.kind);
-      const values = { ...ruleConstants(rule, ctx.params), ...r.values };
+      const shown = { ...ruleConstants(rule, ctx.params), ...r.values };
       const col = r.year === 'last' ? row.cols.last : row.cols.current;
-      ctx.add(rule.level, rule.id, rule.indicator, row.sheet, row.row, col, fill(phrase.message, values), {
+      ctx.add(rule.level, rule.id, rule.indicator, row.sheet, row.row, col, fill(phrase.message, shown), {
         requirement: ruleRequirement(rule, ctx.params),
         explained: row.explanation !== '',
         explanation: rule.level === 'warning' ? row.explanation : undefined,
-        values: { ...values, current: row.current, last: row.last },
+        values: { ...shown, current: row.current, last: row.last },
       });
       if (rule.level === 'warning') warned.add(rule.indicator);
     }

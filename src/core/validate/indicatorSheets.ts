@@ -15,9 +15,11 @@ export interface IndicatorRow {
   sheet: string;
   row: number;
   cols: Record<keyof typeof INDICATOR_COLUMNS, number>;
-  /** usable values: null when the cell is empty, unreadable or out of range */
+  /** the values read: null when the cell is empty, unreadable or out of range */
   last: number | boolean | null;
   current: number | boolean | null;
+  /** values read but carrying an error (a number stored as text): shown, never judged */
+  doubtful: Set<Year>;
   explanation: string;
   evidence: string;
 }
@@ -48,6 +50,7 @@ function readValue(ctx: Context, sheet: Sheet, ind: IndicatorRow, year: Year): n
   }
   const value = parsed.value;
   if (parsed.textStored !== undefined && typeof value === 'number') {
+    ind.doubtful.add(year);
     at('G2.text', MSG.textStored(what, parsed.textStored, fmtNum(value, 6)), { text: parsed.textStored, value });
   }
   if (typeof value === 'number') {
@@ -72,7 +75,7 @@ function readValue(ctx: Context, sheet: Sheet, ind: IndicatorRow, year: Year): n
 /** G4: a tenfold jump or fall between 上年值 and 本年值 of money, yuan and count indicators. */
 function checkOutlier(ctx: Context, ind: IndicatorRow): void {
   const { def, last, current } = ind;
-  if (typeof last !== 'number' || typeof current !== 'number' || last <= 0) return;
+  if (typeof last !== 'number' || typeof current !== 'number' || last <= 0 || ind.doubtful.size) return;
   if (def.type === 'count' && Math.max(last, current) < 100) return;
   if (def.type !== 'count' && def.type !== 'money' && def.type !== 'yuan') return;
   const factor = ctx.params['outlier.factor'];
@@ -121,6 +124,7 @@ export function readIndicatorSheet(ctx: Context, def: SheetDef, out: Map<string,
       cols,
       last: null,
       current: null,
+      doubtful: new Set(),
       explanation: textOf(sheet, r, cols.explanation),
       evidence: textOf(sheet, r, cols.evidence),
     };
