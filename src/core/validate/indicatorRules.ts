@@ -22,13 +22,15 @@ const EPS = 1e-9;
 
 /**
  * `x` to `decimals` places (1: one decimal, trailing zero kept), or to as many more as it takes
- * for the figure not to read as `threshold` when it misses it, nor as 0 when it is not 0.
+ * for the figure not to read as `threshold` when it misses it (falls below it, or with `above`
+ * rises over it), nor as 0 when it is not 0.
  */
-function fmtBelow(x: number, decimals: number, threshold?: number): string {
+function fmtBelow(x: number, decimals: number, threshold?: number, above = false): string {
   for (let d = decimals; d <= 9; d++) {
     const shown = d === 1 ? fmtRate(x) : fmtNum(x, d);
     const n = Number(shown);
-    const hidesMiss = threshold !== undefined && x < threshold && n >= threshold;
+    const hidesMiss =
+      threshold !== undefined && (above ? x > threshold && n <= threshold : x < threshold && n >= threshold);
     if (!hidesMiss && (n !== 0 || x === 0)) return shown;
   }
   return String(x);
@@ -88,14 +90,14 @@ function evaluate(rule: RuleDef, rows: Values, schools: SchoolTotals | null, p: 
     case 'notBelowLast':
       if (F === undefined || E === undefined) return null;
       return one(F >= E - EPS, {
-        F: fmtNum(F),
+        F: fmtBelow(F, 2, E),
         E: fmtNum(E),
-        diff: fmtNum(E - F),
+        diff: fmtBelow(E - F, 2),
         declinePct: E > 0 ? fmtBelow(((E - F) / E) * 100, 2) : '',
       });
     case 'notAboveLast':
       if (F === undefined || E === undefined) return null;
-      return one(F <= E + EPS, { F: fmtNum(F), E: fmtNum(E), diff: fmtNum(F - E) });
+      return one(F <= E + EPS, { F: fmtBelow(F, 2, E, true), E: fmtNum(E), diff: fmtBelow(F - E, 2) });
     case 'growth': {
       if (F === undefined || E === undefined || E === 0) return null;
       const g = ((F - E) / E) * 100;
@@ -110,7 +112,7 @@ function evaluate(rule: RuleDef, rows: Values, schools: SchoolTotals | null, p: 
     }
     case 'min':
       if (F === undefined) return null;
-      return one(F >= p[rule.param] - EPS, { F: fmtNum(F) });
+      return one(F >= p[rule.param] - EPS, { F: fmtBelow(F, 2, p[rule.param]) });
     case 'zero':
       if (F === undefined) return null;
       return one(F === 0, { F: fmtNum(F) });
@@ -201,7 +203,11 @@ function evaluate(rule: RuleDef, rows: Values, schools: SchoolTotals | null, p: 
         return one(false, { F: '0', R: fmtNum(students), ratio: `${fmtNum(students)}:0` });
       }
       const ratio = students / F;
-      return one(ratio <= p[rule.param] + EPS, { F: fmtNum(F), R: fmtNum(students), ratio: `${fmtNum(ratio, 0)}:1` });
+      return one(ratio <= p[rule.param] + EPS, {
+        F: fmtNum(F),
+        R: fmtNum(students),
+        ratio: `${fmtBelow(ratio, 0, p[rule.param], true)}:1`,
+      });
     }
     case 'schoolSum':
     case 'schoolCount': {
