@@ -11,7 +11,6 @@ export const MSG = {
     renamedFrom
       ? `缺少工作表“${name}”；工作表“${renamedFrom}”看起来是它被改了名，请把名称改回“${name}”`
       : `缺少工作表“${name}”，该表的内容无法校验`,
-  missingInstructions: '缺少工作表“填报说明”（不影响校验）',
   missingHeader: (name: string, header: string) => `工作表“${name}”前 5 行中找不到表头“${header}”，该表无法校验`,
   missingIndicator: (id: string, name: string, sheet: string) => `工作表“${sheet}”缺少指标 ${id}（${name}）`,
   duplicateIndicator: (id: string, firstRow: number) =>
@@ -40,6 +39,7 @@ export const MSG = {
   notWhole: (what: string, value: string) => `${what}为 ${value}，应为整数`,
   outOfRange: (what: string, value: string, max: number) => `${what}为 ${value}%，超出 0—${max} 的范围`,
   outlier: (factor: string) => `本年值是上年值的 ${factor} 倍，请核实单位和数值`,
+  outlierZero: (last: string) => `本年值为0，上年值为${last}，请核实是否漏填或填错`,
   explainWarning: '未达标项请在情况说明中说明原因',
   missingEvidence: '已达到要求，请在佐证材料中填写文件名称或文号',
 

@@ -349,7 +349,7 @@ export const DRAFT_PHRASES = {
   /** working days allowed for the rectification plan, problem list and ledger */
   workingDays: 30,
   districtTitle: '关于{district}{year}履行教育职责评价的反馈意见（初稿）',
-  cityTitle: '关于{city}{year}各区（市）履行教育职责评价情况的反馈意见（初稿）',
+  cityTitle: '关于{city}{year}各县（市、区）履行教育职责评价情况的反馈意见（初稿）',
   defaultCity: '全市',
   unnamedDistrict: '（未填写地区名称）',
   nextYearUnknown: '下一年度',

@@ -80,7 +80,7 @@ export function summaryData(report: Report, opts: { checkedAt: Date; sheetNames:
       f.indicator ?? '',
       indicatorName(f),
       f.message,
-      f.level === 'warning' || f.level === 'notice' ? shown(f.values.current ?? '') : '',
+      shown(f.values.current ?? f.values.text ?? ''),
       f.requirement ?? '',
       f.explanation ?? '',
     ],

@@ -63,11 +63,11 @@ describe('sheets', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('a missing 填报说明 is only a notice', async () => {
+  it('a missing 填报说明 is an integrity error like any other sheet', async () => {
     const report = await edited((wb) => wb.removeWorksheet(sheetOf(wb, '填报说明').id));
     expect(ruleIds(report)).toEqual(['TPL.missingSheet']);
-    expect(theFinding(report, 'TPL.missingSheet')).toMatchObject({ level: 'notice', sheet: '填报说明', cell: 'A1' });
-    expect(report.readyToReturn).toBe(true);
+    expect(theFinding(report, 'TPL.missingSheet')).toMatchObject({ level: 'error', sheet: '填报说明', cell: 'A1' });
+    expect(report.readyToReturn).toBe(false);
   });
 
   it('extra sheets are ignored', async () => {

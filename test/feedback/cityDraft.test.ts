@@ -55,14 +55,14 @@ const draft = cityDraft(reports, DEFAULT_RULESET, { cityName: '威海市' });
 
 describe('cityDraft', () => {
   it('has the title and consecutive sections', () => {
-    expect(draft.title).toBe('关于威海市2024年度各区（市）履行教育职责评价情况的反馈意见（初稿）');
+    expect(draft.title).toBe('关于威海市2024年度各县（市、区）履行教育职责评价情况的反馈意见（初稿）');
     // without a name given, the city is the 所属地市 the workbooks report
     expect(cityDraft(reports, DEFAULT_RULESET).title).toBe(
-      '关于威海市2024年度各区（市）履行教育职责评价情况的反馈意见（初稿）',
+      '关于威海市2024年度各县（市、区）履行教育职责评价情况的反馈意见（初稿）',
     );
     const noCity = reports.map((r) => ({ ...r, district: { ...r.district, city: '' } }));
     expect(cityDraft(noCity, DEFAULT_RULESET).title).toBe(
-      '关于全市2024年度各区（市）履行教育职责评价情况的反馈意见（初稿）',
+      '关于全市2024年度各县（市、区）履行教育职责评价情况的反馈意见（初稿）',
     );
     expect(texts(draft.blocks, 'h1')).toEqual([
       '一、总体情况',

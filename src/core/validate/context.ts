@@ -3,6 +3,13 @@ import type { Finding, FindingValues, Level, SheetSnapshot, SnapshotCell, Workbo
 import type { Params, Ruleset } from '../params';
 import { normalizeLabel } from '../parse';
 import { a1 } from '../address';
+import { isIndicatorId, indicator as indicatorDef, shortName } from '../catalogue';
+
+/** The name a finding's indicator goes by in lists: the indicator's short name, or the sheet's. */
+function indicatorLabel(id: string, params: Readonly<Params>): string {
+  if (id === 'ZG') return '上年度反馈问题整改';
+  return isIndicatorId(id) ? shortName(indicatorDef(id), params) : '';
+}
 
 export interface ValidateOptions {
   /** "today", for the 填报日期 check; defaults to the current date */
@@ -78,7 +85,9 @@ export class Context {
     message: string,
     extra: Partial<Pick<Finding, 'explained' | 'requirement' | 'explanation'>> & { values?: FindingValues } = {},
   ): Finding {
-    const f: Finding = { rule, indicator, level, sheet, cell: a1(row, col), message, values: extra.values ?? {} };
+    const values = { ...extra.values };
+    if (values.name === undefined && indicator) values.name = indicatorLabel(indicator, this.params);
+    const f: Finding = { rule, indicator, level, sheet, cell: a1(row, col), message, values };
     if (extra.requirement !== undefined) f.requirement = extra.requirement;
     if (level === 'warning') f.explained = extra.explained ?? false;
     if (extra.explanation) f.explanation = extra.explanation;

@@ -78,18 +78,7 @@ export function validate(
   }
   for (const def of SHEETS) {
     if (ctx.sheet(def.name)) continue;
-    if (def.kind === 'instructions')
-      ctx.add('notice', 'TPL.missingSheet', null, def.name, 1, 1, MSG.missingInstructions);
-    else
-      ctx.add(
-        'error',
-        'TPL.missingSheet',
-        null,
-        def.name,
-        1,
-        1,
-        MSG.missingSheet(def.name, renamedFrom(ctx, def.name)),
-      );
+    ctx.add('error', 'TPL.missingSheet', null, def.name, 1, 1, MSG.missingSheet(def.name, renamedFrom(ctx, def.name)));
   }
 
   const district = checkInfo(ctx);

@@ -81,7 +81,7 @@ function checkOutlier(ctx: Context, ind: IndicatorRow): void {
   const factor = ctx.params['outlier.factor'];
   const k = current / last;
   if (k >= factor || k <= 1 / factor) {
-    ctx.add('notice', 'G4', def.id, ind.sheet, ind.row, ind.cols.current, MSG.outlier(fmtNum(k, k < 1 ? 3 : 1)), {
+    ctx.add('notice', 'G4', def.id, ind.sheet, ind.row, ind.cols.current, current === 0 ? MSG.outlierZero(fmtNum(last)) : MSG.outlier(fmtNum(k, k < 1 ? 3 : 1)), {
       values: { current, last, ratio: k, factor },
     });
   }
