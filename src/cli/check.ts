@@ -55,7 +55,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   if (inputs.missing.length) {
     for (const m of inputs.missing) io.err(T.missing(m));
   }
-  if (inputs.files.length === 0 && inputs.missing.length === args.length) throw new UsageError(T.noInput);
+  if (inputs.files.length === 0) throw new UsageError(T.noInput);
   const say = opts.quiet ? () => undefined : io.out;
   for (const s of inputs.skipped) if (!opts.quiet) io.err(`  – ${s.file}：${s.reason}`);
 

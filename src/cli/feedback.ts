@@ -1,6 +1,6 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
@@ -74,7 +74,8 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
     reports.push(c.report);
-    await write(`${c.report.district.name || file}反馈意见（初稿）`, districtDraft(c.report, ruleset));
+    const stem = c.report.district.name || basename(file).replace(/\.[^.]+$/, '');
+    await write(`${stem}反馈意见（初稿）`, districtDraft(c.report, ruleset));
   }
   if (reports.length > 1) {
     await write('全市汇总反馈意见（初稿）', cityDraft(reports, ruleset, opts.city ? { cityName: opts.city } : {}));

@@ -281,9 +281,11 @@ export function indicatorName(def: IndicatorDef, params: Readonly<Record<string,
   return def.name.replace(/\{([\w.]+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
 
-/** The name without its trailing unit, for sentences: `幼儿园专任教师数`. */
+/** The name for sentences, without its trailing unit or a leading 其中：: `幼儿园专任教师数`. */
 export function shortName(def: IndicatorDef, params: Readonly<Record<string, number>>): string {
-  return indicatorName(def, params).replace(/（[^（）]*）$/, '');
+  return indicatorName(def, params)
+    .replace(/（[^（）]*）$/, '')
+    .replace(/^其中：/, '');
 }
 
 // ---------------------------------------------------------------- list sheets

@@ -29,6 +29,8 @@ export const MSG = {
         return `${what}应填写“是”或“否”，现为“${reason.text}”`;
       case 'notDate':
         return `${what}“${reason.text}”不是有效日期，请填写如 2025-03-15 的日期`;
+      case 'isDate':
+        return `${what}是日期（${reason.text}），不是数字：单元格可能被设成了日期格式，请改为数值格式后重新填写${unit ? `（单位：${unit}）` : ''}`;
       case 'notYear':
         return `${what}“${reason.text}”不是有效年度，应为 2015—2099 之间的四位年份`;
     }
@@ -70,6 +72,9 @@ export const MSG = {
 
   yearLast: '上年值',
   yearCurrent: '本年值',
+  /** the year a cross-check is about, leading its sentence */
+  ruleYearLast: '上年',
+  ruleYearCurrent: '本年',
   kindInteger: '整数',
   kindCount: '不小于 0 的整数',
   kindDate: '有效日期',

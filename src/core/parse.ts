@@ -9,7 +9,8 @@ export type Invalid =
   | { code: 'notNumber'; text: string }
   | { code: 'notYesNo'; text: string }
   | { code: 'notDate'; text: string }
-  | { code: 'notYear'; text: string };
+  | { code: 'notYear'; text: string }
+  | { code: 'isDate'; text: string };
 
 export type Parsed<T> =
   | { kind: 'empty' }
@@ -85,12 +86,26 @@ export function isPercentFormat(fmt: string | undefined): boolean {
   );
 }
 
+/** A date or time number format (`yyyy-mm-dd`, `m/d/yy`, `[$-F800]dddd…`): its numbers are dates. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  return /[ymdhs]/i.test(bare) && !/[0#?]/.test(bare.replace(/\.0+/g, ''));
+}
+
 export function parseNumber(cell: SnapshotCell | null | undefined, type: IndicatorType): Parsed<number> {
   if (cell?.err) return { kind: 'invalid', reason: { code: 'excelError', error: cell.err } };
   if (isBlank(cell)) return { kind: 'empty' };
   const v = cell!.v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'invalid', reason: { code: 'notNumber', text: String(v) } };
+    if (isDateFormat(cell!.fmt)) {
+      const d = parseDate(cell);
+      return { kind: 'invalid', reason: { code: 'isDate', text: d.kind === 'value' ? d.value.iso : String(v) } };
+    }
     const value = isPct(type) && isPercentFormat(cell!.fmt) ? round(v * 100) : v;
     return { kind: 'value', value };
   }

@@ -169,7 +169,10 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
     message: '存在拖欠教职工社会保险或住房公积金的情况',
     city: '{districts}|存在拖欠教职工社会保险或住房公积金的情况',
   },
-  'XQ04.sumLeXQ02': { requirement: '公办园与普惠性民办园在园幼儿数之和不超过在园幼儿总数' },
+  'XQ04.sumLeXQ02': {
+    requirement: '公办园与普惠性民办园在园幼儿数之和不超过在园幼儿总数',
+    message: '{year}公办园与普惠性民办园在园幼儿数之和（{sum}人）超过在园幼儿总数（{R}人），数据有误',
+  },
   'XQ05.consistency': { requirement: '等于（公办园＋普惠性民办园在园幼儿数）÷在园幼儿总数×100' },
   'XQ06.consistency': { requirement: '等于公办园在园幼儿数÷在园幼儿总数×100' },
   'XQ06.noDecrease': {

@@ -21,6 +21,8 @@ export interface SheetSnapshot {
   name: string;
   /** rows[r][c] is the cell at row r+1, column c+1; missing entries are empty cells */
   rows: (SnapshotCell | null | undefined)[][];
+  /** merged ranges (`I5:I6`), when the host can tell; a merge's value is in its top-left cell */
+  merges?: string[];
 }
 
 export interface WorkbookSnapshot {

@@ -182,6 +182,14 @@ describe('duty-review check', () => {
     expect(r.err).toContain(message);
   });
 
+  it('exits 2 when a folder holds no workbook', async () => {
+    mkdirSync(t.path('empty'));
+    writeFileSync(t.path('empty/readme.txt'), 'x');
+    const r = await run(['check', t.path('empty'), '--out', t.path('out')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('没有可校验的文件');
+  });
+
   it.each([
     ['an unknown key', { 'JF99.min': 3 }, 'JF99.min'],
     ['a non-number', { 'JF02.minGrowth': '8' }, 'JF02.minGrowth'],

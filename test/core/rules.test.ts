@@ -280,7 +280,7 @@ const CASES: RuleCase[] = [
     failWhen: '本年 XQ03 > XQ02',
     // the doubtful 公办园 count is withheld from the sum and share checks that read it
     fail: preschool([10000, 7950, 50, 80, 79.5], [10000, 10001, 0, 100, 100]),
-    says: ['本年值', '10001人', '10000人'],
+    says: ['本年', '10001人', '10000人'],
   },
   {
     rule: 'XQ03.leXQ02',
@@ -289,7 +289,7 @@ const CASES: RuleCase[] = [
     failWhen: '上年 XQ03 > XQ02',
     fail: preschool([10000, 10001, 0, 100, 100], [10000, 10000, 0, 100, 100]),
     col: 'E',
-    says: ['上年值', '10001人', '10000人'],
+    says: ['上年', '10001人', '10000人'],
   },
   {
     rule: 'XQ04.sumLeXQ02',
@@ -297,7 +297,7 @@ const CASES: RuleCase[] = [
     pass: preschool([10000, 6000, 2000, 80, 60], [10000, 6000, 4000, 100, 60]),
     failWhen: '本年 XQ03 + XQ04 = XQ02 + 1',
     fail: preschool([10000, 6000, 2000, 80, 60], [10000, 6000, 4001, 100, 60]),
-    says: ['本年值', '10001人', '10000人'],
+    says: ['本年', '10001人', '10000人'],
   },
   {
     rule: 'XQ04.sumLeXQ02',
@@ -306,7 +306,7 @@ const CASES: RuleCase[] = [
     failWhen: '上年 XQ03 + XQ04 = XQ02 + 1',
     fail: preschool([10000, 6000, 4001, 100, 60], [10000, 6000, 4000, 100, 60]),
     col: 'E',
-    says: ['上年值', '10001人', '10000人'],
+    says: ['上年', '10001人', '10000人'],
   },
   {
     rule: 'XQ05.consistency',
@@ -314,7 +314,7 @@ const CASES: RuleCase[] = [
     pass: preschool([10000, 6000, 2000, 80, 60], [10000, 6000, 2000, 80.1, 60]),
     failWhen: '本年 XQ05 is 0.11 point off',
     fail: preschool([10000, 6000, 2000, 80, 60], [10000, 6000, 2000, 80.11, 60]),
-    says: ['本年值', '80.11%', '80%'],
+    says: ['本年', '80.11%', '80%'],
   },
   {
     rule: 'XQ05.consistency',
@@ -323,7 +323,7 @@ const CASES: RuleCase[] = [
     failWhen: '上年 XQ05 is 0.11 point off',
     fail: preschool([10000, 6000, 2000, 79.89, 60], [10000, 6000, 2000, 80, 60]),
     col: 'E',
-    says: ['上年值', '79.89%', '80%'],
+    says: ['上年', '79.89%', '80%'],
   },
   {
     rule: 'XQ05.min',
@@ -339,7 +339,7 @@ const CASES: RuleCase[] = [
     pass: preschool([10000, 6000, 2000, 80, 60], [10000, 6000, 2000, 80, 60.1]),
     failWhen: '本年 XQ06 is 0.11 point off',
     fail: preschool([10000, 6000, 2000, 80, 60], [10000, 6000, 2000, 80, 60.11]),
-    says: ['本年值', '60.11%', '60%'],
+    says: ['本年', '60.11%', '60%'],
   },
   {
     rule: 'XQ06.consistency',
@@ -348,7 +348,7 @@ const CASES: RuleCase[] = [
     failWhen: '上年 XQ06 is 0.11 point off',
     fail: preschool([10000, 6000, 2000, 80, 59.89], [10000, 6000, 2000, 80, 60]),
     col: 'E',
-    says: ['上年值', '59.89%', '60%'],
+    says: ['上年', '59.89%', '60%'],
   },
   {
     rule: 'XQ06.min',

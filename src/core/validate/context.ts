@@ -2,7 +2,7 @@
 import type { Finding, FindingValues, Level, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../types';
 import type { Params, Ruleset } from '../params';
 import { normalizeLabel } from '../parse';
-import { a1 } from '../address';
+import { a1, parseA1 } from '../address';
 import { isIndicatorId, indicator as indicatorDef, shortName } from '../catalogue';
 
 /** The name a finding's indicator goes by in lists: the indicator's short name, or the sheet's. */
@@ -16,8 +16,22 @@ export interface ValidateOptions {
   now?: Date;
 }
 
+/** Merged ranges larger than this are not looked into (a sheet-wide merge says nothing per row). */
+const MAX_MERGE_CELLS = 10_000;
+
 export class Sheet {
-  constructor(readonly snap: SheetSnapshot) {}
+  /** `row,col` of each cell covered by a merge → the merge's top-left cell */
+  private readonly mergedInto = new Map<string, [number, number]>();
+
+  constructor(readonly snap: SheetSnapshot) {
+    for (const range of snap.merges ?? []) {
+      const [from, to] = range.split(':').map(parseA1);
+      if (!from || !to || (to.row - from.row + 1) * (to.col - from.col + 1) > MAX_MERGE_CELLS) continue;
+      for (let r = from.row; r <= to.row; r++)
+        for (let c = from.col; c <= to.col; c++)
+          if (r !== from.row || c !== from.col) this.mergedInto.set(`${r},${c}`, [from.row, from.col]);
+    }
+  }
   get name(): string {
     return this.snap.name;
   }
@@ -26,6 +40,11 @@ export class Sheet {
   }
   cell(row: number, col: number): SnapshotCell | undefined {
     return this.snap.rows[row - 1]?.[col - 1] ?? undefined;
+  }
+  /** The cell, or for a cell inside a merged range, the range's top-left cell that holds its value. */
+  mergedCell(row: number, col: number): SnapshotCell | undefined {
+    const master = this.mergedInto.get(`${row},${col}`);
+    return master ? this.cell(master[0], master[1]) : this.cell(row, col);
   }
   label(row: number, col: number): string {
     return normalizeLabel(this.cell(row, col)?.v);

@@ -78,7 +78,7 @@ function sum(rows: Values, ids: string[], year: Year = 'current'): number | unde
 const YEARS: Year[] = ['last', 'current'];
 
 function yearLabel(year: Year): string {
-  return year === 'last' ? MSG.yearLast : MSG.yearCurrent;
+  return year === 'last' ? MSG.ruleYearLast : MSG.ruleYearCurrent;
 }
 
 function evaluate(rule: RuleDef, rows: Values, schools: SchoolTotals | null, p: Context['params']): Outcome[] | null {

@@ -24,8 +24,9 @@ export interface IndicatorRow {
   evidence: string;
 }
 
+/** Explanations and evidence: one merged cell may serve several rows. */
 function textOf(sheet: Sheet, row: number, col: number): string {
-  const cell = sheet.cell(row, col);
+  const cell = sheet.mergedCell(row, col);
   return isBlank(cell) ? '' : cellText(cell);
 }
 
@@ -81,9 +82,18 @@ function checkOutlier(ctx: Context, ind: IndicatorRow): void {
   const factor = ctx.params['outlier.factor'];
   const k = current / last;
   if (k >= factor || k <= 1 / factor) {
-    ctx.add('notice', 'G4', def.id, ind.sheet, ind.row, ind.cols.current, current === 0 ? MSG.outlierZero(fmtNum(last)) : MSG.outlier(fmtNum(k, k < 1 ? 3 : 1)), {
-      values: { current, last, ratio: k, factor },
-    });
+    ctx.add(
+      'notice',
+      'G4',
+      def.id,
+      ind.sheet,
+      ind.row,
+      ind.cols.current,
+      current === 0 ? MSG.outlierZero(fmtNum(last)) : MSG.outlier(fmtNum(k, k < 1 ? 3 : 1)),
+      {
+        values: { current, last, ratio: k, factor },
+      },
+    );
   }
 }
 

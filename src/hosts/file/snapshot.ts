@@ -45,7 +45,8 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     rows[r - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return { name: ws.name, rows };
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return merges.length ? { name: ws.name, rows, merges } : { name: ws.name, rows };
 }
 
 export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
