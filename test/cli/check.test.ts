@@ -104,6 +104,7 @@ describe('duty-review check', () => {
     const explanationCell = summary.getRow(headerIndex + 2 + js07).getCell(10);
     expect(explanationCell.value).toBe('=HYPERLINK("http://x","y")');
     expect(explanationCell.type).toBe(ExcelJS.ValueType.String);
+    expect(explanationCell.numFmt).toBe('@');
   });
 
   it('keeps content, styles, merged cells and data validations in the copy', async () => {

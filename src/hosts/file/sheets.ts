@@ -57,9 +57,9 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, report: Report, checkedA
       const c = ws.getCell(r, j + 1);
       c.border = BORDER;
       c.alignment = { vertical: 'top', wrapText: j >= 5 };
-      // user text is written as a string value, never as a formula; the quote prefix keeps it so on editing
+      // user text is written as a string value, never as a formula; the text format keeps it so on editing
       c.value = v;
-      if (looksLikeFormula(v)) c.style = { ...c.style, quotePrefix: true } as ExcelJS.Style;
+      if (looksLikeFormula(v)) c.numFmt = '@';
     });
     const link = ws.getCell(r, 4);
     if (row.linkable) {
