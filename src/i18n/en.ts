@@ -138,6 +138,14 @@ export const en: Strings = {
       `Sheet “${sheet}” is protected: ${n} finding(s) there are not marked in their cells; see the summary sheet.`,
     protectedSheetClear: (sheet: string) =>
       `Sheet “${sheet}” is protected: its marks were not cleared. Unprotect it and clear again.`,
+    protectedSheetNotMarked: (sheet: string, n: number) =>
+      `Sheet “${sheet}” is protected and cannot be marked: see the summary sheet for its ${n} finding(s). To mark it, unprotect it (Review → Unprotect Sheet) and validate again.`,
+    protectedSheetNotCleared: (sheet: string) =>
+      `Sheet “${sheet}” is protected: the marks there could not be cleared and their record is kept. Unprotect it (Review → Unprotect Sheet) and clear again.`,
+    sheetNotMarked: (sheet: string, n: number, reason: string) =>
+      `Sheet “${sheet}” could not be marked: see the summary sheet for its ${n} finding(s). ${reason}`,
+    sheetNotCleared: (sheet: string, reason: string) =>
+      `The marks on sheet “${sheet}” could not be cleared; their record is kept, so you can clear again later. ${reason}`,
     protectionNotRestored: (sheet: string) =>
       `Sheet “${sheet}” was unprotected briefly to change its marks, but its protection could not be put back: it is unprotected now. Protect it again (Review → Protect Sheet; it had no password).`,
     protectionChanged: (sheet: string) =>

@@ -130,6 +130,14 @@ export const zh = {
     protectedSheet: (sheet: string, n: number) =>
       `工作表“${sheet}”受保护，其中 ${n} 处问题没有在单元格上标注，请在“校验结果”表中查看。`,
     protectedSheetClear: (sheet: string) => `工作表“${sheet}”受保护，其中的标注没能清除；请取消保护后再点“清除标注”。`,
+    protectedSheetNotMarked: (sheet: string, n: number) =>
+      `工作表“${sheet}”受保护，无法标注，其中 ${n} 处问题请在“校验结果”表中查看。可在“审阅”中撤销工作表保护后重新校验。`,
+    protectedSheetNotCleared: (sheet: string) =>
+      `工作表“${sheet}”受保护，本工具在其中的标注没能清除，标注记录已保留。可在“审阅”中撤销工作表保护后再点“清除标注”。`,
+    sheetNotMarked: (sheet: string, n: number, reason: string) =>
+      `工作表“${sheet}”没能标注，其中 ${n} 处问题请在“校验结果”表中查看。${reason}`,
+    sheetNotCleared: (sheet: string, reason: string) =>
+      `工作表“${sheet}”中的标注没能清除，标注记录已保留，可稍后再点“清除标注”。${reason}`,
     protectionNotRestored: (sheet: string) =>
       `本工具为修改标注临时取消了工作表“${sheet}”的保护，但没能恢复，该表现在未受保护。请在“审阅”→“保护工作表”中重新保护（原来未设密码）。`,
     protectionChanged: (sheet: string) =>

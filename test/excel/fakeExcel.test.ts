@@ -1,5 +1,6 @@
 /** The fake behaves like Office where the host depends on it. */
-import { createFakeExcel, FakeOfficeError, TEMPLATE_PROTECTION } from './fakeExcel';
+import type { XContext, XProtectionOptions, XWorksheet } from '../../src/hosts/excel/api';
+import { createFakeExcel, DEFAULT_PROTECTION, FakeOfficeError, TEMPLATE_PROTECTION } from './fakeExcel';
 
 const wb = () => createFakeExcel({ sheets: [['表', [['a', 1]]]] });
 
@@ -49,10 +50,67 @@ test('missing requirement sets and protected sheets fail like Office', async () 
   const locked = createFakeExcel({ sheets: [['表', []]], protectedSheets: ['表'] });
   await expect(
     locked.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('表').getRange('A1').format.fill.color = '#FF0000';
+      ctx.workbook.worksheets.getItem('表').getRange('A1').values = [['x']];
       await ctx.sync();
     }),
   ).rejects.toMatchObject({ code: 'AccessDenied' });
+});
+
+describe('a protected sheet takes what its options allow, as in Excel', () => {
+  /** Runs one write on 表 (B2 unlocked) and says whether Excel took it. */
+  async function takes(
+    options: XProtectionOptions | null,
+    write: (ws: XWorksheet, ctx: XContext) => void,
+    version = '1.18',
+  ): Promise<boolean> {
+    const fake = createFakeExcel({ version, sheets: [['表', [['标签', '']]]], unlocked: { 表: ['B2'] } });
+    if (options) fake.protect('表', { options });
+    const before = fake.dump();
+    try {
+      await fake.run(async (ctx) => {
+        write(ctx.workbook.worksheets.getItem('表'), ctx);
+        await ctx.sync();
+      });
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'AccessDenied' });
+      expect(fake.dump()).toBe(before);
+      return false;
+    }
+    return true;
+  }
+  const fill = (address: string) => (ws: XWorksheet) => void (ws.getRange(address).format.fill.color = '#FFC7CE');
+  const value = (address: string) => (ws: XWorksheet) => void (ws.getRange(address).values = [[1]]);
+  const cf = (ws: XWorksheet) => void ws.getRange('B2').conditionalFormats.add('Custom');
+  const comment = (_: XWorksheet, ctx: XContext) => void ctx.workbook.comments.add('表!B2', '批注');
+  const template = TEMPLATE_PROTECTION;
+  const strict = DEFAULT_PROTECTION;
+  const noObjects = { ...TEMPLATE_PROTECTION, allowEditObjects: false };
+
+  test.each([
+    ['a fill on a locked cell, formatting allowed', template, fill('A1'), true],
+    ['a fill on an unlocked cell, formatting allowed', template, fill('B2'), true],
+    ['a fill on an unlocked cell, formatting not allowed', strict, fill('B2'), false],
+    ['a fill on a locked cell, formatting not allowed', strict, fill('A1'), false],
+    ['a value in an unlocked cell', strict, value('B2'), true],
+    ['a value in a locked cell, formatting allowed', template, value('A1'), false],
+    [
+      'a value over locked and unlocked cells',
+      template,
+      (ws: XWorksheet) => void (ws.getRange('A2:B2').values = [[1, 2]]),
+      false,
+    ],
+    ['a conditional format, formatting allowed', template, cf, false],
+    ['a comment, objects allowed', template, comment, true],
+    ['a comment, objects not allowed', noObjects, comment, false],
+    ['a fill on an unprotected sheet', null, fill('A1'), true],
+  ] as const)('%s', async (_, options, write, expected) => {
+    expect(await takes(options, write)).toBe(expected);
+  });
+
+  test('what the fake takes on ExcelApi 1.1: fills where formatting is allowed', async () => {
+    expect(await takes(template, fill('A1'), '1.1')).toBe(true);
+    expect(await takes(strict, fill('B2'), '1.1')).toBe(false);
+  });
 });
 
 test('a failing command drops the commands queued after it', async () => {

@@ -9,6 +9,10 @@
  * - comments and notes go on one cell only, one per cell;
  * - requirement sets can be capped (`version`), sheets (or the workbook) protected, comments
  *   made to fail;
+ * - cells are locked unless unlocked (`unlocked` option, `unlock()`), as in Excel, and a protected
+ *   sheet refuses with `AccessDenied` what its options do not allow (see `guard`): cell formats
+ *   (fills, fonts, number formats) only with `allowFormatCells`, locked or not; values only in
+ *   unlocked cells; comments and notes only with `allowEditObjects`; conditional formats never;
  * - sheet protection has options and maybe a password: `protect()` fails on a protected sheet,
  *   `unprotect()` without the password fails (or, with `passwordUnprotect: 'ignored'`, does
  *   nothing), `options` reads Excel's "everything allowed" while a sheet is unprotected (so the
@@ -169,6 +173,13 @@ export class SheetState {
   password = '';
   /** what the protection allows (kept while unprotected, as Excel does for the next protection) */
   protection: ProtectionState = { ...DEFAULT_PROTECTION };
+  /** areas whose cells are not locked (every other cell is, as in Excel) */
+  unlocked: Area[] = [];
+  /**
+   * When set, every change to this sheet fails with this error: an Excel whose protection error is
+   * not the documented `AccessDenied`, or a sheet that fails for reasons of its own.
+   */
+  refuseWith?: FakeOfficeError;
   constructor(
     readonly id: string,
     public name: string,
@@ -178,6 +189,9 @@ export class SheetState {
   }
   edit(r: number, c: number, change: Partial<CellState>): void {
     this.cells.set(`${r},${c}`, { ...this.cell(r, c), ...change });
+  }
+  isLocked(r: number, c: number): boolean {
+    return !this.unlocked.some((a) => intersects(a, { r0: r, c0: c, rows: 1, cols: 1 }));
   }
 }
 
@@ -191,6 +205,8 @@ export interface FakeOptions {
   sheets?: [name: string, rows: CellInput[][]][];
   /** sheets protected without a password, with the template's options */
   protectedSheets?: string[];
+  /** sheet → addresses of its unlocked cells (every other cell is locked, as in Excel) */
+  unlocked?: Record<string, string[]>;
   /** sheets protected with a password (sheet → password), with the template's options */
   passwordSheets?: Record<string, string>;
   /** what `unprotect()` without the password does: fail (default) or leave the sheet protected */
@@ -322,6 +338,7 @@ export class FakeWorkbook {
     this.commentsFail = !!opts.commentsFail;
     this.passwordUnprotect = opts.passwordUnprotect ?? 'throws';
     for (const [name, rows] of opts.sheets ?? [['Sheet1', []]]) this.addSheet(name, rows);
+    for (const [name, areas] of Object.entries(opts.unlocked ?? {})) for (const a of areas) this.unlock(name, a);
     for (const name of opts.protectedSheets ?? []) this.protect(name);
     for (const [name, password] of Object.entries(opts.passwordSheets ?? {})) this.protect(name, { password });
   }
@@ -388,6 +405,11 @@ export class FakeWorkbook {
     s.protected = true;
     s.password = how.password ?? '';
     s.protection = { ...DEFAULT_PROTECTION, ...(how.options ?? TEMPLATE_PROTECTION) };
+  }
+
+  /** Clears the Locked box of some cells (Format Cells → Protection), as the template does for its input cells. */
+  unlock(sheet: string, address: string): void {
+    this.sheet(sheet).unlocked.push(parseArea(address));
   }
 
   /** A sheet's protection as the user would find it in Excel's dialog. */
@@ -460,6 +482,7 @@ export class FakeWorkbook {
       protected: s.protected,
       password: s.password,
       protection: s.protection,
+      unlocked: s.unlocked,
       cells: [...s.cells.entries()]
         .filter(([, c]) => JSON.stringify(c) !== JSON.stringify(DEFAULT_CELL))
         .sort(([a], [b]) => a.localeCompare(b)),
@@ -793,9 +816,54 @@ class FakeWorksheet extends FakeObject implements XWorksheet {
   }
 }
 
-/** Commands that change a sheet fail on a protected one, as in Excel. */
-function guard(s: SheetState): SheetState {
-  if (s.protected) throw new FakeOfficeError('AccessDenied', `The sheet ${s.name} is protected.`);
+/**
+ * What a command changes, for the protection check:
+ * - `format`: cell formats (fill, font, alignment, number format): the protection's "Format cells",
+ *   on locked and unlocked cells alike;
+ * - `values`: cell contents: unlocked cells only;
+ * - `hyperlinks`: a link is contents too, and needs "Insert hyperlinks" even in unlocked cells;
+ * - `columns` / `rows`: column widths / row heights ("Format columns" / "Format rows");
+ * - `objects`: comments and notes ("Edit objects");
+ * - `conditionalFormats`: refused on a protected sheet whatever its options;
+ * - `sheet`: anything else that changes the sheet.
+ */
+type EditKind = 'format' | 'values' | 'hyperlinks' | 'columns' | 'rows' | 'objects' | 'conditionalFormats' | 'sheet';
+
+function allowed(s: SheetState, kind: EditKind, area?: Area): boolean {
+  const p = s.protection;
+  const unlocked = () => {
+    if (!area) return false;
+    for (let r = area.r0; r < area.r0 + area.rows; r++)
+      for (let c = area.c0; c < area.c0 + area.cols; c++) if (s.isLocked(r, c)) return false;
+    return true;
+  };
+  switch (kind) {
+    case 'format':
+      return p.allowFormatCells;
+    case 'values':
+      return unlocked();
+    case 'hyperlinks':
+      return p.allowInsertHyperlinks && unlocked();
+    case 'columns':
+      return p.allowFormatColumns;
+    case 'rows':
+      return p.allowFormatRows;
+    case 'objects':
+      return p.allowEditObjects;
+    default:
+      return false;
+  }
+}
+
+/** Commands fail on a protected sheet unless its options allow them, as in Excel (see EditKind). */
+function guard(s: SheetState, kind: EditKind = 'sheet', area?: Area): SheetState {
+  if (s.refuseWith) throw s.refuseWith;
+  if (s.protected && !allowed(s, kind, area)) {
+    throw new FakeOfficeError(
+      'AccessDenied',
+      `The cell or chart you're trying to change is on a protected sheet (${s.name}). To make a change, unprotect the sheet.`,
+    );
+  }
   return s;
 }
 
@@ -854,8 +922,8 @@ class FakeRange extends FakeObject implements XRange {
     this.queueLoad(props);
     return this;
   }
-  forEachCell(f: (s: SheetState, r: number, c: number) => void): void {
-    const s = guard(this.sheet());
+  forEachCell(kind: EditKind, f: (s: SheetState, r: number, c: number) => void): void {
+    const s = guard(this.sheet(), kind, this.area);
     for (let r = 0; r < this.area.rows; r++)
       for (let c = 0; c < this.area.cols; c++) f(s, this.area.r0 + r, this.area.c0 + c);
   }
@@ -882,7 +950,7 @@ class FakeRange extends FakeObject implements XRange {
       throw new FakeOfficeError('InvalidArgument', `The values do not fit ${areaAddress(this.area)}`);
     }
     this.ctx.enqueue(() => {
-      this.forEachCell((s, r, c) => s.edit(r, c, coerce(values[r - this.area.r0]![c - this.area.c0]!)));
+      this.forEachCell('values', (s, r, c) => s.edit(r, c, coerce(values[r - this.area.r0]![c - this.area.c0]!)));
       this.wb.emitChanged(this.sheet(), areaAddress(this.area));
     });
   }
@@ -891,7 +959,7 @@ class FakeRange extends FakeObject implements XRange {
   }
   set numberFormat(formats: string[][]) {
     this.ctx.enqueue(() =>
-      this.forEachCell((s, r, c) => s.edit(r, c, { fmt: formats[r - this.area.r0]![c - this.area.c0]! })),
+      this.forEachCell('format', (s, r, c) => s.edit(r, c, { fmt: formats[r - this.area.r0]![c - this.area.c0]! })),
     );
   }
   get valueTypes(): string[][] {
@@ -906,7 +974,7 @@ class FakeRange extends FakeObject implements XRange {
   set hyperlink(link: XHyperlink) {
     this.wb.need('1.7', 'range.hyperlink');
     this.ctx.enqueue(() =>
-      this.forEachCell((s, r, c) => s.edit(r, c, { link, v: link.textToDisplay ?? '', type: 'String' })),
+      this.forEachCell('hyperlinks', (s, r, c) => s.edit(r, c, { link, v: link.textToDisplay ?? '', type: 'String' })),
     );
   }
   get format(): FakeRangeFormat {
@@ -945,10 +1013,10 @@ class FakeRangeFill extends FakeObject implements XRangeFill {
     return this.loaded('color');
   }
   set color(colour: string) {
-    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, { fill: colour.toUpperCase() })));
+    this.ctx.enqueue(() => this.range.forEachCell('format', (s, r, c) => s.edit(r, c, { fill: colour.toUpperCase() })));
   }
   clear(): void {
-    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, { fill: '' })));
+    this.ctx.enqueue(() => this.range.forEachCell('format', (s, r, c) => s.edit(r, c, { fill: '' })));
   }
 }
 
@@ -958,7 +1026,7 @@ class FakeRangeFont implements XRangeFont {
     private readonly range: FakeRange,
   ) {}
   private setAll(change: Partial<CellState>) {
-    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, change)));
+    this.ctx.enqueue(() => this.range.forEachCell('format', (s, r, c) => s.edit(r, c, change)));
   }
   get bold(): boolean {
     throw new FakeOfficeError('PropertyNotLoaded', 'font.bold');
@@ -1003,7 +1071,7 @@ class FakeRangeFormat extends FakeObject implements XRangeFormat {
     return name === 'fill' ? this.fill : undefined;
   }
   private setAll(change: Partial<CellState>) {
-    this.ctx.enqueue(() => this.range.forEachCell((s, r, c) => s.edit(r, c, change)));
+    this.ctx.enqueue(() => this.range.forEachCell('format', (s, r, c) => s.edit(r, c, change)));
   }
   get wrapText(): boolean {
     return this.loaded('wrapText');
@@ -1023,13 +1091,13 @@ class FakeRangeFormat extends FakeObject implements XRangeFormat {
   set columnWidth(width: number) {
     this.wb.need('1.2', 'format.columnWidth');
     this.ctx.enqueue(() => {
-      const s = guard(this.range.sheet());
+      const s = guard(this.range.sheet(), 'columns');
       for (let c = 0; c < this.range.area.cols; c++) s.widths.set(this.range.area.c0 + c, width);
     });
   }
   autofitRows(): void {
     this.wb.need('1.2', 'format.autofitRows');
-    this.ctx.enqueue(() => void guard(this.range.sheet()));
+    this.ctx.enqueue(() => void guard(this.range.sheet(), 'rows'));
   }
 }
 
@@ -1051,7 +1119,7 @@ class FakeCfCollection extends FakeCollection<FakeCf> implements XConditionalFor
   add(type: 'Custom'): FakeCf {
     const s = this.range.sheet();
     const state: CfState = { ...this.range.area, type, formula: '', fill: '' };
-    this.ctx.enqueue(() => void guard(s).cfs.push(state));
+    this.ctx.enqueue(() => void guard(s, 'conditionalFormats').cfs.push(state));
     return new FakeCf(this.ctx, s, state);
   }
 }
@@ -1109,7 +1177,7 @@ class FakeCf extends FakeObject implements XConditionalFormat {
   }
   set priority(p: number) {
     this.ctx.enqueue(() => {
-      const list = guard(this.sheet).cfs.filter((x) => x !== this.cf);
+      const list = guard(this.sheet, 'conditionalFormats').cfs.filter((x) => x !== this.cf);
       list.splice(Math.max(0, Math.min(p, list.length)), 0, this.cf);
       this.sheet.cfs = list;
     });
@@ -1134,7 +1202,7 @@ class FakeCf extends FakeObject implements XConditionalFormat {
   }
   delete(): void {
     this.ctx.enqueue(() => {
-      guard(this.sheet).cfs = this.sheet.cfs.filter((x) => x !== this.cf);
+      guard(this.sheet, 'conditionalFormats').cfs = this.sheet.cfs.filter((x) => x !== this.cf);
     });
   }
 }
@@ -1173,7 +1241,7 @@ class FakeNoteCollection extends FakeCollection<FakeNote> implements XCellNoteCo
         throw new FakeOfficeError('InvalidArgument', 'A comment goes on one cell.');
       if (this.kind === 'comments' && wb.commentsFail)
         throw new FakeOfficeError('GeneralException', 'Comments failed.');
-      guard(sheet);
+      guard(sheet, 'objects');
       const taken = [...wb.comments, ...wb.notes].some((n) => n.sheet === sheet && n.r === area.r0 && n.c === area.c0);
       if (taken) throw new FakeOfficeError('InvalidOperation', 'The cell already has a comment or a note.');
       Object.assign(state, { sheet, r: area.r0, c: area.c0 });
@@ -1207,7 +1275,7 @@ class FakeNote extends FakeObject implements XCellNote {
   }
   delete(): void {
     this.ctx.enqueue(() => {
-      guard(this.note.sheet);
+      guard(this.note.sheet, 'objects');
       this.wb[this.note.kind] = this.wb[this.note.kind].filter((n) => n !== this.note);
     });
   }

@@ -4,12 +4,20 @@ import { validate } from '../../src/core/validate';
 import { ExcelHost } from '../../src/hosts/excel';
 import { zh } from '../../src/i18n';
 import { createFakeExcel, type FakeOptions, type FakeWorkbook } from './fakeExcel';
-import { templateSheets, type TemplateOptions } from './templateWorkbook';
+import { TEMPLATE_PROTECTED_SHEETS, templateSheets, templateUnlocked, type TemplateOptions } from './templateWorkbook';
 
 export const NOW = new Date(2026, 0, 15, 9, 30);
 
 export function fakeTemplate(opts: TemplateOptions & Omit<FakeOptions, 'sheets'> = {}): FakeWorkbook {
   return createFakeExcel({ ...opts, sheets: templateSheets(opts) });
+}
+
+/**
+ * A filled-in workbook as districts return it: every sheet but 填报说明 protected without a
+ * password and with the template's options, the input cells unlocked, the labels locked.
+ */
+export function protectedTemplate(opts: TemplateOptions & Omit<FakeOptions, 'sheets'> = {}): FakeWorkbook {
+  return fakeTemplate({ protectedSheets: [...TEMPLATE_PROTECTED_SHEETS], unlocked: templateUnlocked(), ...opts });
 }
 
 export function hostOf(wb: FakeWorkbook): ExcelHost {

@@ -119,3 +119,33 @@ export function templateSheets(opts: TemplateOptions = {}): [string, Rows][] {
   }
   return out;
 }
+
+/** The sheets protectTemplate (src/hosts/file/template.ts) protects: all but 填报说明. */
+export const TEMPLATE_PROTECTED_SHEETS: readonly string[] = SHEETS.map((d) => d.name).filter((n) => n !== '填报说明');
+
+/** Rows of the list sheets whose cells the template leaves unlocked (LIST_ROWS in template.ts). */
+const LIST_ROWS = 500;
+
+const column = (n: number) => String.fromCharCode(64 + n);
+
+/**
+ * The template's unlocked cells, as template.ts leaves them: on 基本信息 the values but the version,
+ * on indicator sheets 上年值 (where there is one), 本年值, 佐证材料 and 情况说明, on the list sheets
+ * every column down to row 500. Every other cell is locked.
+ */
+export function templateUnlocked(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const c = INDICATOR_COLUMNS;
+  for (const def of SHEETS) {
+    if (def.kind === 'info') out[def.name] = ['B2:B9'];
+    else if (def.kind === 'indicators') {
+      out[def.name] = INDICATORS.filter((d) => d.sheet === def.name).flatMap((ind, i) => {
+        const r = i + 3;
+        const cols = [c.current.col, c.evidence.col, c.explanation.col, ...(ind.hasLast ? [c.last.col] : [])];
+        return cols.map((col) => `${column(col)}${r}`);
+      });
+    } else if (def.kind === 'schools') out[def.name] = [`A3:${column(SCHOOL_COLUMNS.length)}${LIST_ROWS}`];
+    else if (def.kind === 'rectification') out[def.name] = [`A3:${column(RECTIFICATION_COLUMNS.length)}${LIST_ROWS}`];
+  }
+  return out;
+}

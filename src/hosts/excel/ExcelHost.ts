@@ -77,7 +77,8 @@ export class ExcelHost implements WorkbookHost {
     const marks = cellMarks(report.findings);
     const { result, record } = await this.write(async (ctx) => {
       const found = await survey(ctx, this.caps, old, marks);
-      return writeMarks(ctx, this.caps, this.text, found, old, marks);
+      // Static fills (ExcelApi < 1.6) are recorded before they are written: see writeMarks.
+      return writeMarks(ctx, this.caps, this.text, found, old, marks, (r) => saveRecord(this.env.settings, r));
     });
     if (!(await saveRecord(this.env.settings, record))) result.warnings.push(this.text.recordNotSaved);
     return result;

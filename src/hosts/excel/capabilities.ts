@@ -1,14 +1,18 @@
 /** What this Excel can do, decided at run time from the ExcelApi requirement sets it supports. */
 
 export interface Capabilities {
-  /** 1.2: worksheet protection state, used range of values only, column widths and row autofit */
+  /**
+   * 1.2: worksheet protection state and options (a protected sheet that allows formatting cells
+   * takes static fills as it is), used range of values only, column widths and row autofit. On
+   * 1.1 protection cannot be seen: static fills are tried and a sheet that refuses is reported.
+   */
   protection: boolean;
   /** 1.6: conditional formats (otherwise static fills, restored from a record) */
   conditionalFormats: boolean;
   /**
    * 1.7: every protection option can be read (selection mode, objects and scenarios came in 1.7),
    * so a sheet protected without a password can be unprotected for marking and protected again
-   * exactly as it was. Before 1.7 protected sheets are left alone.
+   * exactly as it was. Before 1.7 protected sheets are never unprotected.
    */
   reprotect: boolean;
   /** 1.7: worksheet change events and cell hyperlinks */

@@ -9,9 +9,17 @@
  * is unprotected while its marks are written and protected again as it was (1.7, see
  * protection.ts); a sheet with a password is left alone and reported.
  *
+ * Static fills (before 1.6) are cell formats, which a protected sheet takes when its protection
+ * allows formatting cells (the template's does). Where Excel cannot say whether a sheet is
+ * protected (ExcelApi 1.1), the fills are simply tried: the record of what is about to change is
+ * saved first, and a sheet that refuses is skipped and reported (see `applyFills`), so that
+ * 清除标注 can always put every cell back.
+ *
  * Round trips: at most three reads (sheets, protection and comments; conditional formats and
  * locations; custom rules), one to unprotect, one write for the removals, one write per BATCH
- * cells, one to protect again.
+ * cells, one to protect again. With static fills the removals and the marks share the writes of
+ * BATCH cells. Only when a write fails does it go sheet by sheet: one write per sheet, and one
+ * read to see what the refusing sheets show.
  */
 import { LEVEL_COLOURS, LEVEL_NAMES } from '../../core/summary';
 import { LEVELS, type Finding, type Level } from '../../core/types';
@@ -20,7 +28,8 @@ import { COMMENT_PREFIX, type MarkResult } from '../host';
 import type { XCellNote, XConditionalFormat, XContext, XRange, XRangeFill } from './api';
 import { qualified, splitAddress } from './addresses';
 import type { Capabilities } from './capabilities';
-import { withUnlocked, type SheetEntry } from './protection';
+import { hostError } from './errors';
+import { isProtectionError, isSheetSpecific, withUnlocked, type SheetEntry } from './protection';
 import { addTo, emptyRecord, type MarkRecord } from './record';
 
 export const MARK_TAG = 'duty-review';
@@ -89,7 +98,8 @@ interface FirstRead {
 async function readSheetsAndNotes(ctx: XContext, caps: Capabilities, read: FirstRead) {
   const props = ['items/name'];
   if (caps.protection) props.push('items/protection/protected');
-  if (caps.reprotect) props.push('items/protection/options');
+  // The options tell whether a protected sheet takes static fills (1.2), or how to protect it again (1.7).
+  if (caps.reprotect || (caps.protection && !caps.conditionalFormats)) props.push('items/protection/options');
   if (read.password) props.push('items/protection/isPasswordProtected');
   const worksheets = ctx.workbook.worksheets.load(props.join(','));
   const comments = read.notes && caps.comments ? ctx.workbook.comments.load('items/content') : null;
@@ -124,7 +134,10 @@ export async function survey(
   const notesReadable = first.read.notes;
   const sheets = new Map<string, SheetEntry>();
   for (const ws of first.worksheets.items) {
-    const entry: SheetEntry = { ws, locked: caps.protection && ws.protection.protected };
+    const isProtected = caps.protection && ws.protection.protected;
+    // Static fills are cell formats: a protected sheet that allows formatting cells takes them as it is.
+    const takesFills = isProtected && !caps.conditionalFormats && ws.protection.options.allowFormatCells === true;
+    const entry: SheetEntry = { ws, locked: isProtected && !takesFills };
     if (entry.locked && caps.reprotect) {
       const password = first.read.password && ws.protection.isPasswordProtected;
       entry.protection = { options: { ...ws.protection.options }, password };
@@ -139,17 +152,16 @@ export async function survey(
   const formatLists = caps.conditionalFormats
     ? [...sheets].map(([sheet, { ws }]) => ({ sheet, list: ws.getRange().conditionalFormats.load('items/type') }))
     : [];
+  // Recorded fills are read in every version (a workbook marked in Excel 2016 may be cleared in a
+  // newer one); the targets' fills only where the marks will be fills.
   const fills = new Map<string, XRangeFill>();
-  if (!caps.conditionalFormats) {
-    const cells = [
-      ...Object.entries(record.fills).flatMap(([sheet, cells]) => Object.keys(cells).map((cell) => ({ sheet, cell }))),
-      ...targets,
-    ];
-    for (const { sheet, cell } of cells) {
-      const st = sheets.get(sheet);
-      if (st && !fills.has(key(sheet, cell)))
-        fills.set(key(sheet, cell), st.ws.getRange(cell).format.fill.load('color'));
-    }
+  const cells = [
+    ...Object.entries(record.fills).flatMap(([sheet, cells]) => Object.keys(cells).map((cell) => ({ sheet, cell }))),
+    ...(caps.conditionalFormats ? [] : targets),
+  ];
+  for (const { sheet, cell } of cells) {
+    const st = sheets.get(sheet);
+    if (st && !fills.has(key(sheet, cell))) fills.set(key(sheet, cell), st.ws.getRange(cell).format.fill.load('color'));
   }
   await ctx.sync();
 
@@ -183,21 +195,54 @@ export async function survey(
   };
 }
 
+/** A static fill to set on one cell: a mark's colour, or the cell's own colour back (null: no fill). */
+export interface FillWrite {
+  sheet: string;
+  cell: string;
+  fill: XRangeFill;
+  colour: string | null;
+}
+
+function queueFill(w: FillWrite): void {
+  if (w.colour === null) w.fill.clear();
+  else w.fill.color = w.colour;
+}
+
+interface Removal {
+  /** protected sheets whose marks had to stay */
+  lockedSheets: Set<string>;
+  /** the record entries that therefore remain */
+  kept: MarkRecord;
+  /** the recorded cells that still show a mark, with their own colour to put back (not queued) */
+  fills: FillWrite[];
+  /** conditional formats and comments queued for deletion */
+  deletes: number;
+}
+
 /**
- * Queues the deletion of the product's marks (not yet synced). `keepFills` are cells about to be
- * filled again, whose recorded original must survive. Returns the protected sheets whose marks
- * had to stay, and the record entries that therefore remain.
+ * Queues the deletion of the product's conditional formats and comments (not yet synced), and
+ * returns the fills that put the recorded cells' own colours back, for the caller to write.
  */
-export function queueRemoval(s: Survey, record: MarkRecord): { lockedSheets: Set<string>; kept: MarkRecord } {
+export function queueRemoval(s: Survey, record: MarkRecord): Removal {
   const lockedSheets = new Set<string>();
   const kept = emptyRecord();
+  const fills: FillWrite[] = [];
+  let deletes = 0;
   const writable = (sheet: string) => {
     const st = s.sheets.get(sheet);
     if (st?.locked) lockedSheets.add(sheet);
     return !!st && !st.locked;
   };
-  for (const { sheet, cf } of s.ownFormats) if (writable(sheet)) cf.delete();
-  for (const n of s.ownNotes) if (writable(n.sheet)) n.item.delete();
+  for (const { sheet, cf } of s.ownFormats) {
+    if (!writable(sheet)) continue;
+    cf.delete();
+    deletes++;
+  }
+  for (const n of s.ownNotes) {
+    if (!writable(n.sheet)) continue;
+    n.item.delete();
+    deletes++;
+  }
   for (const [sheet, cells] of Object.entries(record.fills)) {
     for (const [cell, original] of Object.entries(cells)) {
       const fill = s.fills.get(key(sheet, cell));
@@ -207,11 +252,11 @@ export function queueRemoval(s: Survey, record: MarkRecord): { lockedSheets: Set
         continue;
       }
       if (!OUR_COLOURS.has(hex(fill.color))) continue;
-      if (original === '' || hex(original) === 'FFFFFF') fill.clear();
-      else fill.color = original;
+      const colour = original === '' || hex(original) === 'FFFFFF' ? null : original;
+      fills.push({ sheet, cell, fill, colour });
     }
   }
-  return { lockedSheets, kept };
+  return { lockedSheets, kept, fills, deletes };
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
@@ -232,6 +277,90 @@ function sheetsToWrite(s: Survey, record: MarkRecord, marks: readonly CellMark[]
 }
 
 /**
+ * Writes static fills: all together, one sync per BATCH cells. If that fails, sheet by sheet (one
+ * sync each, in this failure path only), so that a sheet that refuses holds up only itself: on
+ * ExcelApi 1.1 a protected sheet cannot be seen beforehand, and one whose protection does not allow
+ * formatting cells refuses. Every write sets an absolute colour, so writing again what the failed
+ * batch had already written changes nothing.
+ *
+ * Returns the sheets that refused, with Excel's error; what they show now is unknown (the commands
+ * before the failing one did run). Throws when the problem is not a sheet's: a cell being edited,
+ * or every sheet failing with errors that do not speak of protection.
+ */
+export async function applyFills(ctx: XContext, writes: readonly FillWrite[]): Promise<Map<string, unknown>> {
+  const refused = new Map<string, unknown>();
+  if (!writes.length) return refused;
+  try {
+    for (const batch of chunks(writes, BATCH)) {
+      batch.forEach(queueFill);
+      await ctx.sync();
+    }
+    return refused;
+  } catch (e) {
+    if (!isSheetSpecific(e)) throw e;
+  }
+
+  const bySheet = new Map<string, FillWrite[]>();
+  for (const w of writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
+  let wrote = false;
+  for (const [sheet, list] of bySheet) {
+    try {
+      for (const batch of chunks(list, BATCH)) {
+        batch.forEach(queueFill);
+        await ctx.sync();
+      }
+      wrote = true;
+    } catch (e) {
+      if (!isSheetSpecific(e)) throw e;
+      refused.set(sheet, e);
+    }
+  }
+  const errors = [...refused.values()];
+  if (!wrote && !errors.some(isProtectionError)) throw errors[0];
+  return refused;
+}
+
+type FillRecord = MarkRecord['fills'];
+
+/**
+ * Of the recorded cells on `sheets`, those that show a mark's colour now, with their own colour:
+ * what is left to undo on sheets that refused a write. One read; if even that fails, every entry
+ * is kept (clearing only touches cells that show a mark, so a surplus entry is harmless).
+ */
+async function stillMarked(
+  ctx: XContext,
+  s: Survey,
+  entries: FillRecord,
+  sheets: Iterable<string>,
+): Promise<FillRecord> {
+  const probes: { sheet: string; cell: string; original: string; fill: XRangeFill }[] = [];
+  for (const sheet of sheets) {
+    const st = s.sheets.get(sheet);
+    if (!st) continue;
+    for (const [cell, original] of Object.entries(entries[sheet] ?? {}))
+      probes.push({ sheet, cell, original, fill: st.ws.getRange(cell).format.fill.load('color') });
+  }
+  const out: FillRecord = {};
+  if (!probes.length) return out;
+  let known = true;
+  try {
+    await ctx.sync();
+  } catch {
+    known = false;
+  }
+  for (const p of probes) if (!known || OUR_COLOURS.has(hex(p.fill.color))) (out[p.sheet] ??= {})[p.cell] = p.original;
+  return out;
+}
+
+/** Why a sheet refused, in the user's words: protection, or Excel's own message. */
+function refusal(text: HostStrings, sheet: string, e: unknown, findings: number | null): string {
+  if (isProtectionError(e))
+    return findings ? text.protectedSheetNotMarked(sheet, findings) : text.protectedSheetNotCleared(sheet);
+  const reason = hostError(e, text, sheet).message;
+  return findings ? text.sheetNotMarked(sheet, findings, reason) : text.sheetNotCleared(sheet, reason);
+}
+
+/**
  * Removes the product's marks, opening sheets protected without a password for the moment (see
  * protection.ts). Returns the sheets whose marks had to stay, the record entries that therefore
  * remain, and what the user must know about the protection.
@@ -243,16 +372,29 @@ export async function clearAll(
   record: MarkRecord,
 ): Promise<{ lockedSheets: Set<string>; kept: MarkRecord; warnings: string[] }> {
   const { value, warnings } = await withUnlocked(ctx, text, s.sheets, sheetsToWrite(s, record, []), async () => {
-    const removal = queueRemoval(s, record);
-    await ctx.sync();
-    return removal;
+    const { lockedSheets, kept, fills, deletes } = queueRemoval(s, record);
+    const problems: string[] = [];
+    if (deletes) {
+      // Conditional formats and comments: deleting one twice fails, so no second attempt here.
+      fills.forEach(queueFill);
+      await ctx.sync();
+    } else {
+      const refused = await applyFills(ctx, fills);
+      Object.assign(kept.fills, await stillMarked(ctx, s, record.fills, refused.keys()));
+      for (const [sheet, e] of refused) problems.push(refusal(text, sheet, e, null));
+    }
+    return { lockedSheets, kept, problems };
   });
-  return { ...value, warnings };
+  return { lockedSheets: value.lockedSheets, kept: value.kept, warnings: [...value.problems, ...warnings] };
 }
+
+/** Saves the record; resolves false when it could not be saved. */
+export type SaveRecord = (record: MarkRecord) => Promise<boolean>;
 
 /**
  * Replaces the product's marks with marks for `marks`, opening sheets protected without a
  * password for the moment (see protection.ts). Returns what was done and the new record.
+ * `save` stores a record before static fills are written (see writeUnlocked).
  */
 export async function writeMarks(
   ctx: XContext,
@@ -261,9 +403,10 @@ export async function writeMarks(
   s: Survey,
   old: MarkRecord,
   marks: readonly CellMark[],
+  save: SaveRecord,
 ): Promise<{ result: MarkResult; record: MarkRecord }> {
   const { value, warnings } = await withUnlocked(ctx, text, s.sheets, sheetsToWrite(s, old, marks), () =>
-    writeUnlocked(ctx, caps, text, s, old, marks),
+    writeUnlocked(ctx, caps, text, s, old, marks, save),
   );
   value.result.warnings.push(...warnings);
   return value;
@@ -276,13 +419,14 @@ async function writeUnlocked(
   s: Survey,
   old: MarkRecord,
   marks: readonly CellMark[],
+  save: SaveRecord,
 ): Promise<{ result: MarkResult; record: MarkRecord }> {
   const result: MarkResult = { marked: 0, summaryOnly: 0, warnings: [] };
-  const { lockedSheets, kept: record } = queueRemoval(s, old);
-  await ctx.sync();
+  const removal = queueRemoval(s, old);
+  const record = removal.kept;
 
   const lockedCounts = new Map<string, number>();
-  const todo = marks.filter((m) => {
+  let todo = marks.filter((m) => {
     const st = s.sheets.get(m.sheet);
     if (st && !st.locked) return true;
     result.summaryOnly += m.findings;
@@ -290,26 +434,24 @@ async function writeUnlocked(
     return false;
   });
   for (const [sheet, n] of lockedCounts) result.warnings.push(text.protectedSheet(sheet, n));
-  for (const sheet of lockedSheets) if (!lockedCounts.has(sheet)) result.warnings.push(text.protectedSheetClear(sheet));
+  for (const sheet of removal.lockedSheets)
+    if (!lockedCounts.has(sheet)) result.warnings.push(text.protectedSheetClear(sheet));
 
-  if (!caps.conditionalFormats && todo.length) result.warnings.push(text.staticFills);
-  for (const batch of chunks(todo, BATCH)) {
-    for (const m of batch) {
-      const range = s.sheets.get(m.sheet)!.ws.getRange(m.cell);
-      const colour = `#${LEVEL_COLOURS[m.level]}`;
-      if (caps.conditionalFormats) {
-        const cf = range.conditionalFormats.add('Custom');
+  if (caps.conditionalFormats) {
+    removal.fills.forEach(queueFill);
+    await ctx.sync();
+    for (const batch of chunks(todo, BATCH)) {
+      for (const m of batch) {
+        const cf = s.sheets.get(m.sheet)!.ws.getRange(m.cell).conditionalFormats.add('Custom');
         cf.custom.rule.formula = MARK_FORMULA;
-        cf.custom.format.fill.color = colour;
+        cf.custom.format.fill.color = `#${LEVEL_COLOURS[m.level]}`;
         cf.priority = 0;
         addTo(record.cf, m.sheet, m.cell);
-      } else {
-        const before = old.fills[m.sheet]?.[m.cell] ?? s.fills.get(key(m.sheet, m.cell))?.color ?? '';
-        (record.fills[m.sheet] ??= {})[m.cell] = OUR_COLOURS.has(hex(before)) ? '' : before;
-        range.format.fill.color = colour;
       }
+      await ctx.sync();
     }
-    await ctx.sync();
+  } else {
+    todo = await writeFills(ctx, text, s, old, todo, removal, result, save);
   }
 
   const noted = await writeNotes(ctx, caps, text, s, todo, record, result.warnings);
@@ -318,6 +460,54 @@ async function writeUnlocked(
     else result.summaryOnly += m.findings;
   }
   return { result, record };
+}
+
+/**
+ * Static fills (before ExcelApi 1.6): puts back the colours of the old marks and fills the new
+ * ones, after saving a record that covers every cell about to change (the old entries and the new
+ * ones), so that a failure part-way never leaves a fill 清除标注 does not know. Completes
+ * `removal.kept` into the new record and returns the marks that were written.
+ */
+async function writeFills(
+  ctx: XContext,
+  text: HostStrings,
+  s: Survey,
+  old: MarkRecord,
+  todo: readonly CellMark[],
+  removal: Removal,
+  result: MarkResult,
+  save: SaveRecord,
+): Promise<CellMark[]> {
+  const entries: FillRecord = {};
+  const writes = [...removal.fills];
+  for (const m of todo) {
+    const fill = s.fills.get(key(m.sheet, m.cell));
+    if (!fill) continue;
+    const before = old.fills[m.sheet]?.[m.cell] ?? fill.color;
+    (entries[m.sheet] ??= {})[m.cell] = OUR_COLOURS.has(hex(before)) ? '' : before;
+    writes.push({ sheet: m.sheet, cell: m.cell, fill, colour: `#${LEVEL_COLOURS[m.level]}` });
+  }
+
+  // Everything that may change, recorded first: the old entries, and the new ones over them.
+  const intended: MarkRecord = { ...old, fills: { ...old.fills } };
+  for (const [sheet, cells] of Object.entries(entries)) intended.fills[sheet] = { ...intended.fills[sheet], ...cells };
+  if (JSON.stringify(intended) !== JSON.stringify(old)) await save(intended);
+
+  const refused = await applyFills(ctx, writes);
+  const written = todo.filter((m) => !refused.has(m.sheet));
+  for (const m of written) {
+    const original = entries[m.sheet]?.[m.cell];
+    if (original !== undefined) (removal.kept.fills[m.sheet] ??= {})[m.cell] = original;
+  }
+  Object.assign(removal.kept.fills, await stillMarked(ctx, s, intended.fills, refused.keys()));
+
+  for (const [sheet, e] of refused) {
+    const findings = todo.filter((m) => m.sheet === sheet).reduce((n, m) => n + m.findings, 0);
+    result.summaryOnly += findings;
+    result.warnings.push(refusal(text, sheet, e, findings));
+  }
+  if (written.length) result.warnings.push(text.staticFills);
+  return written;
 }
 
 /** Adds the messages as comments, or notes when comments fail; returns the cells that got one. */

@@ -15,7 +15,29 @@
  */
 import type { HostStrings } from '../../i18n';
 import type { XContext, XProtectionOptions, XWorksheet } from './api';
-import { HostError, hostError } from './errors';
+import { HostError, hostError, officeCode } from './errors';
+
+/**
+ * Whether a failed write looks like a protected sheet refusing it. Office.js documents
+ * `AccessDenied` ("You cannot perform the requested operation.") and uses it for protection
+ * (e.g. AllowEditRange, and protect()/unprotect() in recent builds); what Excel 2016 itself sends
+ * for a write to a protected sheet is not documented, so Excel's message is looked at too: it is
+ * localised, and names the protection ("…is on a protected sheet…", "…受保护的工作表…").
+ */
+export function isProtectionError(e: unknown): boolean {
+  if (officeCode(e) === 'AccessDenied') return true;
+  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  return /protect|保护|保護/i.test(message);
+}
+
+/** Errors that are about Excel's state, not about one sheet: trying sheet by sheet would not help. */
+const NOT_A_SHEETS_FAULT: ReadonlySet<string> = new Set(['InvalidOperationInCellEditMode', 'RequestAborted']);
+
+/** Whether a failed write may be one sheet's doing, so that the other sheets are worth a try. */
+export function isSheetSpecific(e: unknown): boolean {
+  const code = officeCode(e);
+  return code === undefined || !NOT_A_SHEETS_FAULT.has(code);
+}
 
 /** A sheet as the marking code sees it. */
 export interface SheetEntry {
