@@ -17,6 +17,8 @@ export interface RulePhrase {
   message: string;
   /** one sentence of the city-wide draft */
   city?: string;
+  /** in a district draft, how the finding continues the clause of another finding on the same indicator */
+  followUp?: string;
 }
 
 type KindPhrases = Record<string, RulePhrase>;
@@ -179,6 +181,7 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
     requirement: '不低于上年值',
     message: '{name}为{F}%，比上年（{E}%）下降{diff}个百分点，不升反降',
     city: '{districts}公办园在园幼儿占比|不升反降',
+    followUp: '且比上年（{E}%）下降{diff}个百分点，不升反降',
   },
   'XQ07.expected': {
     message: '城镇小区配套幼儿园治理尚未全部完成',
@@ -197,6 +200,7 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
   'YW04.noRebound': {
     message: '56人及以上大班额{F}个，比上年（{E}个）增加{diff}个，出现反弹',
     city: '{districts}|大班额出现反弹',
+    followUp: '且比上年（{E}个）增加{diff}个，出现反弹',
   },
   'YW05.schools': { requirement: '等于学校明细中66人及以上班级数之和' },
   'YW05.zero': { message: '仍有66人及以上超大班额{F}个', city: '{districts}|仍存在66人及以上超大班额' },

@@ -5,7 +5,7 @@
 import { AREAS } from '../catalogue';
 import { fmtNum, fmtRate } from '../format';
 import type { Params, Ruleset } from '../params';
-import { AREA_PHRASES, DRAFT_PHRASES, FULL_COVERAGE_STRENGTHS, STRENGTH_PHRASES, fill } from '../phrases';
+import { AREA_PHRASES, DRAFT_PHRASES, FULL_COVERAGE_STRENGTHS, RULE_PHRASES, STRENGTH_PHRASES, fill } from '../phrases';
 import { ruleConstants } from '../requirements';
 import { RULES, type RuleDef } from '../rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
@@ -144,12 +144,19 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
  * explanation after the last clause of its indicator (quoted once, not after every clause).
  */
 function clauses(findings: readonly Finding[], district: string): string[] {
-  return findings.map((f, i) => {
+  const out: string[] = [];
+  findings.forEach((f, i) => {
+    const prev = findings[i - 1];
     const next = findings[i + 1];
+    // a second finding on the same indicator continues the first clause, without repeating its figure
+    const followUp = prev?.indicator === f.indicator ? RULE_PHRASES[f.rule]?.followUp : undefined;
     const text = f.explanation ? quoted(f.explanation) : '';
     const sameLater = next !== undefined && next.indicator === f.indicator && next.explanation === f.explanation;
-    return text && !sameLater ? `${f.message}${fill(DRAFT_PHRASES.explanation, { district, text })}` : f.message;
+    const quote = text && !sameLater ? fill(DRAFT_PHRASES.explanation, { district, text }) : '';
+    if (followUp && out.length) out[out.length - 1] += `，${fill(followUp, f.values)}${quote}`;
+    else out.push(`${f.message}${quote}`);
   });
+  return out;
 }
 
 interface Counts {
