@@ -23,6 +23,7 @@ import {
   joinClauses,
   nextYearText,
   plainName,
+  recommendationBlocks,
   ruleDef,
   ruleOrder,
   strengthBlocks,
@@ -222,13 +223,7 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   });
   if (areas.length === 0) blocks.push({ style: 'body', text: DRAFT_PHRASES.cityOverviewNoWarnings });
 
-  if (areas.length) {
-    sections.add(DRAFT_PHRASES.sections.recommendations);
-    areas.forEach((area, i) => {
-      const a = AREA_PHRASES[area];
-      blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${a.name}。${a.recommendation}` });
-    });
-  }
+  recommendationBlocks(areas, blocks, sections);
 
   sections.add(DRAFT_PHRASES.sections.requirements);
   blocks.push({

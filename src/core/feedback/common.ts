@@ -4,7 +4,7 @@
  */
 import { indicator, sheetDef, shortName, type AreaId } from '../catalogue';
 import type { Params } from '../params';
-import { DRAFT_PHRASES, fill } from '../phrases';
+import { AREA_PHRASES, DRAFT_PHRASES, fill } from '../phrases';
 import { RULES, ruleInputs, type RuleDef } from '../rules';
 import type { DraftBlock, Finding, Report } from '../types';
 
@@ -121,6 +121,16 @@ export class Sections {
     this.n++;
     this.blocks.push({ style: 'h1', text: `${chineseNumber(this.n)}、${title}` });
   }
+}
+
+/** 整改意见: one recommendation paragraph per area that has problems (none when no area has). */
+export function recommendationBlocks(areas: readonly AreaId[], blocks: DraftBlock[], sections: Sections): void {
+  if (areas.length === 0) return;
+  sections.add(DRAFT_PHRASES.sections.recommendations);
+  areas.forEach((area, i) => {
+    const a = AREA_PHRASES[area];
+    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${a.name}。${a.recommendation}` });
+  });
 }
 
 /** The "一是…。二是…。" paragraphs of 主要成效. */

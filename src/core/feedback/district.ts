@@ -21,6 +21,7 @@ import {
   nextYearText,
   plainName,
   quoted,
+  recommendationBlocks,
   strengthBlocks,
   voidIndicators,
   yearText,
@@ -255,13 +256,7 @@ export function districtDraft(report: Report, ruleset: Ruleset): Draft {
     blocks.push({ style: 'body', text: hasErrors ? DRAFT_PHRASES.problemsNoneExceptData : DRAFT_PHRASES.problemsNone });
   }
 
-  if (areas.length) {
-    sections.add(DRAFT_PHRASES.sections.recommendations);
-    areas.forEach((area, i) => {
-      const a = AREA_PHRASES[area];
-      blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${a.name}。${a.recommendation}` });
-    });
-  }
+  recommendationBlocks(areas, blocks, sections);
 
   sections.add(DRAFT_PHRASES.sections.requirements);
   let closing = fill(areas.length ? DRAFT_PHRASES.closing : DRAFT_PHRASES.closingNoProblems, {
