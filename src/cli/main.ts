@@ -40,11 +40,15 @@ async function writeExamples(dir: string): Promise<number> {
 function program(io: Io, setCode: (n: number) => void): Command {
   const p = new Command('duty-review')
     .description(T.description)
-    .version(TOOL.version, '-V, --version')
+    .version(TOOL.version, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (s) => io.out(s.trimEnd()) });
+    .configureHelp({
+      optionDescription: (o) =>
+        o.defaultValue === undefined ? o.description : T.withDefault(o.description, String(o.defaultValue)),
+    })
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => io.out(T.helpHeadings(s).trimEnd()) });
   // with --json -, stdout carries only the JSON
   const quietIo = (json?: string): Io => (json === '-' ? { ...io, out: io.err } : io);
 

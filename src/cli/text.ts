@@ -33,5 +33,13 @@ export const CLI_TEXT = {
   unknownOption: (opt: string) => `未知选项 ${opt}`,
   missingArgument: (arg: string) => `缺少参数 ${arg}`,
   unknownCommand: (cmd: string) => `未知命令 ${cmd}`,
+  withDefault: (description: string, value: string) => `${description}（默认：${value}）`,
+  /** commander prints its headings in English */
+  helpHeadings: (help: string) =>
+    help
+      .replace(/^Usage: /m, '用法：')
+      .replace(/^Options:/m, '选项：')
+      .replace(/^Commands:/m, '命令：')
+      .replace(/^Arguments:/m, '参数：'),
   internal: (msg: string) => `出现意外错误：${msg}。请把这条信息和所用文件反馈给维护人员。`,
 } as const;
