@@ -281,11 +281,30 @@ export function indicatorName(def: IndicatorDef, params: Readonly<Record<string,
   return def.name.replace(/\{([\w.]+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
 
-/** The name for sentences, without its trailing unit or a leading 其中：: `幼儿园专任教师数`. */
+/**
+ * The name for sentences: without its trailing unit, a `·小学` qualifier in brackets, and a
+ * `其中：` item named with the item it belongs to (`幼儿园专任教师中专科及以上学历人数`).
+ */
 export function shortName(def: IndicatorDef, params: Readonly<Record<string, number>>): string {
-  return indicatorName(def, params)
+  const name = indicatorName(def, params)
     .replace(/（[^（）]*）$/, '')
-    .replace(/^其中：/, '');
+    .replace(/·(.+)$/, '（$1）');
+  if (!name.startsWith('其中：')) return name;
+  const siblings = indicatorsOf(def.sheet);
+  const parent = siblings
+    .slice(
+      0,
+      siblings.findIndex((d) => d.id === def.id),
+    )
+    .reverse()
+    .find((d) => !d.name.startsWith('其中：'));
+  const item = name.slice('其中：'.length);
+  const whole = parent
+    ? shortName(parent, params)
+        .replace(/（[^（）]*）$/, '')
+        .replace(/(总数|数)$/, '')
+    : '';
+  return whole ? `${whole}中${item}` : item;
 }
 
 // ---------------------------------------------------------------- list sheets

@@ -19,6 +19,8 @@ export interface RulePhrase {
   city?: string;
   /** in a district draft, how the finding continues the clause of another finding on the same indicator */
   followUp?: string;
+  /** in a district draft, the clause when it should read otherwise than the message */
+  clause?: string;
 }
 
 type KindPhrases = Record<string, RulePhrase>;
@@ -263,6 +265,7 @@ export const RULE_PHRASES: Record<string, Partial<RulePhrase>> = {
   'ZG.incomplete': {
     requirement: '上年度反馈问题全部整改完成',
     message: '上年度反馈问题整改尚未全部完成：共{total}项，已完成{done}项',
+    clause: '上年度反馈的{total}个问题中，已完成整改{done}个，尚有{open}个未完成',
     city: '{districts}|上年度反馈问题整改尚未全部完成',
   },
 };

@@ -147,7 +147,7 @@ describe('cityDraft', () => {
     ];
     const JF16 = (name: string, v: number, rate: string) => [
       name,
-      'JF16 当年已支付金额',
+      'JF16 上级下达教育专项资金中当年已支付金额',
       `${v}万元（比例${rate}%）`,
       '支付率不低于90%',
     ];

@@ -144,6 +144,11 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
  * The clauses of 存在的主要问题 for some warnings: each finding's message, and the district's own
  * explanation after the last clause of its indicator (quoted once, not after every clause).
  */
+function clauseOf(f: Finding): string {
+  const clause = RULE_PHRASES[f.rule]?.clause;
+  return clause ? fill(clause, f.values) : f.message;
+}
+
 function clauses(findings: readonly Finding[], district: string): string[] {
   const out: string[] = [];
   findings.forEach((f, i) => {
@@ -155,7 +160,7 @@ function clauses(findings: readonly Finding[], district: string): string[] {
     const sameLater = next !== undefined && next.indicator === f.indicator && next.explanation === f.explanation;
     const quote = text && !sameLater ? fill(DRAFT_PHRASES.explanation, { district, text }) : '';
     if (followUp && out.length) out[out.length - 1] += `，${fill(followUp, f.values)}${quote}`;
-    else out.push(`${f.message}${quote}`);
+    else out.push(`${clauseOf(f)}${quote}`);
   });
   return out;
 }

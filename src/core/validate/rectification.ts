@@ -34,7 +34,7 @@ export function checkRectification(ctx: Context): { total: number; done: number 
   }
   const first = open[0];
   if (first && !statusUnknown) {
-    const values = { total: rows.length, done };
+    const values = { total: rows.length, done, open: open.length };
     const phrase = rulePhrase('ZG.incomplete', 'ZG');
     ctx.add('warning', 'ZG.incomplete', 'ZG', sheet.name, first.row, cols.status!, fill(phrase.message, values), {
       requirement: phrase.requirement,
