@@ -52,9 +52,7 @@ export function statusLine(c: Checked, width: number): string {
 export async function runCheck(args: string[], opts: CheckOptions, io: Io): Promise<number> {
   const ruleset = loadRuleset(opts.rules);
   const inputs = expandInputs(args);
-  if (inputs.missing.length) {
-    for (const m of inputs.missing) io.err(T.missing(m));
-  }
+  for (const m of inputs.missing) io.err(T.missing(m));
   if (inputs.files.length === 0) throw new UsageError(T.noInput);
   const say = opts.quiet ? () => undefined : io.out;
   for (const s of inputs.skipped) if (!opts.quiet) io.err(`  – ${s.file}：${s.reason}`);
@@ -68,7 +66,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const reports: Report[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
-  if (inputs.files.length) say(T.checking(inputs.files.length, ruleset.version));
+  say(T.checking(inputs.files.length, ruleset.version));
 
   for (const [i, file] of inputs.files.entries()) {
     progress.update(i, file);
@@ -80,10 +78,15 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
       await c.host.writeSummary(c.report);
       let target = join(outDir, names[i]!);
       if (inputPaths.has(resolve(target))) target = target.replace(/\.xlsx$/, '-2.xlsx');
-      mkdirSync(outDir, { recursive: true });
-      writeFileSync(target, await c.host.toBytes());
-      output = target;
-      written++;
+      try {
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(target, await c.host.toBytes());
+        output = target;
+        written++;
+      } catch (e) {
+        failed = true;
+        io.err(T.cannotWrite(target, (e as NodeJS.ErrnoException).code ?? String(e)));
+      }
     }
     if (c.status !== 'checked' || c.report.counts.error > 0) failed = true;
     progress.clear();

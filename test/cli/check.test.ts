@@ -183,6 +183,14 @@ describe('duty-review check', () => {
     expect(r.err).toContain(message);
   });
 
+  it('says so in one line, and exits 1, when the output folder cannot be written', async () => {
+    const file = await writeDistrict('f', () => undefined);
+    writeFileSync(t.path('afile'), 'x');
+    const r = await run(['check', file, '--out', t.path('afile/out')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/无法写出 .*f\.checked\.xlsx（ENOTDIR）/);
+  });
+
   it('exits 2 when a folder holds no workbook', async () => {
     mkdirSync(t.path('empty'));
     writeFileSync(t.path('empty/readme.txt'), 'x');
