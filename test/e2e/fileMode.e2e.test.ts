@@ -4,34 +4,22 @@
  * that server is blocked and must not happen, and nothing is sent to it but GETs (no upload).
  */
 import { spawn, type ChildProcess } from 'child_process';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
-import { cityDraft } from '../../src/core/feedback/city';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { DEFAULT_RULESET } from '../../src/core/params';
 import { LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
 import type { Level } from '../../src/core/types';
 import { checkBytes } from '../../src/hosts/file/check';
 import { REASONS } from '../../src/hosts/file/load';
-import { DIST, OUT, builtTaskpane } from './build';
+import { SHOTS, cityTitle, describeE2e, launchChromium } from './browser';
+import { DIST, builtTaskpane } from './build';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
 const START = join(ROOT, 'scripts', 'start.js');
 const EXAMPLES = join(ROOT, 'examples');
-const SHOTS = join(OUT, 'screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The example city's districts in order of 行政区划代码. */
 const BY_CODE = [
   ['东城区', '379902'],
@@ -41,20 +29,6 @@ const BY_CODE = [
   ['滨海经济开发区', '379971'],
   ['青石市', '379981'],
 ] as const;
-
-/** The title of the city-wide draft of these workbooks, as the engine drafts it. */
-async function cityTitle(workbooks: Buffer[]): Promise<string> {
-  const reports = [];
-  for (const bytes of workbooks) {
-    const c = await checkBytes(bytes, DEFAULT_RULESET, new Date());
-    if (c.status === 'checked') reports.push(c.report);
-  }
-  return cityDraft(reports, DEFAULT_RULESET).title;
-}
-
-const haveChromium = existsSync(CHROMIUM);
-// on CI a missing browser is a failure, not a skip: .ci/run installs it
-const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
 
 interface Upload {
   name: string;
@@ -116,7 +90,7 @@ describeE2e('the built page as a plain page: file mode', () => {
     ({ child: server, url: pageUrl } = await startServer());
     origin = new URL(pageUrl).origin;
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -5,58 +5,27 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'fs';
 import { extname, join } from 'path';
 import { gzipSync } from 'zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { StatsCompilation } from 'webpack';
 import { LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
-import { cityDraft } from '../../src/core/feedback/city';
-import { DEFAULT_RULESET } from '../../src/core/params';
-import { checkBytes } from '../../src/hosts/file/check';
 import { CITY_DRAFT_SHEET } from '../../src/hosts/host';
 import { OFFICE_JS_URL } from '../../src/taskpane/boot/loadOffice';
 import { templateSheets, type TemplateOptions } from '../excel/templateWorkbook';
-import { DIST, OUT, builtTaskpane } from './build';
+import { SHOTS, cityTitle, describeE2e, launchChromium } from './browser';
+import { DIST, builtTaskpane } from './build';
 import { fakeExcelScript } from './fakeInBrowser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'https://addin.test';
 /** What Office adds to the add-in's address (Excel on Windows, Chinese). */
 const HOST_INFO = '_host_Info=Excel$Win32$16.01$zh-CN$$$$0';
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
-const SHOTS = join(OUT, 'screenshots');
 const BUDGET_BYTES = 400 * 1024;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',
   '.png': 'image/png',
   '.xml': 'application/xml',
 };
-
-/** The title of the city-wide draft of these workbooks, as the engine drafts it. */
-async function cityTitle(workbooks: Buffer[]): Promise<string> {
-  const reports = [];
-  for (const bytes of workbooks) {
-    const c = await checkBytes(bytes, DEFAULT_RULESET, new Date());
-    if (c.status === 'checked') reports.push(c.report);
-  }
-  return cityDraft(reports, DEFAULT_RULESET).title;
-}
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`Skipping the e2e tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
-}
-// on CI a missing browser is a failure, not a skip: .ci/run installs it
-const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
 
 interface FakeLook {
   fill: string;
@@ -82,7 +51,7 @@ describeE2e('the built task pane in Chromium', () => {
   beforeAll(async () => {
     stats = await builtTaskpane();
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

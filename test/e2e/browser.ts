@@ -1,0 +1,46 @@
+/**
+ * What the headless-Chromium e2e test files share: the browser, how it is launched, when the tests
+ * run without it, where they put their screenshots, and the city-wide draft title they expect.
+ */
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { chromium, type Browser } from 'playwright-core';
+import { cityDraft } from '../../src/core/feedback/city';
+import { DEFAULT_RULESET } from '../../src/core/params';
+import { checkBytes } from '../../src/hosts/file/check';
+import { OUT } from './build';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const SHOTS = join(OUT, 'screenshots');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`Skipping the e2e tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
+}
+/** `describe` where Chromium is installed, else `describe.skip`. */
+// on CI a missing browser is a failure, not a skip: .ci/run installs it
+export const describeE2e = haveChromium || process.env.CI ? describe : describe.skip;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** The title of the city-wide draft of these workbooks, as the engine drafts it. */
+export async function cityTitle(workbooks: Buffer[]): Promise<string> {
+  const reports = [];
+  for (const bytes of workbooks) {
+    const c = await checkBytes(bytes, DEFAULT_RULESET, new Date());
+    if (c.status === 'checked') reports.push(c.report);
+  }
+  return cityDraft(reports, DEFAULT_RULESET).title;
+}
