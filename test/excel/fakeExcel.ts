@@ -18,7 +18,10 @@
  *   nothing), `options` reads Excel's "everything allowed" while a sheet is unprotected (so the
  *   host must read them before), and the 1.7 options are missing below 1.7; `isPasswordProtected`
  *   needs ExcelApiOnline (`online`);
- * - change events fire for value writes unless `runtime.enableEvents` is off.
+ * - change events fire for value writes unless `runtime.enableEvents` is off;
+ * - cells can be merged (`SheetState.merge`); `getMergedAreasOrNullObject()` (ExcelApi 1.13) gives
+ *   the merges whose top-left cell is in the range, a null object when there are none (its
+ *   `isNullObject` readable only after a sync), and fails beyond 512 merges, as documented.
  *
  * No imports except types, and no Node APIs: the e2e test transpiles this file and runs it in
  * the browser before the task pane loads.
@@ -45,6 +48,8 @@ import type {
   XWorksheetChangedArgs,
   XWorksheetCollection,
   XProtectionOptions,
+  XRangeAreas,
+  XRangeCollection,
   XWorksheetProtection,
 } from '../../src/hosts/excel/api';
 import type { ExcelEnv } from '../../src/hosts/excel/env';
@@ -175,6 +180,8 @@ export class SheetState {
   protection: ProtectionState = { ...DEFAULT_PROTECTION };
   /** areas whose cells are not locked (every other cell is, as in Excel) */
   unlocked: Area[] = [];
+  /** merged areas (see `merge`) */
+  merges: Area[] = [];
   /**
    * When set, every change to this sheet fails with this error: an Excel whose protection error is
    * not the documented `AccessDenied`, or a sheet that fails for reasons of its own.
@@ -192,6 +199,20 @@ export class SheetState {
   }
   isLocked(r: number, c: number): boolean {
     return !this.unlocked.some((a) => intersects(a, { r0: r, c0: c, rows: 1, cols: 1 }));
+  }
+  /**
+   * The user merging cells (Home → Merge Cells), e.g. `merge('I5:I6')`: as in Excel, the top-left
+   * cell keeps its value and the other cells are emptied. Overlapping an existing merge fails.
+   */
+  merge(address: string): void {
+    const area = parseArea(address);
+    if (area.rows * area.cols < 2) throw new FakeOfficeError('InvalidArgument', `${address} is a single cell.`);
+    if (this.merges.some((m) => intersects(m, area)))
+      throw new FakeOfficeError('InvalidOperation', `${address} overlaps a merged area.`);
+    for (let r = area.r0; r < area.r0 + area.rows; r++)
+      for (let c = area.c0; c < area.c0 + area.cols; c++)
+        if (r !== area.r0 || c !== area.c0) this.edit(r, c, { v: '', type: 'Empty', formula: undefined });
+    this.merges.push(area);
   }
 }
 
@@ -483,6 +504,7 @@ export class FakeWorkbook {
       password: s.password,
       protection: s.protection,
       unlocked: s.unlocked,
+      merges: s.merges,
       cells: [...s.cells.entries()]
         .filter(([, c]) => JSON.stringify(c) !== JSON.stringify(DEFAULT_CELL))
         .sort(([a], [b]) => a.localeCompare(b)),
@@ -990,6 +1012,87 @@ class FakeRange extends FakeObject implements XRange {
       this.wb.activeSheet = s.name;
       this.wb.selection = { sheet: s.name, address: areaAddress(this.area) };
     });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.wb.need('1.13', 'range.getMergedAreasOrNullObject');
+    return new FakeRangeAreas(this.ctx, this.sheet, this.area);
+  }
+}
+
+/** What Excel's documentation says getMergedAreasOrNullObject cannot return more than. */
+const MAX_MERGED_AREAS = 512;
+
+class FakeRangeCollection extends FakeCollection<FakeRange> implements XRangeCollection {
+  constructor(
+    ctx: FakeContext,
+    private readonly ranges: () => FakeRange[],
+  ) {
+    super(ctx);
+  }
+  protected current(): FakeRange[] {
+    return this.ranges();
+  }
+  load(props: string): FakeRangeCollection {
+    this.queueLoad(props);
+    return this;
+  }
+}
+
+/**
+ * The merged areas whose top-left cell is in `range` (as Excel: issue OfficeDev/office-js#3611),
+ * found when the next sync runs; a null object when there are none, whose loads do nothing and
+ * whose properties cannot be read.
+ */
+class FakeRangeAreas extends FakeObject implements XRangeAreas {
+  /** the merged areas, once a sync has found them */
+  private found: Area[] | null = null;
+  private collection?: FakeRangeCollection;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+    range: Area,
+  ) {
+    super(ctx);
+    ctx.enqueue(() => {
+      const found = this.sheet().merges.filter((m) => intersects(range, { r0: m.r0, c0: m.c0, rows: 1, cols: 1 }));
+      if (found.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError('GeneralException', `More than ${MAX_MERGED_AREAS} merged areas.`);
+      this.found = found;
+      this.remember('isNullObject', found.length === 0);
+    });
+  }
+  private areasNow(): Area[] {
+    if (!this.found?.length) throw new FakeOfficeError('InvalidOperation', 'The object is a null object.');
+    return this.found;
+  }
+  override resolve(path: string): void {
+    if (this.found?.length === 0) return; // a null object: loading it does nothing
+    super.resolve(path);
+  }
+  protected fetch(prop: string): unknown {
+    if (prop !== 'address') throw new FakeOfficeError('InvalidArgument', `RangeAreas has no property ${prop}`);
+    const prefix = sheetPrefix(this.sheet().name);
+    return this.areasNow()
+      .map((a) => `${prefix}!${areaAddress(a)}`)
+      .join(', ');
+  }
+  protected override nav(name: string): FakeObject | undefined {
+    return name === 'areas' ? this.areas : undefined;
+  }
+  load(props: string): FakeRangeAreas {
+    this.queueLoad(props);
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject');
+  }
+  get address(): string {
+    return this.loaded('address');
+  }
+  get areas(): FakeRangeCollection {
+    return (this.collection ??= new FakeRangeCollection(this.ctx, () =>
+      this.areasNow().map((a) => new FakeRange(this.ctx, this.sheet, a)),
+    ));
   }
 }
 

@@ -76,6 +76,26 @@ export interface XRange extends Loadable<XRange> {
   /** ExcelApi 1.6 */
   readonly conditionalFormats: XConditionalFormatCollection;
   select(): void;
+  /**
+   * ExcelApi 1.13. The merged areas whose top-left cell is in this range, or a null object when
+   * there are none (read `isNullObject` after the sync). Fails with more than 512 merged areas.
+   */
+  getMergedAreasOrNullObject(): XRangeAreas;
+}
+
+/** ExcelApi 1.9 */
+export interface XRangeCollection extends Loadable<XRangeCollection> {
+  readonly items: XRange[];
+}
+
+/** Several rectangular ranges of one sheet. ExcelApi 1.9. */
+export interface XRangeAreas extends Loadable<XRangeAreas> {
+  /** set by the sync that follows a `*OrNullObject` call; the other properties mean nothing when true */
+  readonly isNullObject: boolean;
+  /** every area with its sheet, comma-separated: `Sheet1!A1:B4, Sheet1!D1:D4` */
+  readonly address: string;
+  /** the areas one by one, each with an address such as `Sheet1!A1:B4` */
+  readonly areas: XRangeCollection;
 }
 
 export interface XWorksheetChangedArgs {
@@ -170,6 +190,7 @@ export interface XSettings {
 
 type Assert<T extends U, U> = T;
 export type CheckRange = Assert<Excel.Range, XRange>;
+export type CheckRangeAreas = Assert<Excel.RangeAreas, XRangeAreas>;
 export type CheckWorksheets = Assert<Excel.WorksheetCollection, XWorksheetCollection>;
 export type CheckProtection = Assert<Excel.WorksheetProtection, XWorksheetProtection>;
 export type CheckComments = Assert<Excel.CommentCollection, XCellNoteCollection>;

@@ -24,6 +24,8 @@ export interface Capabilities {
   workbookEvents: boolean;
   /** 1.10: threaded comments */
   comments: boolean;
+  /** 1.13: merged areas of a range, so that a merged 情况说明 explains every row it covers */
+  mergedAreas: boolean;
   /** 1.18: notes, used when comments fail */
   notes: boolean;
   /**
@@ -63,6 +65,7 @@ export function detectCapabilities(
     enableEvents: at('1.8'),
     workbookEvents: at('1.9'),
     comments: at('1.10'),
+    mergedAreas: at('1.13'),
     notes: at('1.18'),
     passwordInfo: at('1.7') && safely(supportsOnline),
   };

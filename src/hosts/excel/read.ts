@@ -1,10 +1,11 @@
 /**
  * Reads every sheet's used range into a WorkbookSnapshot in three context.sync() calls whatever
- * the size: sheet names; used-range extents; then every block of every sheet, queued together.
- * Large used ranges are split into row blocks so that no single range is enormous.
+ * the size: sheet names; used-range extents (with their merged areas on ExcelApi 1.13); then
+ * every block of every sheet, queued together. Large used ranges are split into row blocks so
+ * that no single range is enormous.
  */
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../../core/types';
-import type { XContext, XRange } from './api';
+import type { XContext, XRange, XRangeAreas, XWorksheet } from './api';
 import { blockAddress } from './addresses';
 import type { Capabilities } from './capabilities';
 
@@ -29,7 +30,28 @@ function toCell(value: unknown, format: unknown, type: string | undefined, formu
   return cell;
 }
 
-function toSheet(name: string, used: XRange, blocks: XRange[], withFormulas: boolean): SheetSnapshot {
+/** `I5:I6` from `Sheet1!$I$5:$I$6` or `'经费 投入'!I5:I6`: the sheet name ends at the last `!`. */
+export function localAddress(address: string): string {
+  return address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .trim();
+}
+
+/** The merged areas as the engine wants them, or undefined when Excel could not tell. */
+function mergesOf(areas: XRangeAreas | undefined): string[] | undefined {
+  if (!areas) return undefined;
+  if (areas.isNullObject) return [];
+  return areas.areas.items.map((a) => localAddress(a.address));
+}
+
+function toSheet(
+  name: string,
+  used: XRange,
+  blocks: XRange[],
+  withFormulas: boolean,
+  merges: string[] | undefined,
+): SheetSnapshot {
   const rows: (SnapshotCell | null)[][] = [];
   for (let r = 0; r < used.rowIndex; r++) rows.push([]);
   const lead: null[] = new Array<null>(used.columnIndex).fill(null);
@@ -44,7 +66,25 @@ function toSheet(name: string, used: XRange, blocks: XRange[], withFormulas: boo
     });
   }
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
-  return { name, rows };
+  // as the file host: no merges and "cannot tell" read alike, and the engine treats them alike
+  return merges?.length ? { name, rows, merges } : { name, rows };
+}
+
+interface UsedRanges {
+  used: XRange[];
+  /** per sheet, when merged areas were asked for */
+  merged?: XRangeAreas[];
+}
+
+/** Queues the used ranges (and their merged areas) of `sheets` for the next sync. */
+function queueUsedRanges(sheets: XWorksheet[], caps: Capabilities, withMerges: boolean): UsedRanges {
+  const used = sheets.map((ws) =>
+    (caps.protection ? ws.getUsedRange(true) : ws.getUsedRange()).load('rowIndex,columnIndex,rowCount,columnCount'),
+  );
+  if (!withMerges) return { used };
+  // The values-only used range holds every merge that matters: a merge's value is in its top-left
+  // cell, and Excel returns the merges whose top-left cell is in the range.
+  return { used, merged: used.map((u) => u.getMergedAreasOrNullObject().load('areas/items/address')) };
 }
 
 export async function readSnapshot(
@@ -56,10 +96,17 @@ export async function readSnapshot(
   await ctx.sync();
 
   const wanted = sheets.items.filter((ws) => !opts.skip?.has(ws.name));
-  const used = wanted.map((ws) =>
-    (caps.protection ? ws.getUsedRange(true) : ws.getUsedRange()).load('rowIndex,columnIndex,rowCount,columnCount'),
-  );
-  await ctx.sync();
+  let ranges = queueUsedRanges(wanted, caps, caps.mergedAreas);
+  try {
+    await ctx.sync();
+  } catch (e) {
+    // Excel fails on a range with more than 512 merged areas: read again without them (the only
+    // case with a fourth sync). Any other failure fails again and is raised as it was.
+    if (!ranges.merged) throw e;
+    ranges = queueUsedRanges(wanted, caps, false);
+    await ctx.sync();
+  }
+  const { used, merged } = ranges;
 
   const props = `values,numberFormat,valueTypes${opts.formulas ? ',formulas' : ''}`;
   const blocks = wanted.map((ws, i) => {
@@ -74,5 +121,7 @@ export async function readSnapshot(
   });
   await ctx.sync();
 
-  return { sheets: wanted.map((ws, i) => toSheet(ws.name, used[i]!, blocks[i]!, !!opts.formulas)) };
+  return {
+    sheets: wanted.map((ws, i) => toSheet(ws.name, used[i]!, blocks[i]!, !!opts.formulas, mergesOf(merged?.[i]))),
+  };
 }
