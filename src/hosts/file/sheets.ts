@@ -86,6 +86,7 @@ const CHARS_PER_LINE = 50;
 
 export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string = DRAFT_SHEET): ExcelJS.Worksheet {
   const ws = freshSheet(wb, name);
+  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP, orientation: 'portrait' };
   DRAFT_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   let r = 1;
   for (const block of draft.blocks) {
@@ -104,9 +105,19 @@ export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string
     }
     ws.mergeCells(r, 1, r, DRAFT_WIDTHS.length);
     const c = ws.getCell(r, 1);
-    c.value = block.text;
-    const heading = block.style !== 'body' && block.style !== 'closing';
-    c.font = { name: FONT, size: block.style === 'title' ? 16 : 12, bold: heading };
+    const size = block.style === 'title' ? 16 : 12;
+    // a （一） paragraph opens with its heading sentence: only that part is bold
+    const headEnd = block.style === 'h2' ? block.text.indexOf('。') + 1 : 0;
+    c.value =
+      headEnd > 0 && headEnd < block.text.length
+        ? {
+            richText: [
+              { text: block.text.slice(0, headEnd), font: { name: FONT, size, bold: true } },
+              { text: block.text.slice(headEnd), font: { name: FONT, size } },
+            ],
+          }
+        : block.text;
+    c.font = { name: FONT, size, bold: block.style === 'title' || block.style === 'h1' || block.style === 'h2' };
     c.alignment = { wrapText: true, vertical: 'top', horizontal: block.style === 'title' ? 'center' : 'left' };
     const lines = Math.max(1, Math.ceil(block.text.length / CHARS_PER_LINE));
     ws.getRow(r).height = Math.max(20, lines * 18 + (block.style === 'title' ? 12 : 4));
