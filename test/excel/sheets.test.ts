@@ -81,6 +81,7 @@ test('the draft sheet has one paragraph a row, wrapped in a wide column, heading
       { style: 'h1', text: '一、总体情况' },
       { style: 'body', text: '-共评价指标 70 项。' },
       { style: 'table', header: ['地区', '指标'], rows: [['文登区', 'JS12']] },
+      { style: 'h2', text: '（一）教育经费保障政策落实不到位。一般公共预算教育支出比上年下降。' },
     ],
   };
   await hostOf(wb).writeDraft(draft);
@@ -90,7 +91,10 @@ test('the draft sheet has one paragraph a row, wrapped in a wide column, heading
     ['-共评价指标 70 项。', ''],
     ['地区', '指标'],
     ['文登区', 'JS12'],
+    ['（一）教育经费保障政策落实不到位。一般公共预算教育支出比上年下降。', ''],
   ]);
+  expect(wb.look(DRAFT_SHEET, 'A2').bold).toBe(true);
+  expect(wb.look(DRAFT_SHEET, 'A6').bold).toBe(false);
   expect(wb.look(DRAFT_SHEET, 'A1').bold).toBe(true);
   expect(wb.look(DRAFT_SHEET, 'A3').bold).toBe(false);
   expect(wb.look(DRAFT_SHEET, 'A3').formula).toBeUndefined();

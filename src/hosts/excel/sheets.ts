@@ -109,7 +109,8 @@ export async function writeDraftSheet(
     } else {
       lines.push({
         cells: [b.text],
-        bold: b.style !== 'body' && b.style !== 'closing',
+        // a （一） paragraph is long: bold would weigh it down, and Excel cannot bold part of a cell
+        bold: b.style === 'title' || b.style === 'h1',
         size: b.style === 'title' ? 16 : undefined,
       });
     }
