@@ -126,6 +126,21 @@ describe('cityDraft', () => {
     );
   });
 
+  it('names nobody when more than three districts share first place', () => {
+    const many = cityDraft(
+      [
+        report({ name: '环翠区', code: '371002', rows: { XS01: { F: 61 } } }),
+        report({ name: '文登区', code: '371003', rows: { XS01: { F: 61 } } }),
+        report({ name: '高区', code: '371071', rows: { XS01: { F: 61 } } }),
+        report({ name: '荣成市', code: '371082', rows: { XS01: { F: 61 } } }),
+        report({ name: '乳山市', code: '371083' }),
+      ],
+      DEFAULT_RULESET,
+    );
+    const strengths = section(many, '主要成效').join('');
+    expect(strengths).not.toContain('国家学生体质健康标准测试优良率均为61%');
+  });
+
   it('recommends for each area of part 三 and closes with the requirement', () => {
     const areas = ['funding', 'preschool', 'safety', 'rectification'] as const;
     expect(section(draft, '整改意见')).toEqual(

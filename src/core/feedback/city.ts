@@ -85,6 +85,9 @@ function problemItems(checked: readonly Report[], ruleset: Ruleset): Item[] {
   return items.sort((a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || a.order - b.order);
 }
 
+/** More districts than this sharing first place are not named as 并列全市首位. */
+const MAX_SHARED_FIRST = 3;
+
 /** The best district for one indicator of CITY_BEST_PHRASES, with the city-wide figure first. */
 function bestSentence(entry: (typeof CITY_BEST_PHRASES)[number], checked: readonly Report[]): string | undefined {
   const id = entry.indicator;
@@ -111,12 +114,6 @@ function bestSentence(entry: (typeof CITY_BEST_PHRASES)[number], checked: readon
   if (top.some((s) => s.report.indicators[id]?.outcome !== 'met') || (entry.metric === 'growth' && max <= 0))
     return undefined;
 
-  const unit = indicator(id).unit;
-  const value = entry.metric === 'growth' ? `${fmtRate(max)}%` : `${fmtNum(max)}${unit}`;
-  const names = top.map((s) => districtName(s.report)).join('、');
-  const which = top.length === checked.length ? 'all' : top.length > 1 ? 'tie' : 'one';
-  const best = fill(CITY_BEST_TEMPLATES[which], { districts: names, what: entry.what, value });
-
   let figure: string | undefined;
   if (entry.cityFigure && entry.metric === 'growth' && scored.length === checked.length) {
     const g = ((totalF - totalE) / totalE) * 100;
@@ -128,6 +125,13 @@ function bestSentence(entry: (typeof CITY_BEST_PHRASES)[number], checked: readon
     const share = cityShare(checked, id);
     if (share) figure = fill(entry.cityFigure, { city: fmtRate(share.value) });
   }
+  const which = top.length === checked.length ? 'all' : top.length > 1 ? 'tie' : 'one';
+  // a first place shared by many districts singles nobody out: only the city figure is said
+  if (which === 'tie' && top.length > MAX_SHARED_FIRST) return figure;
+  const unit = indicator(id).unit;
+  const value = entry.metric === 'growth' ? `${fmtRate(max)}%` : `${fmtNum(max)}${unit}`;
+  const names = top.map((s) => districtName(s.report)).join('、');
+  const best = fill(CITY_BEST_TEMPLATES[which], { districts: names, what: entry.what, value });
   return figure ? `${figure}；${best}` : best;
 }
 
