@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { COMMENT_PREFIX } from '../../src/hosts/host';
 import { LEVEL_COLOURS, SUMMARY_COLUMNS, SUMMARY_SHEET } from '../../src/core/summary';
+import { SPEC_SHEETS } from '../fixtures/spec';
 import { district, xlsxOf } from '../fixtures/workbooks';
 import { run, tempDir } from './helpers';
 
@@ -286,20 +287,7 @@ describe('duty-review template', () => {
     const r = await run(['template', '--out', t.path('blank.xlsx')]);
     expect(r.code).toBe(0);
     const wb = await open(t.path('blank.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '填报说明',
-      '基本信息',
-      '经费投入',
-      '教师队伍',
-      '学前教育',
-      '义务教育',
-      '高中阶段教育',
-      '学生发展',
-      '安全与卫生',
-      '综合改革与规范办学',
-      '学校明细',
-      '问题整改',
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SPEC_SHEETS]);
     t.done();
   });
 });
