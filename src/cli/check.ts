@@ -7,7 +7,7 @@ import { readyLine } from '../core/summary';
 import { reportJson, workbookJson } from './jsonReport';
 import { expandInputs, outputNames } from './inputs';
 import { Progress } from './progress';
-import { loadRuleset, UsageError } from './rules';
+import { loadRulesets, rulesetOf, UsageError } from './rules';
 import { checkFile, type Checked } from './workbooks';
 import { CLI_TEXT as T } from './text';
 
@@ -15,6 +15,7 @@ export interface CheckOptions {
   out: string;
   json?: string;
   rules?: string;
+  ruleset?: string[];
   quiet?: boolean;
 }
 
@@ -49,8 +50,15 @@ export function statusLine(c: Checked, width: number): string {
   return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${readyLine(r).replace(/^[✓✗] /, '')}`;
 }
 
+/** The ruleset version most of the checked workbooks have. */
+export function majorityVersion(reports: readonly Report[]): string {
+  const n = new Map<string, number>();
+  for (const r of reports) n.set(r.rulesetVersion, (n.get(r.rulesetVersion) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
 export async function runCheck(args: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const ruleset = loadRuleset(opts.rules);
+  const rulesets = await loadRulesets(opts.ruleset, opts.rules);
   const inputs = expandInputs(args);
   for (const m of inputs.missing) io.err(T.missing(m));
   if (inputs.files.length === 0) throw new UsageError(T.noInput);
@@ -66,11 +74,11 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const reports: Report[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
-  say(T.checking(inputs.files.length, ruleset.version));
+  say(T.checking(inputs.files.length, rulesets.map((r) => r.version).join('、')));
 
   for (const [i, file] of inputs.files.entries()) {
     progress.update(i, file);
-    const c = await checkFile(file, ruleset, io.now());
+    const c = await checkFile(file, rulesets, io.now());
     let output: string | undefined;
     if (c.status === 'checked') {
       reports.push(c.report);
@@ -96,7 +104,8 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   }
   progress.clear();
 
-  const city = reports.length > 1 ? cityFindings(reports, ruleset) : null;
+  const ruleset = rulesetOf(rulesets, majorityVersion(reports));
+  const city = reports.length > 1 ? cityFindings(reports.filter((r) => r.rulesetVersion === ruleset.version), ruleset) : null;
   if (city?.length) {
     say(T.cityHeading);
     for (const f of city) say(`  • ${f.message}`);

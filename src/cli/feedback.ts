@@ -7,15 +7,16 @@ import { draftToText } from '../core/feedback/text';
 import type { Draft, Report } from '../core/types';
 import { draftToDocx } from '../feedback/docx';
 import type { Io } from './check';
-import { displayWidth, statusLine } from './check';
+import { displayWidth, majorityVersion, statusLine } from './check';
 import { expandInputs } from './inputs';
-import { loadRuleset, UsageError } from './rules';
+import { loadRulesets, rulesetOf, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 import { checkFile } from './workbooks';
 
 export interface FeedbackOptions {
   out: string;
   rules?: string;
+  ruleset?: string[];
   format: string;
   city?: string;
 }
@@ -38,7 +39,7 @@ function safeName(s: string): string {
 }
 
 export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io): Promise<number> {
-  const ruleset = loadRuleset(opts.rules);
+  const rulesets = await loadRulesets(opts.ruleset, opts.rules);
   const formats = parseFormats(opts.format);
   const inputs = expandInputs(args);
   for (const m of inputs.missing) io.err(T.missing(m));
@@ -65,7 +66,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
   };
 
   for (const file of inputs.files) {
-    const c = await checkFile(file, ruleset, io.now());
+    const c = await checkFile(file, rulesets, io.now());
     if (c.status !== 'checked') {
       failed = true;
       io.err(statusLine(c, width));
@@ -75,10 +76,12 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
     io.out(statusLine(c, width));
     reports.push(c.report);
     const stem = c.report.district.name || basename(file).replace(/\.[^.]+$/, '');
-    await write(`${stem}反馈意见（初稿）`, districtDraft(c.report, ruleset));
+    await write(`${stem}反馈意见（初稿）`, districtDraft(c.report, rulesetOf(rulesets, c.report.rulesetVersion)));
   }
   if (reports.length > 1) {
-    await write('全市汇总反馈意见（初稿）', cityDraft(reports, ruleset, opts.city ? { cityName: opts.city } : {}));
+    const ruleset = rulesetOf(rulesets, majorityVersion(reports));
+    const same = reports.filter((r) => r.rulesetVersion === ruleset.version);
+    await write('全市汇总反馈意见（初稿）', cityDraft(same, ruleset, opts.city ? { cityName: opts.city } : {}));
   }
   if (written) io.out(T.feedbackWritten(written, opts.out));
   return failed ? 1 : 0;

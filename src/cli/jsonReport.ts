@@ -1,5 +1,5 @@
 /** The JSON report of `check --json` (spec/CLI.md). */
-import type { Ruleset } from '../core/params';
+import type { Ruleset } from '../core/ruleset/model';
 import type { CityFinding } from '../core/city';
 import type { Finding } from '../core/types';
 import type { Checked } from './workbooks';
@@ -27,6 +27,7 @@ export function workbookJson(c: Checked, output?: string) {
     file: c.file,
     status: c.status,
     ...(c.status === 'not-template' ? { reason: c.reason } : {}),
+    ruleset: r.rulesetVersion || null,
     district: { name: r.district.name, code: r.district.code, year: r.district.year },
     counts: r.counts,
     readyToReturn: r.readyToReturn,

@@ -1,6 +1,6 @@
 /** The `duty-review` command (spec/CLI.md). Exit status: 0 no errors, 1 errors or unreadable, 2 usage. */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { exampleCity } from '../examples/city';
 import { fillWorkbook } from '../hosts/file/fill';
@@ -8,7 +8,9 @@ import { buildTemplate, protectTemplate } from '../hosts/file/template';
 import { runCheck, type Io } from './check';
 import { runFeedback } from './feedback';
 import { TOOL } from './jsonReport';
-import { loadRuleset, UsageError } from './rules';
+import { rulesetJson } from '../core/ruleset';
+import { buildRulesetWorkbook } from '../hosts/file/rulesetWorkbook';
+import { loadRulesetFile, loadRulesets, problemLine, RulesetFileError, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 
 const defaultIo: Io = {
@@ -18,9 +20,13 @@ const defaultIo: Io = {
   now: () => new Date(),
 };
 
-async function writeTemplate(file: string, rules: string | undefined): Promise<void> {
-  const wb = buildTemplate(loadRuleset(rules));
-  await protectTemplate(wb);
+/** Repeatable options collect into a list. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+async function writeTemplate(file: string, rulesetFiles: string[] | undefined, rules: string | undefined): Promise<void> {
+  const [ruleset] = await loadRulesets(rulesetFiles, rules);
+  const wb = buildTemplate(ruleset);
+  await protectTemplate(wb, ruleset);
   mkdirSync(dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);
 }
@@ -54,10 +60,11 @@ function program(io: Io, setCode: (n: number) => void): Command {
 
   p.command('template')
     .description(T.templateCmd)
+    .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
     .option('--out <file>', T.optOutTemplate, '县级人民政府履行教育职责评价指标填报表.xlsx')
-    .action(async (o: { rules?: string; out: string }) => {
-      await writeTemplate(o.out, o.rules);
+    .action(async (o: { ruleset?: string[]; rules?: string; out: string }) => {
+      await writeTemplate(o.out, o.ruleset, o.rules);
       io.out(T.templateWritten(o.out));
       setCode(0);
     });
@@ -67,9 +74,10 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .argument('<FILE_OR_DIR...>')
     .option('--out <dir>', T.optOutDir, './checked')
     .option('--json <file>', T.optJson)
+    .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
     .option('--quiet', T.optQuiet)
-    .action(async (files: string[], o: { out: string; json?: string; rules?: string; quiet?: boolean }) => {
+    .action(async (files: string[], o: { out: string; json?: string; ruleset?: string[]; rules?: string; quiet?: boolean }) => {
       setCode(await runCheck(files, o, quietIo(o.json)));
     });
 
@@ -77,11 +85,44 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .description(T.feedbackCmd)
     .argument('<FILE_OR_DIR...>')
     .option('--out <dir>', T.optOutDir, './feedback')
+    .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
     .addOption(new Option('--format <list>', T.optFormat).default('docx,txt'))
     .option('--city <name>', T.optCity)
-    .action(async (files: string[], o: { out: string; rules?: string; format: string; city?: string }) => {
-      setCode(await runFeedback(files, o, io));
+    .action(
+      async (files: string[], o: { out: string; ruleset?: string[]; rules?: string; format: string; city?: string }) => {
+        setCode(await runFeedback(files, o, io));
+      },
+    );
+
+  const rs = p.command('ruleset').description(T.rulesetCmd);
+  rs.command('export')
+    .description(T.rulesetExportCmd)
+    .option('--ruleset <file>', T.optRuleset)
+    .requiredOption('--out <file>', T.optOutRuleset)
+    .action(async (o: { ruleset?: string; out: string }) => {
+      const [ruleset] = await loadRulesets(o.ruleset ? [o.ruleset] : []);
+      const ext = extname(o.out).toLowerCase();
+      if (ext !== '.xlsx' && ext !== '.json') throw new UsageError(T.badRulesetOut(o.out));
+      mkdirSync(dirname(o.out), { recursive: true });
+      if (ext === '.json') writeFileSync(o.out, rulesetJson(ruleset!.doc));
+      else await buildRulesetWorkbook(ruleset!.doc).xlsx.writeFile(o.out);
+      io.out(T.rulesetWritten(o.out, ruleset!.version));
+      setCode(0);
+    });
+  rs.command('check')
+    .description(T.rulesetCheckCmd)
+    .argument('<FILE>')
+    .action(async (file: string) => {
+      const { ruleset, problems } = await loadRulesetFile(file);
+      const errors = problems.filter((x) => x.level === 'error');
+      const warnings = problems.filter((x) => x.level !== 'error');
+      if (ruleset) io.out(T.rulesetOk(file, ruleset.version, ruleset.indicators.length, ruleset.rules.length));
+      else io.err(T.rulesetBad(file, errors.length));
+      for (const x of errors) io.err(problemLine(x));
+      if (warnings.length) io.out(T.rulesetWarnings(warnings.length));
+      for (const x of warnings) io.out(problemLine(x));
+      setCode(ruleset ? 0 : 1);
     });
 
   p.command('examples')
@@ -127,6 +168,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (e instanceof UsageError) {
       io.err(T.usage(e.message));
+      return 2;
+    }
+    if (e instanceof RulesetFileError) {
+      io.err(e.message);
+      for (const x of e.problems) io.err(problemLine(x));
       return 2;
     }
     io.err(T.internal(e instanceof Error ? e.message : String(e)));

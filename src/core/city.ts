@@ -1,17 +1,16 @@
 /**
- * City-wide findings drawn from a batch of workbooks (spec/CLI.md, `city`; spec/FEEDBACK.md,
- * "City-wide draft"): the XQ05 / XQ06 comparison with the city-wide figure, and which districts
- * break each rule.
+ * City-wide findings drawn from a batch of workbooks (spec/CLI.md, `city`; spec/RULESET.md,
+ * 全市比较): each comparison with the city figure, the best district, and which districts break
+ * each rule.
  */
-import { indicator, shortName } from './catalogue';
-import { fmtRate } from './format';
-import type { Ruleset } from './params';
-import { DRAFT_PHRASES, fill } from './phrases';
-import { checkedReports, conclusiveWarnings, districtName, errorIndicators, ruleOrder } from './feedback/common';
+import { excelRound, tryEvaluate, walk, type Expr, type Scope } from './ruleset/expr';
+import type { ComparisonDef, Ruleset } from './ruleset/model';
+import { renderText } from './ruleset/text';
+import { checkedReports, conclusiveWarnings, districtName, errorIndicators, reportScope } from './feedback/common';
 import type { Finding, Report } from './types';
 
 export interface CityFinding {
-  /** `XQ05.belowCity` or `XQ06.belowCity` */
+  /** the comparison's 编号, e.g. `XQ06.belowCity` */
   rule: string;
   indicator: string;
   level: 'warning';
@@ -22,78 +21,92 @@ export interface CityFinding {
   message: string;
 }
 
-interface Comparison {
-  indicator: 'XQ05' | 'XQ06';
-  /** counts summed for the numerator; XQ02 is the denominator */
-  parts: string[];
+const EPS = 1e-9;
+
+function cityIds(e: Expr | undefined): string[] {
+  if (!e) return [];
+  const ids: string[] = [];
+  for (const x of walk(e)) if (x.k === 'fn' && x.name === '全市合计') ids.push((x.args[0] as { id: string }).id);
+  return ids;
 }
 
-const COMPARISONS: readonly Comparison[] = [
-  { indicator: 'XQ05', parts: ['XQ03', 'XQ04'] },
-  { indicator: 'XQ06', parts: ['XQ03'] },
-];
-
-/** Rules between the counts whose errors make the counts unusable, whichever share is compared. */
-const COUNT_IDS = ['XQ02', 'XQ03', 'XQ04'];
-
-function current(report: Report, id: string): number | undefined {
-  const v = report.indicators[id]?.current;
-  return typeof v === 'number' ? v : undefined;
-}
-
-/** The city-wide share from summed counts and the districts it was computed over. */
-export interface CityShare {
+/** A district's figure for a comparison, with the scope it was computed in. */
+interface Scored {
+  report: Report;
   value: number;
-  reports: { report: Report; own: number }[];
+  scope: Scope;
+}
+
+/** The districts a comparison can use, with their figures, and the city figure over them. */
+export interface CityFigure {
+  value: number | undefined;
+  scored: Scored[];
 }
 
 /**
- * The city-wide XQ05 or XQ06 figure: Σ parts / Σ XQ02 × 100 over the checked districts whose
- * counts and own share are usable (a number, no error on XQ02–XQ04 or on the share). Undefined
- * when fewer than two districts are usable or the children total is 0.
+ * The checked districts whose compared value and the counts of the city figure are usable (no
+ * error on them), and the city figure from the summed indicators (never from averaged shares).
  */
-export function cityShare(reports: readonly Report[], id: 'XQ05' | 'XQ06'): CityShare | undefined {
-  const cmp = COMPARISONS.find((c) => c.indicator === id)!;
-  let top = 0;
-  let bottom = 0;
-  const used: CityShare['reports'] = [];
+export function cityFigure(reports: readonly Report[], c: ComparisonDef, ruleset: Ruleset): CityFigure {
+  const ids = cityIds(c.cityValue);
+  const metricIds = [...walk(c.metric)].filter((x) => x.k === 'ind').map((x) => (x as { id: string }).id);
+  const scored: Scored[] = [];
   for (const report of checkedReports(reports)) {
     const errors = errorIndicators(report);
-    if ([...COUNT_IDS, id].some((x) => errors.has(x))) continue;
-    const whole = current(report, 'XQ02');
-    const own = current(report, id);
-    const parts = cmp.parts.map((p) => current(report, p));
-    if (whole === undefined || own === undefined || parts.some((p) => p === undefined)) continue;
-    top += parts.reduce<number>((t, p) => t + (p ?? 0), 0);
-    bottom += whole;
-    used.push({ report, own });
+    if ([c.indicator, ...ids, ...metricIds].some((id) => errors.has(id))) continue;
+    const scope = reportScope(report, ruleset);
+    const value = tryEvaluate(c.metric, scope);
+    if (typeof value !== 'number') continue;
+    if (ids.some((id) => typeof report.indicators[id]?.current !== 'number')) continue;
+    scored.push({ report, value, scope });
   }
-  if (used.length < 2 || bottom === 0) return undefined;
-  return { value: (top / bottom) * 100, reports: used };
+  if (!c.cityValue || scored.length < 2) return { value: undefined, scored };
+  const totals = new Map(
+    ids.map((id) => [id, scored.reduce((t, s) => t + (report(s, id) ?? 0), 0)] as const),
+  );
+  const cityScope: Scope = { ...scored[0]!.scope, cityTotal: (id) => totals.get(id) };
+  const v = tryEvaluate(c.cityValue, cityScope);
+  return { value: typeof v === 'number' ? v : undefined, scored };
+}
+
+function report(s: Scored, id: string): number | undefined {
+  const v = s.report.indicators[id]?.current;
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** The city figure as sentences print it: one decimal. */
+export function cityText(v: number): string {
+  return excelRound(v, 1).toFixed(1);
 }
 
 export function cityFindings(reports: readonly Report[], ruleset: Ruleset): CityFinding[] {
-  const tolerance = ruleset.params['consistency.pctTolerance'];
   const out: CityFinding[] = [];
-  for (const { indicator: id } of COMPARISONS) {
-    const share = cityShare(reports, id);
-    if (!share) continue;
-    const below = share.reports
-      .filter((r) => share.value - r.own > tolerance + 1e-9)
-      .map((r) => districtName(r.report));
+  for (const c of ruleset.comparisons) {
+    if (c.mode !== 'below') continue;
+    const fig = cityFigure(reports, c, ruleset);
+    if (fig.value === undefined) continue;
+    const city = fig.value;
+    const below = fig.scored.filter((s) => city - s.value > c.tolerance + EPS);
     if (below.length === 0) continue;
-    const cityValue = Number(fmtRate(share.value));
-    const name = shortName(indicator(id), ruleset.params);
+    const districts = below.map((s) => districtName(s.report));
     out.push({
-      rule: `${id}.belowCity`,
-      indicator: id,
+      rule: c.id,
+      indicator: c.indicator,
       level: 'warning',
-      districts: below,
-      cityValue,
-      message: fill(DRAFT_PHRASES.belowCity, { districts: below.join('、'), name, city: fmtRate(share.value) }),
+      districts,
+      cityValue: Number(cityText(city)),
+      message: renderText(c.sentence, {
+        scope: below[0]!.scope,
+        names: { 地区: districts.join('、'), 全市值: cityText(city), 均: '', ...indicatorNames(ruleset, c.indicator) },
+      }),
     });
   }
   return out;
+}
+
+export function indicatorNames(ruleset: Ruleset, id: string): Record<string, string> {
+  const d = ruleset.indicator(id);
+  return d ? { 简称: d.shortName, 指标名称: d.name, 单位: d.unit } : {};
 }
 
 /** One rule and the districts that break it. */
@@ -106,22 +119,21 @@ export interface RuleBreach {
   findings: Finding[];
 }
 
-/**
- * Per rule, the checked districts that break it (conclusive warnings only: a warning drawn from
- * data in error is not a conclusion), in the order of RULES, districts by 行政区划代码.
- */
-export function breachesByRule(reports: readonly Report[]): RuleBreach[] {
+/** Per rule, the checked districts that break it, in the ruleset's order, districts by 行政区划代码. */
+export function breachesByRule(reports: readonly Report[], ruleset: Ruleset): RuleBreach[] {
   const byRule = new Map<string, RuleBreach>();
-  for (const report of checkedReports(reports)) {
+  for (const r of checkedReports(reports)) {
     const seen = new Set<string>();
-    for (const f of conclusiveWarnings(report)) {
+    for (const f of conclusiveWarnings(r)) {
       if (seen.has(f.rule)) continue;
       seen.add(f.rule);
       const b = byRule.get(f.rule) ?? { rule: f.rule, indicator: f.indicator, reports: [], findings: [] };
-      b.reports.push(report);
+      b.reports.push(r);
       b.findings.push(f);
       byRule.set(f.rule, b);
     }
   }
-  return [...byRule.values()].sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule) || a.rule.localeCompare(b.rule));
+  return [...byRule.values()].sort(
+    (a, b) => ruleset.ruleOrder(a.rule) - ruleset.ruleOrder(b.rule) || a.rule.localeCompare(b.rule),
+  );
 }

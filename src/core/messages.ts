@@ -5,8 +5,12 @@
 import type { Invalid } from './parse';
 
 export const MSG = {
-  notTemplate: (found: number, total: number) =>
-    `这不是“县级人民政府履行教育职责评价指标填报表”（模板 2025.1）：标准工作表只找到 ${found} 张（共 ${total} 张）。请使用标准模板填报。`,
+  notTemplate: (name: string, version: string, found: number, total: number) =>
+    `这不是“${name}”的填报表（模板 ${version}）：标准工作表只找到 ${found} 张（共 ${total} 张）。请使用标准模板填报。`,
+  noRuleset: (found: string, available: readonly string[]) =>
+    `${found ? `模板版本为“${found}”` : '模板版本未填写'}，没有与之对应的指标体系（规则集），无法校验。现有的规则集版本：${available.map((v) => `“${v}”`).join('、')}。请使用对应版本的模板，或加载该版本的规则集文件`,
+  rulesetDiffers: (version: string) =>
+    `本填报表自带的规则集（${version}）与校验所用的同版本规则集不一致，可能已过时或被改动；已按校验所用的规则集校验`,
   missingSheet: (name: string, renamedFrom?: string) =>
     renamedFrom
       ? `缺少工作表“${name}”；工作表“${renamedFrom}”看起来是它被改了名，请把名称改回“${name}”`
@@ -56,19 +60,7 @@ export const MSG = {
     `第 ${row} 行“${header}”为“${text}”，应为 ${options.map((o) => `“${o}”`).join('、')} 之一`,
   listInvalid: (row: number, header: string, text: string, kind: string) =>
     `第 ${row} 行“${header}”为“${text}”，应为${kind}`,
-  duplicateSchool: (name: string, firstRow: number) => `学校名称“${name}”与第 ${firstRow} 行重复`,
-  classSum: (row: number, g: number, h: number, f: number) =>
-    `第 ${row} 行 56—65人班级数（${g}）与 66人及以上班级数（${h}）之和大于班级数（${f}）`,
-  noClasses: (row: number, students: number) => `第 ${row} 行在校生 ${students} 人，但班级数为 0`,
-  oversizeSchool: (name: string, type: string, students: number, max: number) =>
-    `${name}（${type}）在校生 ${students} 人，超过 ${max} 人的规模上限`,
-  noClinic: (name: string, students: number) => `${name}在校生 ${students} 人（600 人以上），未设卫生室`,
-  fewHealthStaff: (name: string, students: number, staff: number, need: number) =>
-    `${name}在校生 ${students} 人，卫生专业技术人员 ${staff} 人，按 600:1 应至少 ${need} 人`,
-  noSchools: '学校明细未填写，无法核对大班额、超大班额和超规模学校数',
-  dueRequired: (row: number) => `第 ${row} 行整改尚未完成，请填写计划完成时间`,
-  evidenceRequired: (row: number) => `第 ${row} 行已完成整改，请填写佐证材料`,
-  noRectification: '未填写上年度反馈问题整改情况',
+  duplicateValue: (header: string, value: string, firstRow: number) => `${header}“${value}”与第 ${firstRow} 行重复`,
 
   yearLast: '上年值',
   yearCurrent: '本年值',
@@ -77,6 +69,7 @@ export const MSG = {
   ruleYearCurrent: '本年',
   kindInteger: '整数',
   kindCount: '不小于 0 的整数',
+  kindNumber: '不小于 0 的数字',
   kindDate: '有效日期',
   kindYesNo: '“是”或“否”',
 } as const;

@@ -2,7 +2,6 @@
  * The 校验结果 sheet as data (spec/FEEDBACK.md): a header block and one row per finding, in
  * sheet, row, column order. Hosts write it; they alone know how to make a cell a link or text.
  */
-import { sortFindings } from './validate';
 import type { Finding, Level, Report } from './types';
 
 export const SUMMARY_SHEET = '校验结果';
@@ -69,7 +68,8 @@ export function summaryData(report: Report, opts: { checkedAt: Date; sheetNames:
   const pad = (n: number) => String(n).padStart(2, '0');
   const time = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
   const names = new Set(opts.sheetNames);
-  const rows = sortFindings([...report.findings]).map((f, i) => ({
+  // findings come sorted from validation (sheet order of the ruleset, then row, then column)
+  const rows = report.findings.map((f, i) => ({
     finding: f,
     linkable: names.has(f.sheet),
     cells: [

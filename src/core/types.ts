@@ -33,9 +33,9 @@ export interface WorkbookSnapshot {
 export type FindingValues = Record<string, number | string | boolean | null>;
 
 export interface Finding {
-  /** the check's stable name, e.g. `JS07.minRate`, `G2.text`, `TPL.missingSheet` */
+  /** the check's stable name: a 规则编号 (`JS07.minRate`), or the engine's own (`G2.text`, `TPL.missingSheet`) */
   rule: string;
-  /** indicator id, `ZG` for the 问题整改 sheet, null for 基本信息 and template integrity */
+  /** indicator id, the 清单's 编号 for a 清单 finding, null for 基本信息 and template integrity */
   indicator: string | null;
   level: Level;
   sheet: string;
@@ -56,8 +56,8 @@ export type IndicatorOutcome = 'met' | 'notMet' | 'notEvaluated' | 'reported';
 /** What the engine read for one indicator, for drafting and city-wide comparison. */
 export interface IndicatorResult {
   id: string;
-  last: number | boolean | null;
-  current: number | boolean | null;
+  last: number | boolean | string | null;
+  current: number | boolean | string | null;
   explanation: string;
   evidence: string;
   outcome: IndicatorOutcome;
@@ -87,7 +87,6 @@ export interface Report {
   /** no errors and every warning explained */
   readyToReturn: boolean;
   indicators: Record<string, IndicatorResult>;
-  rectification: { total: number; done: number };
 }
 
 /** A paragraph of a draft feedback text, as every output (sheet, .txt, .docx) renders it. */

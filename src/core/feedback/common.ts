@@ -2,28 +2,11 @@
  * What the district and city-wide drafts share: which warnings may be stated as conclusions,
  * the order of districts, numbering and the small pieces of wording around them.
  */
-import { indicator, sheetDef, shortName, type AreaId } from '../catalogue';
-import type { Params } from '../params';
-import { AREA_PHRASES, DRAFT_PHRASES, fill } from '../phrases';
-import { RULES, ruleInputs, type RuleDef } from '../rules';
+import { NotEvaluated, type Scope, type Year } from '../ruleset/expr';
+import type { AreaDef, RuleDef, Ruleset } from '../ruleset/model';
+import { asValue } from '../validate/rules';
 import type { DraftBlock, Finding, Report } from '../types';
-
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-
-export function ruleDef(id: string): RuleDef | undefined {
-  return RULE_BY_ID.get(id);
-}
-
-/** Position of a rule in RULES; rules that are not indicator rules (ZG) come after them. */
-export function ruleOrder(id: string): number {
-  const i = RULES.findIndex((r) => r.id === id);
-  return i < 0 ? RULES.length : i;
-}
-
-/** An indicator's name for a list or table, without the template's "其中：" lead-in. */
-export function plainName(id: string, params: Readonly<Params>): string {
-  return shortName(indicator(id), params).replace(/^其中：/, '');
-}
+import { DRAFT_PHRASES, fill } from './phrases';
 
 export function districtName(report: Report): string {
   return report.district.name || DRAFT_PHRASES.unnamedDistrict;
@@ -42,16 +25,16 @@ export function checkedReports(reports: readonly Report[]): Report[] {
   return reports.filter((r) => r.status === 'checked').sort(compareByCode);
 }
 
-/** Indicator ids that have at least one error finding. */
+/** Indicator ids (and 清单 编号) that have at least one error finding. */
 export function errorIndicators(report: Report): Set<string> {
   const out = new Set<string>();
   for (const f of report.findings) if (f.level === 'error' && f.indicator) out.add(f.indicator);
   return out;
 }
 
-/** Whether any of the indicators a rule reads has an error: then nothing is concluded from it. */
+/** Whether any value a rule reads has an error: then nothing is concluded from it. */
 export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): boolean {
-  return ruleInputs(rule).some((id) => errors.has(id));
+  return errors.has(rule.indicator) || rule.inputs.some((x) => errors.has(x.id));
 }
 
 /**
@@ -63,19 +46,28 @@ export function conclusiveWarnings(report: Report): Finding[] {
 }
 
 /** Indicators whose requirement could not be judged because data they rest on is in error. */
-export function voidIndicators(report: Report): string[] {
+export function voidIndicators(report: Report, ruleset: Ruleset): string[] {
   const errors = errorIndicators(report);
   return Object.values(report.indicators)
     .filter((r) => r.outcome === 'notEvaluated')
-    .filter((r) =>
-      RULES.some((rule) => rule.indicator === r.id && rule.level === 'warning' && hasErrorInputs(rule, errors)),
-    )
+    .filter((r) => ruleset.rulesOf(r.id).some((rule) => rule.level === 'warning' && hasErrorInputs(rule, errors)))
     .map((r) => r.id);
 }
 
-export function areaOf(f: Finding): AreaId | undefined {
-  if (f.indicator === 'ZG') return 'rectification';
-  return sheetDef(f.sheet)?.area;
+/** The values of a report as expressions see them (no 清单 rows: those stay in the workbook). */
+export function reportScope(report: Report, ruleset: Ruleset): Scope {
+  return {
+    indicator: (id: string, year: Year) => {
+      const r = report.indicators[id];
+      return r ? asValue(r[year]) : undefined;
+    },
+    param: (name) => ruleset.params[name] ?? NaN,
+    column: () => undefined,
+    rows: () => {
+      throw new NotEvaluated();
+    },
+    cityTotal: () => undefined,
+  };
 }
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -124,12 +116,12 @@ export class Sections {
 }
 
 /** 整改意见: one recommendation paragraph per area that has problems (none when no area has). */
-export function recommendationBlocks(areas: readonly AreaId[], blocks: DraftBlock[], sections: Sections): void {
-  if (areas.length === 0) return;
+export function recommendationBlocks(areas: readonly AreaDef[], blocks: DraftBlock[], sections: Sections): void {
+  const withAdvice = areas.filter((a) => a.advice);
+  if (withAdvice.length === 0) return;
   sections.add(DRAFT_PHRASES.sections.recommendations);
-  areas.forEach((area, i) => {
-    const a = AREA_PHRASES[area];
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${a.name}。${a.recommendation}` });
+  withAdvice.forEach((a, i) => {
+    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${a.name}。${a.advice}` });
   });
 }
 
@@ -139,4 +131,10 @@ export function strengthBlocks(items: readonly string[]): DraftBlock[] {
     style: 'body',
     text: fill(DRAFT_PHRASES.strengthItem, { n: chineseNumber(i + 1), text }),
   }));
+}
+
+/** The areas that have findings, in the ruleset's order. */
+export function areasOf(findings: readonly Finding[], ruleset: Ruleset): AreaDef[] {
+  const names = new Set(findings.map((f) => ruleset.areaOf(f.indicator)?.name));
+  return ruleset.areas.filter((a) => names.has(a.name));
 }

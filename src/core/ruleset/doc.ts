@@ -143,7 +143,7 @@ export interface ComparisonDoc {
   /** 比较值: what is compared for each district (default: the indicator's 本年值) */
   metric?: string;
   /** 容差: a number or a 参数 name */
-  tolerance?: string;
+  tolerance?: string | number;
   /** 表述 */
   sentence?: string;
   _source?: Source;
@@ -300,6 +300,8 @@ export interface RulesetProblem {
 /** The JSON form without the workbook positions. */
 export function stripSources(doc: RulesetDoc): RulesetDoc {
   return JSON.parse(
-    JSON.stringify(doc, (k: string, v: unknown) => (k === '_source' || k === '_metaSource' ? undefined : v)),
+    JSON.stringify(doc, (k: string, v: unknown) =>
+      k === '_source' || k === '_metaSource' || k === '$schema' ? undefined : v,
+    ),
   ) as RulesetDoc;
 }

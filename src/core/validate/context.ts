@@ -1,19 +1,15 @@
 /** What every part of the validation shares: the sheet reader and the findings being collected. */
 import type { Finding, FindingValues, Level, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../types';
-import type { Params, Ruleset } from '../params';
+import type { Ruleset } from '../ruleset/model';
 import { normalizeLabel } from '../parse';
 import { a1, parseA1 } from '../address';
-import { isIndicatorId, indicator as indicatorDef, shortName } from '../catalogue';
-
-/** The name a finding's indicator goes by in lists: the indicator's short name, or the sheet's. */
-function indicatorLabel(id: string, params: Readonly<Params>): string {
-  if (id === 'ZG') return '上年度反馈问题整改';
-  return isIndicatorId(id) ? shortName(indicatorDef(id), params) : '';
-}
+import { ENGINE_LEVELS, type EngineCode } from './codes';
 
 export interface ValidateOptions {
   /** "today", for the 填报日期 check; defaults to the current date */
   now?: Date;
+  /** findings about the workbook found before validation (which ruleset checks it) */
+  extraFindings?: readonly Finding[];
 }
 
 /** Merged ranges larger than this are not looked into (a sheet-wide merge says nothing per row). */
@@ -73,10 +69,24 @@ export class Sheet {
   }
 }
 
+export interface FindingExtra {
+  explained?: boolean;
+  requirement?: string;
+  explanation?: string;
+  values?: FindingValues;
+}
+
+/** Where a finding is: a sheet and a 1-based row and column. */
+export interface At {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 export class Context {
   readonly findings: Finding[] = [];
   readonly sheets = new Map<string, Sheet>();
-  readonly params: Readonly<Params>;
+  readonly params: Readonly<Record<string, number>>;
 
   constructor(
     snapshot: WorkbookSnapshot,
@@ -94,23 +104,27 @@ export class Context {
     return this.sheets.get(name);
   }
 
+  /** A finding of the engine's own (its level is the code's, ENGINE_LEVELS) or of a ruleset rule. */
   add(
+    code: string,
     level: Level,
-    rule: string,
     indicator: string | null,
-    sheet: string,
-    row: number,
-    col: number,
+    at: At,
     message: string,
-    extra: Partial<Pick<Finding, 'explained' | 'requirement' | 'explanation'>> & { values?: FindingValues } = {},
+    extra: FindingExtra = {},
   ): Finding {
     const values = { ...extra.values };
-    if (values.name === undefined && indicator) values.name = indicatorLabel(indicator, this.params);
-    const f: Finding = { rule, indicator, level, sheet, cell: a1(row, col), message, values };
+    if (values.name === undefined && indicator) values.name = this.ruleset.labelOf(indicator);
+    const f: Finding = { rule: code, indicator, level, sheet: at.sheet, cell: a1(at.row, at.col), message, values };
     if (extra.requirement !== undefined) f.requirement = extra.requirement;
     if (level === 'warning') f.explained = extra.explained ?? false;
     if (extra.explanation) f.explanation = extra.explanation;
     this.findings.push(f);
     return f;
+  }
+
+  /** A finding of one of the engine's own checks (codes.ts). */
+  engine(code: EngineCode, indicator: string | null, at: At, message: string, extra: FindingExtra = {}): Finding {
+    return this.add(code.replace('*', indicator ?? ''), ENGINE_LEVELS[code], indicator, at, message, extra);
   }
 }

@@ -1,9 +1,11 @@
 /** 基本信息: each field found by its label in column A, its value in column B. */
-import { INFO_FIELDS, SHEET_NAMES, type InfoField } from '../catalogue';
+import { INFO_FIELDS, type InfoField } from '../layout';
 import { MSG } from '../messages';
 import { cellText, isBlank, normalizeLabel, parseCode, parseDate, parsePhone, parseYear } from '../parse';
 import type { District } from '../types';
 import type { Context } from './context';
+
+type InfoCode = 'required' | 'invalid' | 'code' | 'year' | 'phone' | 'date' | 'version';
 
 const LABEL_COL = 1;
 const VALUE_COL = 2;
@@ -15,7 +17,8 @@ function todayIso(now: Date): string {
 
 export function checkInfo(ctx: Context): District {
   const district: District = { name: '', code: '', year: null, city: '' };
-  const sheet = ctx.sheet(SHEET_NAMES.info);
+  const infoSheet = ctx.ruleset.sheets.find((s) => s.kind === 'info');
+  const sheet = infoSheet && ctx.sheet(infoSheet.name);
   if (!sheet) return district;
   const rowOf = new Map<string, number>();
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -26,15 +29,15 @@ export function checkInfo(ctx: Context): District {
   for (const field of INFO_FIELDS) {
     const row = rowOf.get(normalizeLabel(field.label));
     if (row === undefined) {
-      ctx.add('error', 'INFO.missing', null, sheet.name, 1, LABEL_COL, MSG.missingLabel(field.label));
+      ctx.engine('INFO.missing', null, { sheet: sheet.name, row: 1, col: LABEL_COL }, MSG.missingLabel(field.label));
       continue;
     }
     const cell = sheet.cell(row, VALUE_COL);
     const text = cellText(cell);
-    const err = (rule: string, message: string) =>
-      ctx.add('error', `INFO.${rule}`, null, sheet.name, row, VALUE_COL, message, { values: { text } });
+    const err = (rule: InfoCode, message: string) =>
+      ctx.engine(`INFO.${rule}`, null, { sheet: sheet.name, row, col: VALUE_COL }, message, { values: { text } });
     if (isBlank(cell) && !cell?.err) {
-      if (field.key === 'version') err('version', MSG.wrongVersion('', ctx.ruleset.templateVersion));
+      if (field.key === 'version') err('version', MSG.wrongVersion('', ctx.ruleset.version));
       else err('required', MSG.required(field.label));
       continue;
     }
@@ -64,8 +67,8 @@ export function checkInfo(ctx: Context): District {
         dateFields.push({ field, row });
         break;
       case 'version':
-        if (normalizeLabel(text) !== ctx.ruleset.templateVersion) {
-          err('version', MSG.wrongVersion(text, ctx.ruleset.templateVersion));
+        if (normalizeLabel(text) !== normalizeLabel(ctx.ruleset.version)) {
+          err('version', MSG.wrongVersion(text, ctx.ruleset.version));
         }
         break;
     }
@@ -74,8 +77,10 @@ export function checkInfo(ctx: Context): District {
   for (const { field, row } of dateFields) {
     const cell = sheet.cell(row, VALUE_COL);
     const d = parseDate(cell);
-    const at = (rule: string, message: string) =>
-      ctx.add('error', `INFO.${rule}`, null, sheet.name, row, VALUE_COL, message, { values: { text: cellText(cell) } });
+    const at = (rule: InfoCode, message: string) =>
+      ctx.engine(`INFO.${rule}`, null, { sheet: sheet.name, row, col: VALUE_COL }, message, {
+        values: { text: cellText(cell) },
+      });
     if (d.kind === 'invalid') at('date', MSG.invalid(field.label, d.reason, ''));
     if (d.kind !== 'value') continue;
     if (district.year !== null && d.value.year < district.year)

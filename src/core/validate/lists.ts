@@ -1,130 +1,151 @@
-/** List sheets (学校明细, 问题整改): header by text, data rows until the first fully empty row. */
-import type { ListColumn } from '../catalogue';
+/**
+ * 清单 sheets: header by text in the first rows, data rows until the first fully empty row; each
+ * cell checked against its 清单字段 (type, options, required, unique).
+ */
 import { fmtNum } from '../format';
+import { ROW_NUMBER_HEADER } from '../layout';
 import { MSG } from '../messages';
-import { cellText, isBlank, normalizeLabel, parseDate, parseNumber, parseYesNo, type DateValue } from '../parse';
+import { cellText, isBlank, normalizeLabel, parseDate, parseNumber, parseYesNo, YES, NO } from '../parse';
+import { tryEvaluate, type Scope, type Value } from '../ruleset/expr';
+import type { ListDef, ListFieldDef } from '../ruleset/model';
 import type { Context, Sheet } from './context';
-
-export type ListValue = string | number | boolean | DateValue | null;
 
 export interface ListRow {
   row: number;
-  /** parsed values by column key; null when empty or unreadable */
-  values: Record<string, ListValue>;
-  /** keys of cells that were filled but unreadable */
+  /** values by header; undefined when empty or unreadable */
+  values: Map<string, Value>;
+  /** headers of cells that were filled but unreadable, or required and empty */
   bad: Set<string>;
 }
 
 export interface ListSheet {
+  def: ListDef;
   sheet: Sheet;
   headerRow: number;
-  cols: Record<string, number>;
+  /** column of each header */
+  cols: Map<string, number>;
   rows: ListRow[];
 }
 
-function readCell(
-  ctx: Context,
-  sheet: Sheet,
-  rule: string,
-  indicator: string | null,
-  r: number,
-  col: number,
-  c: ListColumn,
-): { value: ListValue; bad: boolean } {
+const RANGE_MAX = { pct: 100, pct200: 200 } as const;
+
+type Read = { value: Value } | { error: 'invalid' | 'enum' | 'text'; message: string; value?: Value };
+
+function readCell(sheet: Sheet, r: number, col: number, f: ListFieldDef): Read | null {
   const cell = sheet.cell(r, col);
-  const err = (name: string, message: string) => {
-    ctx.add('error', `${rule}.${name}`, indicator, sheet.name, r, col, message, { values: { text: cellText(cell) } });
-    return { value: null, bad: true };
-  };
-  if (isBlank(cell)) {
-    return c.required ? { ...err('required', MSG.listRequired(r, c.header)), bad: false } : { value: null, bad: false };
-  }
-  switch (c.type) {
+  if (isBlank(cell)) return null;
+  const what = `第 ${r} 行“${f.header}”`;
+  const invalid = (kind: string, text = cellText(cell)): Read => ({
+    error: 'invalid',
+    message: MSG.listInvalid(r, f.header, text, kind),
+  });
+  if (cell?.err) return { error: 'invalid', message: MSG.invalid(what, { code: 'excelError', error: cell.err }, '') };
+  switch (f.type) {
     case 'text':
-      if (cell?.err) {
-        return err('invalid', MSG.invalid(`第 ${r} 行“${c.header}”`, { code: 'excelError', error: cell.err }, ''));
-      }
-      return { value: cellText(cell), bad: false };
+      return { value: cellText(cell) };
     case 'enum': {
       const word = normalizeLabel(cell?.v);
-      const hit = c.options?.find((o) => o === word);
-      return hit ? { value: hit, bad: false } : err('enum', MSG.listEnum(r, c.header, cellText(cell), c.options ?? []));
+      const hit = f.options.find((o) => normalizeLabel(o) === word);
+      return hit !== undefined
+        ? { value: hit }
+        : { error: 'enum', message: MSG.listEnum(r, f.header, cellText(cell), f.options) };
     }
     case 'yesno': {
       const p = parseYesNo(cell);
-      return p.kind === 'value'
-        ? { value: p.value, bad: false }
-        : err('invalid', MSG.listInvalid(r, c.header, cellText(cell), MSG.kindYesNo));
+      return p.kind === 'value' ? { value: p.value ? YES : NO } : invalid(MSG.kindYesNo);
     }
     case 'date': {
       const p = parseDate(cell);
-      return p.kind === 'value'
-        ? { value: p.value, bad: false }
-        : err('invalid', MSG.listInvalid(r, c.header, cellText(cell), MSG.kindDate));
+      return p.kind === 'value' ? { value: p.value.iso } : invalid(MSG.kindDate);
     }
-    case 'integer':
-    case 'count': {
-      const p = parseNumber(cell, 'count');
-      const kind = c.type === 'count' ? MSG.kindCount : MSG.kindInteger;
-      if (p.kind !== 'value') return err('invalid', MSG.listInvalid(r, c.header, cellText(cell), kind));
-      if (!Number.isInteger(p.value) || (c.type === 'count' && p.value < 0)) {
-        return err('invalid', MSG.listInvalid(r, c.header, fmtNum(p.value, 6), kind));
-      }
+    default: {
+      const p = parseNumber(cell, f.type);
+      const kind = f.type === 'count' ? MSG.kindCount : MSG.kindNumber;
+      if (p.kind !== 'value') return invalid(kind);
+      const v = p.value;
+      const max = f.type === 'pct' || f.type === 'pct200' ? RANGE_MAX[f.type] : Infinity;
+      if (v < 0 || v > max || (f.type === 'count' && !Number.isInteger(v))) return invalid(kind, fmtNum(v, 6));
       if (p.textStored !== undefined) {
-        ctx.add(
-          'error',
-          `${rule}.text`,
-          indicator,
-          sheet.name,
-          r,
-          col,
-          MSG.textStored(`第 ${r} 行“${c.header}”`, p.textStored, fmtNum(p.value)),
-          {
-            values: { text: p.textStored, value: p.value },
-          },
-        );
+        return { error: 'text', message: MSG.textStored(what, p.textStored, fmtNum(v)), value: v };
       }
-      return { value: p.value, bad: false };
+      return { value: v };
     }
   }
 }
 
+/** A scope that reads one row of a list (and everything else from `base`). */
+export function rowScope(base: Scope, row: ListRow): Scope {
+  return { ...base, column: (h) => (row.bad.has(h) ? undefined : row.values.get(h)) };
+}
+
 /**
- * Reads a list sheet and checks each cell against its column's type; returns null (with an
- * integrity error) when the header cannot be found.
+ * Reads a 清单 sheet and checks each cell against its field; null (with an integrity error) when
+ * the header cannot be found. `base` evaluates 必填 conditions.
  */
-export function readList(
-  ctx: Context,
-  sheetName: string,
-  columns: readonly ListColumn[],
-  headerKey: string,
-  rule: string,
-  indicator: string | null,
-): ListSheet | null {
-  const sheet = ctx.sheet(sheetName);
+export function readList(ctx: Context, def: ListDef, base: Scope): ListSheet | null {
+  const sheet = ctx.sheet(def.sheet);
   if (!sheet) return null;
-  const header = columns.find((c) => c.key === headerKey)!.header;
-  const headerRow = sheet.findHeaderRow(header);
+  const headers = def.fields.map((f) => normalizeLabel(f.header));
+  let headerRow: number | null = null;
+  for (let r = 1; r <= Math.min(5, sheet.rowCount) && headerRow === null; r++) {
+    const labels = new Set((sheet.snap.rows[r - 1] ?? []).map((c) => normalizeLabel(c?.v)));
+    if (headers.filter((h) => labels.has(h)).length >= Math.max(1, Math.ceil(headers.length / 2))) headerRow = r;
+  }
+  const key = def.fields.find((f) => f.required === true) ?? def.fields[0]!;
   if (headerRow === null) {
-    ctx.add('error', 'TPL.missingHeader', null, sheet.name, 1, 1, MSG.missingHeader(sheet.name, header));
+    ctx.engine('TPL.missingHeader', null, { sheet: sheet.name, row: 1, col: 1 }, MSG.missingHeader(sheet.name, key.header));
     return null;
   }
-  const spec = Object.fromEntries(columns.map((c, i) => [c.key, { header: c.header, col: i + 1 }]));
-  const cols = sheet.mapColumns(headerRow, spec);
+  const found = new Map<string, number>();
+  (sheet.snap.rows[headerRow - 1] ?? []).forEach((c, i) => {
+    const label = normalizeLabel(c?.v);
+    if (label && !found.has(label)) found.set(label, i + 1);
+  });
+  const cols = new Map(def.fields.map((f, i) => [f.header, found.get(normalizeLabel(f.header)) ?? i + 1]));
   const rows: ListRow[] = [];
+  const unique = new Map<string, Map<string, number>>();
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const raw = sheet.snap.rows[r - 1] ?? [];
     if (raw.every((c) => isBlank(c))) break;
     // a pre-numbered row with nothing else in it is a blank row waiting to be filled
-    if (columns.every((c) => c.key === 'no' || isBlank(sheet.cell(r, cols[c.key]!)))) continue;
-    const values: Record<string, ListValue> = {};
-    const bad = new Set<string>();
-    for (const c of columns) {
-      const got = readCell(ctx, sheet, rule, indicator, r, cols[c.key]!, c);
-      values[c.key] = got.value;
-      if (got.bad) bad.add(c.key);
+    if (def.fields.every((f) => f.header === ROW_NUMBER_HEADER || isBlank(sheet.cell(r, cols.get(f.header)!)))) continue;
+    const row: ListRow = { row: r, values: new Map(), bad: new Set() };
+    const empty: ListFieldDef[] = [];
+    for (const f of def.fields) {
+      const col = cols.get(f.header)!;
+      const at = { sheet: sheet.name, row: r, col };
+      const got = readCell(sheet, r, col, f);
+      if (got === null) {
+        empty.push(f);
+        continue;
+      }
+      if ('error' in got) {
+        ctx.engine(`*.${got.error}`, def.code, at, got.message, { values: { text: cellText(sheet.cell(r, col)) } });
+        if (got.value === undefined) {
+          row.bad.add(f.header);
+          continue;
+        }
+        row.bad.add(f.header);
+      }
+      row.values.set(f.header, got.value!);
+      if (f.unique && typeof got.value === 'string') {
+        const seen = unique.get(f.header) ?? new Map<string, number>();
+        const k = got.value.replace(/\s/g, '');
+        const first = seen.get(k);
+        if (first !== undefined) ctx.engine('*.duplicate', def.code, at, MSG.duplicateValue(f.header, got.value, first));
+        else seen.set(k, r);
+        unique.set(f.header, seen);
+      }
     }
-    rows.push({ row: r, values, bad });
+    const scope = rowScope(base, row);
+    for (const f of empty) {
+      const required = f.required === true || (f.required !== false && tryEvaluate(f.required, scope) === true);
+      if (!required) continue;
+      row.bad.add(f.header);
+      const at = { sheet: sheet.name, row: r, col: cols.get(f.header)! };
+      ctx.engine('*.required', def.code, at, MSG.listRequired(r, f.header));
+    }
+    rows.push(row);
   }
-  return { sheet, headerRow, cols, rows };
+  return { def, sheet, headerRow, cols, rows };
 }

@@ -3,9 +3,9 @@
  * when it cannot be. No file system, so the web page (file mode) uses it as it is; it says the
  * same in the command line (`src/cli/workbooks.ts` reads the file and calls this).
  */
-import type { Ruleset } from '../../core/params';
+import type { Ruleset } from '../../core/ruleset/model';
 import type { Report } from '../../core/types';
-import { validate } from '../../core/validate';
+import { checkWorkbook } from '../../core/validate';
 import { FileHost } from './fileHost';
 import { UnreadableError } from './load';
 
@@ -20,14 +20,15 @@ export function unreadableReason(e: unknown): string {
   return e instanceof UnreadableError ? e.reason : `无法读取该工作簿（${e instanceof Error ? e.message : String(e)}）`;
 }
 
-export async function checkBytes(bytes: Uint8Array, ruleset: Ruleset, now: Date): Promise<CheckedBytes> {
+/** Opens and checks a workbook with the ruleset of its 模板版本 among `rulesets` (or the one it carries). */
+export async function checkBytes(bytes: Uint8Array, rulesets: readonly Ruleset[], now: Date): Promise<CheckedBytes> {
   let host: FileHost;
   try {
     host = await FileHost.open(bytes);
   } catch (e) {
     return { status: 'unreadable', reason: unreadableReason(e) };
   }
-  const report = validate(await host.readSnapshot(), ruleset, { now });
+  const report = checkWorkbook(await host.readSnapshot(), rulesets, { now });
   if (report.status === 'not-template') {
     return { status: 'not-template', report, reason: report.findings[0]?.message ?? NOT_TEMPLATE };
   }

@@ -4,14 +4,9 @@
  * fixtures can hold every kind of input a person or a pasted sheet produces.
  */
 import type ExcelJS from 'exceljs';
-import {
-  INDICATOR_COLUMNS,
-  INFO_FIELDS,
-  RECTIFICATION_COLUMNS,
-  SCHOOL_COLUMNS,
-  indicator,
-  type InfoField,
-} from '../../core/catalogue';
+import { INDICATOR_COLUMNS, INFO_FIELDS, type InfoField } from '../../core/layout';
+import type { Ruleset } from '../../core/ruleset/model';
+import { bundledRuleset } from '../../core/ruleset';
 
 export type CellInput = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
 
@@ -25,9 +20,15 @@ export interface IndicatorInput {
 export interface DistrictData {
   info: Partial<Record<InfoField['key'], CellInput>>;
   values: Record<string, IndicatorInput>;
+  /** rows of 学校明细, by the keys of SCHOOL_KEYS */
   schools: Record<string, CellInput>[];
+  /** rows of 问题整改, by the keys of RECTIFICATION_KEYS */
   rectification: Record<string, CellInput>[];
 }
+
+/** The columns of the example data's list rows, in the order of 2025.1's 学校明细 and 问题整改. */
+export const SCHOOL_KEYS = ['no', 'name', 'type', 'ownership', 'students', 'classes', 'large', 'huge', 'clinic', 'healthStaff'];
+export const RECTIFICATION_KEYS = ['no', 'source', 'problem', 'measures', 'status', 'due', 'evidence'];
 
 function put(cell: ExcelJS.Cell, input: CellInput | undefined): void {
   if (input === undefined) return;
@@ -47,13 +48,15 @@ function rowOfId(ws: ExcelJS.Worksheet, id: string): number | null {
   return found;
 }
 
-export function fillWorkbook(wb: ExcelJS.Workbook, data: DistrictData): void {
-  const info = wb.getWorksheet('基本信息');
+export function fillWorkbook(wb: ExcelJS.Workbook, data: DistrictData, ruleset: Ruleset = bundledRuleset()): void {
+  const infoName = ruleset.sheets.find((s) => s.kind === 'info')?.name;
+  const info = infoName ? wb.getWorksheet(infoName) : undefined;
   if (info) {
     INFO_FIELDS.forEach((f, i) => put(info.getCell(i + 2, 2), data.info[f.key]));
   }
   for (const [id, v] of Object.entries(data.values)) {
-    const ws = wb.getWorksheet(indicator(id).sheet);
+    const sheet = ruleset.indicator(id)?.sheet;
+    const ws = sheet ? wb.getWorksheet(sheet) : undefined;
     const r = ws ? rowOfId(ws, id) : null;
     if (!ws || r === null) continue;
     put(ws.getCell(r, INDICATOR_COLUMNS.last.col), v.last);
@@ -61,15 +64,15 @@ export function fillWorkbook(wb: ExcelJS.Workbook, data: DistrictData): void {
     if (v.evidence !== undefined) ws.getCell(r, INDICATOR_COLUMNS.evidence.col).value = v.evidence;
     if (v.explanation !== undefined) ws.getCell(r, INDICATOR_COLUMNS.explanation.col).value = v.explanation;
   }
-  const lists: [string, typeof SCHOOL_COLUMNS, Record<string, CellInput>[]][] = [
-    ['学校明细', SCHOOL_COLUMNS, data.schools],
-    ['问题整改', RECTIFICATION_COLUMNS, data.rectification],
+  const lists: [string, string[], Record<string, CellInput>[]][] = [
+    ['学校明细', SCHOOL_KEYS, data.schools],
+    ['问题整改', RECTIFICATION_KEYS, data.rectification],
   ];
-  for (const [name, columns, rows] of lists) {
+  for (const [name, keys, rows] of lists) {
     const ws = wb.getWorksheet(name);
     if (!ws) continue;
     rows.forEach((row, i) => {
-      columns.forEach((c, j) => put(ws.getCell(i + 3, j + 1), row[c.key]));
+      keys.forEach((k, j) => put(ws.getCell(i + 3, j + 1), row[k]));
     });
   }
 }

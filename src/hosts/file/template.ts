@@ -1,22 +1,12 @@
 /**
- * The blank standard workbook of template 2025.1, written from the catalogue and the ruleset's
- * parameters (so its 达标要求 texts always match the rules that judge it).
+ * The blank workbook of a ruleset (spec/TEMPLATE.md, spec/RULESET.md): its sheets, titles, rows,
+ * 达标要求 and dropdowns written from the ruleset, which it also carries in a very hidden sheet, so
+ * that the task pane and the web page check it with the office's own rules. Printed on A4.
  */
 import ExcelJS from 'exceljs';
-import {
-  INDICATOR_COLUMNS,
-  INFO_FIELDS,
-  RECTIFICATION_COLUMNS,
-  SCHOOL_COLUMNS,
-  SHEETS,
-  TEMPLATE_VERSION,
-  indicatorName,
-  indicatorsOf,
-  type ListColumn,
-  type SheetDef,
-} from '../../core/catalogue';
-import { DEFAULT_RULESET, type Ruleset } from '../../core/params';
-import { indicatorRequirement } from '../../core/requirements';
+import { INDICATOR_COLUMNS, INFO_FIELDS, RULESET_SHEET } from '../../core/layout';
+import { bundledRuleset, carriedPieces } from '../../core/ruleset';
+import type { IndicatorDef, ListDef, Ruleset, SheetDef } from '../../core/ruleset/model';
 import { LEVEL_COLOURS } from '../../core/summary';
 
 export const NO_LAST_VALUE = '—';
@@ -43,17 +33,39 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   objects: true,
 };
 
-/** Printed on A4 landscape, one page wide. */
+/** Printed on A4 landscape, one page wide, with narrow margins. */
 export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   paperSize: 9,
   orientation: 'landscape',
   fitToPage: true,
   fitToWidth: 1,
   fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
+/** Page numbers at the bottom of every printed page. */
+export const FOOTER = '&C第 &P 页，共 &N 页';
+
+function printSetup(ws: ExcelJS.Worksheet, titleRows: string | undefined): void {
+  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP, ...(titleRows ? { printTitlesRow: titleRows } : {}) };
+  ws.headerFooter = { oddFooter: FOOTER, evenFooter: FOOTER };
+}
+
+/** Display width of a text in Excel's column units (a CJK character counts two). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** A row tall enough to show each wrapped text whole: lines of 15 points. */
+function fitHeight(row: ExcelJS.Row, texts: readonly [string, number][]): void {
+  const lines = Math.max(1, ...texts.map(([t, width]) => Math.ceil(textWidth(t) / Math.max(1, width - 1))));
+  row.height = Math.max(20, lines * 15 + 4);
+}
 
 function title(ws: ExcelJS.Worksheet, text: string, lastCol: number): void {
-  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP, printTitlesRow: '1:2' };
+  printSetup(ws, '1:2');
   ws.mergeCells(1, 1, 1, lastCol);
   const c = ws.getCell(1, 1);
   c.value = text;
@@ -90,26 +102,36 @@ function listValidation(options: readonly string[]): ExcelJS.DataValidation {
 
 const YES_NO = ['是', '否'];
 
-function instructionsSheet(wb: ExcelJS.Workbook, ruleset: Ruleset): void {
-  const ws = wb.addWorksheet('填报说明');
-  ws.getColumn(1).width = 110;
+/** The definition of an indicator as the input prompt of its 本年值 cell (Excel shows up to 255 characters). */
+function prompt(def: IndicatorDef): Partial<ExcelJS.DataValidation> {
+  if (!def.definition) return {};
+  return { showInputMessage: true, promptTitle: def.id, prompt: def.definition.slice(0, 255) };
+}
+
+function instructionsSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): void {
+  const ws = wb.addWorksheet(def.name);
+  printSetup(ws, undefined);
+  ws.pageSetup.orientation = 'portrait';
+  ws.getColumn(1).width = 96;
+  const lists = ruleset.sheets.filter((s) => s.kind === 'list').map((s) => `“${s.name}”`);
   const lines = [
-    '县级人民政府履行教育职责评价指标填报表 · 填报说明',
-    `模板版本 ${TEMPLATE_VERSION}；规则集版本 ${ruleset.version}。请勿修改工作表名称、表头和指标编号。`,
+    `${ruleset.meta.name} · 填报说明`,
+    `模板版本 ${ruleset.version}${ruleset.meta.issuer ? `；${ruleset.meta.issuer}制定` : ''}。请勿修改工作表名称、表头和指标编号。`,
     '1. 各表灰色单元格为模板内容，已锁定；白色单元格为填报内容。可在指标之间插入行填写备注，不影响校验。',
-    '2. 数值单元格只填写数字，不要带单位或文字（如“约1200”“1200万元”）；百分比可填 85.3 或 85.3%。',
+    '2. 数值单元格只填写数字，不要带单位或文字（如“约1200”“1200万元”）；百分比可填 85.3 或 85.3%。选中“本年值”单元格可看到该指标的统计口径。',
     '3. 没有上年值的指标，“上年值”一栏显示“—”，无需填写。',
     '4. “是否”类指标请从下拉列表中选择“是”或“否”；达到要求时请在“佐证材料”中填写文件名称或文号。',
     '5. 未达到“达标要求”的指标，请在“情况说明”中说明原因和整改打算。',
-    '6. “学校明细”每行填写一所义务教育学校；“问题整改”每行填写上年度反馈的一个问题。',
-    '7. 校验结果分三级：错误（红色，数据有误，报送前必须改正）、未达标（黄色，政策要求未达到，须在情况说明中说明）、提示（蓝色，可能有误，请核实）。',
-    '8. 没有错误、且每个未达标项都已填写情况说明时，即可报送。',
+    ...(lists.length ? [`6. ${lists.join('、')}每行填写一项，从表头下一行起连续填写，中间不留空行。`] : []),
+    `${lists.length ? 7 : 6}. 校验结果分三级：错误（红色，数据有误，报送前必须改正）、未达标（黄色，政策要求未达到，须在情况说明中说明）、提示（蓝色，可能有误，请核实）。`,
+    `${lists.length ? 8 : 7}. 没有错误、且每个未达标项都已填写情况说明时，即可报送。`,
   ];
   lines.forEach((t, i) => {
     const c = ws.getCell(i + 1, 1);
     c.value = t;
     c.font = { name: FONT, size: i === 0 ? 14 : 11, bold: i === 0 };
     c.alignment = { wrapText: true, vertical: 'top' };
+    fitHeight(ws.getRow(i + 1), [[t, i === 0 ? 80 : 96]]);
   });
   const legend = ws.getRow(lines.length + 2);
   (['error', 'warning', 'notice'] as const).forEach((level, i) => {
@@ -124,6 +146,7 @@ function instructionsSheet(wb: ExcelJS.Workbook, ruleset: Ruleset): void {
 function infoSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): void {
   const ws = wb.addWorksheet(def.name);
   title(ws, def.title, 3);
+  ws.pageSetup.orientation = 'portrait';
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 32;
   ws.getColumn(3).width = 48;
@@ -144,25 +167,26 @@ function infoSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): void 
     const value = ws.getCell(r, 2);
     value.border = BORDER;
     value.protection = { locked: f.type === 'version' };
-    if (f.type === 'version') value.value = ruleset.templateVersion;
-    if (f.type === 'code' || f.type === 'phone') value.numFmt = '@';
+    if (f.type === 'version') value.value = ruleset.version;
+    if (f.type === 'code' || f.type === 'phone' || f.type === 'version') value.numFmt = '@';
     if (f.type === 'date') value.numFmt = 'yyyy-mm-dd';
     const hint = ws.getCell(r, 3);
     hint.value = hints[f.type] ?? '';
     hint.font = { name: FONT, color: { argb: 'FF808080' } };
+    ws.getRow(r).height = 20;
   });
 }
 
 const WIDTHS: Record<keyof typeof INDICATOR_COLUMNS, number> = {
-  id: 10,
-  group: 12,
-  name: 46,
-  unit: 8,
-  last: 14,
-  current: 14,
-  requirement: 38,
-  evidence: 26,
-  explanation: 34,
+  id: 8,
+  group: 11,
+  name: 36,
+  unit: 7,
+  last: 12,
+  current: 12,
+  requirement: 32,
+  evidence: 20,
+  explanation: 28,
 };
 
 function indicatorSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): void {
@@ -176,16 +200,16 @@ function indicatorSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): 
   (Object.keys(WIDTHS) as (keyof typeof WIDTHS)[]).forEach(
     (k) => (ws.getColumn(INDICATOR_COLUMNS[k].col).width = WIDTHS[k]),
   );
-  indicatorsOf(def.name).forEach((ind, i) => {
+  ruleset.indicatorsOf(def.name).forEach((ind, i) => {
     const row = ws.getRow(i + 3);
     const values: Record<keyof typeof INDICATOR_COLUMNS, ExcelJS.CellValue> = {
       id: ind.id,
       group: ind.group,
-      name: indicatorName(ind, ruleset.params),
+      name: ind.name,
       unit: ind.unit,
       last: ind.hasLast ? null : NO_LAST_VALUE,
       current: null,
-      requirement: indicatorRequirement(ind.id, ruleset.params),
+      requirement: ind.requirement,
       evidence: null,
       explanation: null,
     };
@@ -202,46 +226,76 @@ function indicatorSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): 
       if (!input) c.fill = LOCKED_FILL;
       c.alignment = {
         vertical: 'middle',
-        wrapText: key === 'name' || key === 'requirement' || key === 'explanation' || key === 'evidence',
+        wrapText: key === 'name' || key === 'requirement' || key === 'explanation' || key === 'evidence' || key === 'group',
         horizontal: key === 'last' && !ind.hasLast ? 'center' : undefined,
       };
       if ((key === 'current' || key === 'last') && input) {
-        if (ind.type === 'yesno') c.dataValidation = listValidation(YES_NO);
-        else if (ind.type === 'money') c.numFmt = '0.00';
+        const hint = key === 'current' ? prompt(ind) : {};
+        if (ind.type === 'yesno') c.dataValidation = { ...listValidation(YES_NO), ...hint };
+        else if (hint.prompt) c.dataValidation = { type: 'any', formulae: [], allowBlank: true, ...hint } as unknown as ExcelJS.DataValidation;
+        if (ind.type === 'money') c.numFmt = '0.00';
         else if (ind.type === 'count') c.numFmt = '0';
+        else if (ind.type === 'text') c.numFmt = '@';
       }
     }
+    fitHeight(row, [
+      [ind.name, WIDTHS.name],
+      [ind.requirement, WIDTHS.requirement],
+      [ind.group, WIDTHS.group],
+    ]);
   });
 }
 
-function listSheet(wb: ExcelJS.Workbook, def: SheetDef, columns: readonly ListColumn[]): void {
+/** A 清单 column wide enough for its header, its options, or a typical value of its type. */
+function listWidth(f: ListDef['fields'][number]): number {
+  const typical = { text: 24, date: 13, enum: 10, yesno: 8 } as Record<string, number>;
+  const options = Math.max(0, ...f.options.map(textWidth));
+  return Math.min(40, Math.max(8, textWidth(f.header) + 2, options + 3, typical[f.type] ?? 10));
+}
+
+function listSheet(wb: ExcelJS.Workbook, def: SheetDef, list: ListDef): void {
   const ws = wb.addWorksheet(def.name);
-  title(ws, def.title, columns.length);
+  title(ws, def.title, list.fields.length);
   header(
     ws,
-    columns.map((c) => c.header),
+    list.fields.map((c) => c.header),
   );
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    const options = c.type === 'yesno' ? YES_NO : c.options;
+  list.fields.forEach((f, i) => {
+    const width = listWidth(f);
+    ws.getColumn(i + 1).width = width;
+    const options = f.type === 'yesno' ? YES_NO : f.type === 'enum' ? f.options : undefined;
     for (let r = 3; r <= LIST_ROWS; r++) {
       const cell = ws.getCell(r, i + 1);
       cell.protection = { locked: false };
       if (options) cell.dataValidation = listValidation(options);
-      if (c.type === 'date') cell.numFmt = 'yyyy-mm-dd';
+      if (f.type === 'date') cell.numFmt = 'yyyy-mm-dd';
+      if (f.type === 'text') cell.alignment = { wrapText: true, vertical: 'top' };
     }
+  });
+  fitHeight(
+    ws.getRow(2),
+    list.fields.map((f, i) => [f.header, ws.getColumn(i + 1).width ?? 10]),
+  );
+}
+
+/** The ruleset the template carries: its JSON form in column A of a very hidden sheet. */
+function carriedSheet(wb: ExcelJS.Workbook, ruleset: Ruleset): void {
+  const ws = wb.addWorksheet(RULESET_SHEET, { state: 'veryHidden' });
+  carriedPieces(ruleset.doc).forEach((piece, i) => {
+    const c = ws.getCell(i + 1, 1);
+    c.value = piece;
+    c.numFmt = '@';
   });
 }
 
-export function buildTemplate(ruleset: Ruleset = DEFAULT_RULESET): ExcelJS.Workbook {
+export function buildTemplate(ruleset: Ruleset = bundledRuleset()): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '履职评价填报校验';
-  wb.title = '县级人民政府履行教育职责评价指标填报表';
-  for (const def of SHEETS) {
+  wb.title = `${ruleset.meta.name}填报表`;
+  for (const def of ruleset.sheets) {
     switch (def.kind) {
       case 'instructions':
-        instructionsSheet(wb, ruleset);
+        instructionsSheet(wb, def, ruleset);
         break;
       case 'info':
         infoSheet(wb, def, ruleset);
@@ -249,20 +303,21 @@ export function buildTemplate(ruleset: Ruleset = DEFAULT_RULESET): ExcelJS.Workb
       case 'indicators':
         indicatorSheet(wb, def, ruleset);
         break;
-      case 'schools':
-        listSheet(wb, def, SCHOOL_COLUMNS);
+      case 'list': {
+        const list = ruleset.list(def.name);
+        if (list) listSheet(wb, def, list);
         break;
-      case 'rectification':
-        listSheet(wb, def, RECTIFICATION_COLUMNS);
-        break;
+      }
     }
   }
+  carriedSheet(wb, ruleset);
   return wb;
 }
 
 /** Locks the template's label cells; called when a blank template is written for districts. */
-export async function protectTemplate(wb: ExcelJS.Workbook): Promise<void> {
+export async function protectTemplate(wb: ExcelJS.Workbook, ruleset: Ruleset = bundledRuleset()): Promise<void> {
+  const instructions = ruleset.sheets.find((s) => s.kind === 'instructions')?.name;
   for (const ws of wb.worksheets) {
-    if (ws.name !== '填报说明') await ws.protect('', PROTECTION);
+    if (ws.name !== instructions && ws.name !== RULESET_SHEET) await ws.protect('', PROTECTION);
   }
 }

@@ -1,0 +1,148 @@
+/**
+ * Rulesets: the bundled 2025.1, reading one from its JSON form, choosing the one that checks a
+ * workbook, and the copy a template carries.
+ */
+import bundledJson from '../../rulesets/2025.1.json';
+import { RULESET_SHEET } from '../layout';
+import { MSG } from '../messages';
+import { normalizeLabel } from '../parse';
+import type { Finding, WorkbookSnapshot } from '../types';
+import { applyOverrides, compileRuleset, normalizeDoc, RulesetError, type CompileResult } from './compile';
+import { stripSources, type RulesetDoc } from './doc';
+import { runExamples } from './examples';
+import type { Ruleset } from './model';
+
+export { RulesetError };
+
+export const BUNDLED_DOC: RulesetDoc = normalizeDoc(bundledJson as unknown as RulesetDoc);
+
+let bundled: Ruleset | undefined;
+
+/** The bundled ruleset 2025.1. */
+export function bundledRuleset(): Ruleset {
+  if (!bundled) {
+    const { ruleset, problems } = compileRuleset(BUNDLED_DOC);
+    if (!ruleset) throw new Error(`bundled ruleset: ${problems.map((p) => `${p.sheet}!${p.cell} ${p.message}`).join('; ')}`);
+    bundled = ruleset;
+  }
+  return bundled;
+}
+
+/** A ruleset with parameter overrides (`--rules`); throws RulesetError naming a bad key. */
+export function withOverrides(ruleset: Ruleset, overrides: unknown): Ruleset {
+  const doc = applyOverrides(ruleset.doc, overrides);
+  const given = Object.fromEntries(Object.entries(overrides as Record<string, number>));
+  const { ruleset: out, problems } = compileRuleset(doc, { ...ruleset.overrides, ...given });
+  if (!out) throw new RulesetError(problems[0]?.message ?? '', null);
+  return out;
+}
+
+/** Compiles a document and runs its examples: every problem at once; the ruleset only when usable. */
+export function checkRuleset(doc: RulesetDoc): CompileResult {
+  const compiled = compileRuleset(normalizeDoc(doc));
+  if (!compiled.ruleset) return compiled;
+  const problems = [...compiled.problems, ...runExamples(compiled.ruleset, doc)];
+  return { ruleset: problems.some((p) => p.level === 'error') ? null : compiled.ruleset, problems };
+}
+
+/** Reads the JSON form; a problem when it is not JSON or not shaped like a ruleset. */
+export function parseRulesetJson(text: string): { doc: RulesetDoc | null; problem?: string } {
+  try {
+    const doc = JSON.parse(text.replace(/^\uFEFF/, '')) as RulesetDoc;
+    if (!doc || typeof doc !== 'object' || !doc.ruleset) return { doc: null, problem: '不是规则集 JSON：缺少“ruleset”' };
+    return { doc: normalizeDoc(doc) };
+  } catch (e) {
+    return { doc: null, problem: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export function rulesetJson(doc: RulesetDoc): string {
+  return `${JSON.stringify({ $schema: './ruleset.schema.json', ...stripSources(doc) }, null, 2)}\n`;
+}
+
+/** Two rulesets are the same document (positions in a workbook aside). */
+export function sameRuleset(a: RulesetDoc, b: RulesetDoc): boolean {
+  return JSON.stringify(stripSources(normalizeDoc(a))) === JSON.stringify(stripSources(normalizeDoc(b)));
+}
+
+// ---------------------------------------------------------------- choosing and carrying
+
+/** The value of the 模板版本 row of a workbook, wherever its 基本信息 sheet is; null when none. */
+export function templateVersionOf(snapshot: WorkbookSnapshot): { version: string; sheet: string; cell: string } | null {
+  for (const s of snapshot.sheets) {
+    for (let r = 0; r < Math.min(s.rows.length, 60); r++) {
+      const label = normalizeLabel(s.rows[r]?.[0]?.v).replace(/[:：*＊]/g, '');
+      if (label === '模板版本') {
+        return { version: normalizeLabel(s.rows[r]?.[1]?.v), sheet: s.name, cell: `B${r + 1}` };
+      }
+    }
+  }
+  return null;
+}
+
+/** The ruleset a template carries in its very hidden sheet: JSON in column A, one piece a row. */
+export function carriedDoc(snapshot: WorkbookSnapshot): RulesetDoc | null {
+  const sheet = snapshot.sheets.find((s) => s.name === RULESET_SHEET);
+  if (!sheet) return null;
+  const text = sheet.rows.map((r) => (typeof r?.[0]?.v === 'string' ? r[0].v : '')).join('');
+  return parseRulesetJson(text).doc;
+}
+
+/** Pieces of the JSON form small enough for a cell (Excel holds 32,767 characters a cell). */
+export function carriedPieces(doc: RulesetDoc, size = 30000): string[] {
+  const text = JSON.stringify(stripSources(doc));
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+export interface Choice {
+  ruleset: Ruleset;
+  /** findings about the choice (the carried copy differs) to add to the workbook's report */
+  findings: Finding[];
+}
+
+/**
+ * The ruleset that checks a workbook: the one whose version equals its 模板版本, the user's
+ * before the bundled ones (`available`, in order of preference); a ruleset the workbook carries
+ * when the checker has none of that version. No match: an error finding instead.
+ */
+export function chooseRuleset(
+  snapshot: WorkbookSnapshot,
+  available: readonly Ruleset[],
+): Choice | { error: Finding; district: { version: string } } {
+  const found = templateVersionOf(snapshot);
+  const version = found?.version ?? '';
+  const mine = available.find((r) => normalizeLabel(r.version) === version);
+  const doc = carriedDoc(snapshot);
+  const carried = doc && normalizeLabel(doc.ruleset?.version) === version ? checkRuleset(doc).ruleset : null;
+  const at = { sheet: found?.sheet ?? snapshot.sheets[0]?.name ?? '', cell: found?.cell ?? 'A1' };
+  if (mine) {
+    const findings: Finding[] = [];
+    if (doc && carried && !sameRuleset(doc, mine.doc)) {
+      findings.push({
+        rule: 'TPL.rulesetDiffers',
+        indicator: null,
+        level: 'notice',
+        ...at,
+        message: MSG.rulesetDiffers(mine.version),
+        values: {},
+      });
+    }
+    return { ruleset: mine, findings };
+  }
+  if (carried) return { ruleset: carried, findings: [] };
+  // an unfilled 模板版本 is the district's mistake, not another system: the first ruleset checks it
+  if (!version && available[0]) return { ruleset: available[0], findings: [] };
+  return {
+    error: {
+      rule: 'TPL.noRuleset',
+      indicator: null,
+      level: 'error',
+      ...at,
+      message: MSG.noRuleset(version, available.map((r) => r.version)),
+      values: {},
+    },
+    district: { version },
+  };
+}
