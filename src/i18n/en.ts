@@ -7,6 +7,8 @@ export const en: Strings = {
     title: 'Duty Review Checker',
     intro:
       'Open the filled-in workbook and click Validate. Cells with problems get a colour and a comment; your own entries are never changed.',
+    checkedWith: (name: string, version: string, carried: boolean) =>
+      `Checked with: ${name} (${version})${carried ? ', the ruleset the workbook carries' : ''}`,
   },
   actions: {
     validate: 'Validate',
@@ -57,6 +59,7 @@ export const en: Strings = {
     office: (message: string) => `Excel reported a problem: ${message}`,
     draftModule: 'The feedback module could not be loaded. Check the network and try again.',
     needValidation: 'Click Validate first.',
+    noRuleset: 'No ruleset can check this workbook, so no feedback can be drafted. See the findings of Validate.',
   },
   boot: {
     loading: 'Connecting to Excel…',
@@ -87,6 +90,7 @@ export const en: Strings = {
     clear: 'Clear all',
     badTitle: (n: number) => `${n} file(s) could not be checked; the others are not affected:`,
     colon: ': ',
+    listSep: ', ',
     unreadable: 'Cannot read',
     skippedType: (ext: string) => `Not an .xlsx workbook (${ext || 'no extension'}); skipped`,
     skippedLock: "Excel's temporary lock file; skipped",
@@ -94,6 +98,7 @@ export const en: Strings = {
     moduleFailed: 'The checker could not be loaded. Reload the page; if that fails, use the duty-review command.',
     back: '← Back to the districts',
     fileOf: (file: string) => `File: ${file}`,
+    rulesetOf: (version: string) => `ruleset ${version}`,
     noName: '(no district name)',
     downloadsLabel: 'Download',
     downloadAnnotated: 'Annotated copy (.xlsx)',
@@ -110,7 +115,9 @@ export const en: Strings = {
     cityHeading: 'City-wide',
     cityCounts: (n: number, ready: number) => `${n} district(s), ${ready} ready to return.`,
     cityFindingsHeading: 'Compared with the city',
-    cityFindingsNone: 'No district is markedly below the city-wide preschool shares.',
+    cityFindingsNone: 'No district is markedly below the city on the compared indicators.',
+    otherVersions: (version: string, n: number, others: string) =>
+      `The city-wide part covers the ${n} district(s) checked with ruleset ${version}; the other workbooks belong to other versions (${others}) and are left out of the comparison and the city-wide draft.`,
     downloadCityDraft: 'City-wide draft feedback (.docx)',
     downloadZip: 'All annotated copies (.zip)',
     previewCityDraft: 'Read the city-wide draft',
@@ -120,6 +127,7 @@ export const en: Strings = {
       districtDraft: 'Making the draft feedback…',
       cityDraft: 'Making the city-wide draft…',
       zip: 'Packing all annotated copies…',
+      template: 'Making the blank workbook…',
     },
     saved: (name: string) => `“${name}” is ready: see your browser's downloads.`,
   },
@@ -132,6 +140,43 @@ export const en: Strings = {
     writing: 'Writing the 全市反馈意见（初稿） sheet…',
     done: (n: number) => `The city-wide draft from ${n} district workbooks is in the 全市反馈意见（初稿） sheet.`,
     tooFew: (n: number) => `Only ${n} workbook(s) could be checked; a city-wide draft needs at least 2.`,
+  },
+  rulesets: {
+    heading: 'Rulesets',
+    paneHeading: (versions: string) => `Rulesets (${versions})`,
+    hint: 'Each workbook is checked with the ruleset of its 模板版本 (template version); a workbook that carries its ruleset is checked even without loading one. A loaded ruleset file is kept in this browser for next time.',
+    bundled: 'built in',
+    loadedFrom: (file: string) => (file ? `loaded: ${file}` : 'loaded'),
+    replacesBundled: 'Same version as the built-in ruleset: the loaded one is used',
+    replaced: 'Replaced by the loaded ruleset of the same version',
+    load: 'Load a ruleset file…',
+    inputLabel: 'Choose a ruleset file (.xlsx authoring workbook or .json)',
+    remove: 'Remove',
+    removeLabel: (name: string, version: string) => `Remove the ruleset: ${name} (${version})`,
+    template: 'Blank workbook',
+    templateLabel: (name: string, version: string) => `Blank workbook: ${name} (${version})`,
+    templateName: (name: string, version: string) => `${name}填报表（${version}）.xlsx`,
+    reading: (file: string) => `Reading and checking the ruleset file “${file}”…`,
+    loaded: (name: string, version: string, file: string) =>
+      `Ruleset “${name}” (${version}, file “${file}”) is loaded. Workbooks of template version ${version} are checked with it.`,
+    warnings: (n: number) => `The ruleset can be used; ${n} remark(s):`,
+    notSaved:
+      'The ruleset is loaded but could not be kept in this browser (storage refused or full); load it again next time.',
+    rejected: (file: string, n: number) =>
+      `The ruleset file “${file}” has ${n} problem(s) and cannot be used; it was not loaded:`,
+    keptPrevious: (name: string, version: string) =>
+      `The ruleset loaded before, “${name}” (${version}), is still used.`,
+    dropped: (file: string, n: number) =>
+      `The ruleset kept in this browser${file ? ` (${file})` : ''} can no longer be used and was removed (${n} problem(s)):`,
+    removed: (name: string, version: string) =>
+      `The ruleset “${name}” (${version}) is removed; only the built-in ruleset is used now.`,
+    wrongType: (ext: string) =>
+      `A ruleset file is an .xlsx workbook or a .json file; this one is ${ext || 'a file without extension'}.`,
+    oldXls: 'This is an old .xls workbook, which cannot be read. Save it as .xlsx in Excel and load it again.',
+    readFailed: 'The file cannot be read.',
+    checkFailed: (message: string) => `Checking the ruleset failed: ${message}`,
+    error: 'error',
+    warning: 'remark',
   },
   host: {
     protectedSheet: (sheet: string, n: number) =>

@@ -2,12 +2,13 @@
  * The file mode: the task pane as a plain web page over .xlsx files. A district drops its
  * workbook and gets its findings, an annotated copy and a draft; a reviewer drops the whole city
  * and gets the table of districts, the city-wide comparison and draft, and every copy in a .zip.
- * Files are read in the browser; nothing is uploaded.
+ * The rulesets panel loads an office's own ruleset (kept in this browser) and gives the blank
+ * template of each ruleset. Files are read in the browser; nothing is uploaded.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { cityFindings } from '../core/city';
-import { DEFAULT_RULESET, type Ruleset } from '../core/params';
+import type { Report } from '../core/types';
 import type { Strings } from '../i18n';
 import { BadFiles } from './components/BadFiles';
 import { BatchStatus } from './components/BatchStatus';
@@ -18,6 +19,8 @@ import { DropZone } from './components/DropZone';
 import { Frame } from './components/Frame';
 import { Messages } from './components/Messages';
 import { PageHeader } from './components/PageHeader';
+import { RulesetPanel } from './components/RulesetPanel';
+import { cityGroup, othersText } from './file/cityGroup';
 import type { Saver } from './file/download';
 import { LAZY_ENGINES } from './file/lazy';
 import { byCode } from './file/order';
@@ -25,11 +28,14 @@ import { isChecked, type CheckedEntry, type Engines } from './file/types';
 import { useBatch } from './file/useBatch';
 import { useCityDraft } from './file/useCityDraft';
 import { useDownloads } from './file/useDownloads';
+import { browserStorage } from './rulesets/store';
+import { useRulesets } from './rulesets/useRulesets';
 
 export interface FileAppProps {
   strings: Strings;
   engines?: Engines;
-  ruleset?: Ruleset;
+  /** where the loaded ruleset is kept (tests); the browser's localStorage by default */
+  storage?: Storage | null;
   /** "today" for date checks (tests) */
   now?: () => Date;
   /** how bytes become a download (tests) */
@@ -66,6 +72,7 @@ const useStyles = makeStyles({
 });
 
 const realNow = () => new Date();
+const NO_REPORTS: readonly Report[] = [];
 
 function DistrictsSection({ strings, children }: { strings: Strings; children: ReactNode }) {
   const styles = useStyles();
@@ -80,24 +87,56 @@ function DistrictsSection({ strings, children }: { strings: Strings; children: R
   );
 }
 
+function RulesetsSection({ strings, children }: { strings: Strings; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.districts} aria-labelledby="rulesets-heading">
+      <h2 id="rulesets-heading" className={styles.h2}>
+        {strings.rulesets.heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function FileApp({
   strings,
   engines = LAZY_ENGINES,
-  ruleset = DEFAULT_RULESET,
+  storage = browserStorage(),
   now = realNow,
   save,
 }: FileAppProps) {
   const styles = useStyles();
-  const batch = useBatch(engines, strings, { ruleset, now });
-  const downloads = useDownloads(engines, strings, ruleset, save);
+  const rulesets = useRulesets(engines, strings, storage);
+  const batch = useBatch(engines, strings, { rulesets: rulesets.rulesets, now });
+  const downloads = useDownloads(engines, strings, save);
+  const templates = useDownloads(engines, strings, save);
   const [openId, setOpenId] = useState<number | null>(null);
   const [lastOpened, setLastOpened] = useState<number | null>(null);
   const [previewWanted, setPreviewWanted] = useState(false);
 
+  // the files given so far are checked again when the rulesets change
+  const { recheck } = batch;
+  const checkedWith = useRef(rulesets.rulesets);
+  useEffect(() => {
+    if (checkedWith.current === rulesets.rulesets) return;
+    checkedWith.current = rulesets.rulesets;
+    recheck();
+  }, [rulesets.rulesets, recheck]);
+
   const checked = useMemo(() => byCode(batch.entries.filter(isChecked)), [batch.entries]);
-  const reports = useMemo(() => checked.map((e) => e.outcome.report), [checked]);
-  const city = useMemo(() => (reports.length > 1 ? cityFindings(reports, ruleset) : []), [reports, ruleset]);
-  const preview = useCityDraft(engines, reports, ruleset, previewWanted);
+  // the city-wide part speaks one ruleset: the districts checked with the version most have
+  const group = useMemo(() => (checked.length > 1 ? cityGroup(checked.map((e) => e.outcome)) : null), [checked]);
+  const city = useMemo(() => (group ? cityFindings(group.reports, group.ruleset) : []), [group]);
+  const preview = useCityDraft(engines, group?.reports ?? NO_REPORTS, group?.ruleset ?? null, previewWanted);
+  const othersNote =
+    group && group.others.length
+      ? strings.file.otherVersions(
+          group.ruleset.version,
+          group.reports.length,
+          othersText(group.others, strings.file.listSep),
+        )
+      : undefined;
   const badCount = batch.entries.length - checked.length;
 
   const single: CheckedEntry | undefined = checked.length === 1 ? checked[0] : undefined;
@@ -128,6 +167,16 @@ export function FileApp({
       <div className={styles.page} data-mode="file">
         <PageHeader strings={strings} />
         <DropZone strings={strings} onFiles={batch.add} />
+        <RulesetsSection strings={strings}>
+          <RulesetPanel
+            strings={strings}
+            state={rulesets.state}
+            onLoad={(file) => void rulesets.load(file)}
+            onRemove={rulesets.remove}
+            onTemplate={(r) => void templates.template(r)}
+            templateState={templates.state}
+          />
+        </RulesetsSection>
         {(batch.entries.length > 0 || batch.progress) && (
           <BatchStatus
             strings={strings}
@@ -159,11 +208,12 @@ export function FileApp({
                 strings={strings}
                 districts={checked.length}
                 ready={checked.filter((e) => e.outcome.report.readyToReturn).length}
+                othersNote={othersNote}
                 cityFindings={city}
                 preview={preview}
                 onPreviewToggle={setPreviewWanted}
                 downloads={downloads.state}
-                onCityDraft={() => void downloads.cityDraft(checked)}
+                onCityDraft={() => group && void downloads.cityDraft(group.reports, group.ruleset)}
                 onZip={() => void downloads.zip(checked)}
               />
             </div>

@@ -1,13 +1,17 @@
 /**
  * The ribbon's 生成反馈 button (ExecuteFunction): validate the workbook and write the
- * 反馈意见（初稿） sheet, without opening the task pane.
+ * 反馈意见（初稿） sheet, without opening the task pane. It checks with the same rulesets as the
+ * pane: a ruleset file loaded in the pane (kept in this browser), then the bundled one, or the
+ * ruleset the workbook carries.
  */
-import { DEFAULT_RULESET } from '../core/params';
-import { validate } from '../core/validate';
+import { checkWorkbook } from '../core/validate';
 import { ExcelHost, officeEnv } from '../hosts/excel';
 import { stringsFor } from '../i18n';
 import { loadDraftMaker } from './draft';
-import { describeError } from './errors';
+import { UserError, describeError } from './errors';
+import { browserStorage } from './rulesets/store';
+import { restoreRuleset, rulesetsOf } from './rulesets/useRulesets';
+import { rulesetUsed } from './rulesets/used';
 
 interface CommandEvent {
   completed(): void;
@@ -17,9 +21,14 @@ export async function generateFeedback(event: CommandEvent): Promise<void> {
   const strings = stringsFor(Office.context.displayLanguage);
   const host = new ExcelHost(officeEnv(), strings.host);
   try {
-    const report = validate(await host.readSnapshot(), DEFAULT_RULESET);
+    const rulesets = rulesetsOf(restoreRuleset(browserStorage(), strings).loaded);
+    const snapshot = await host.readSnapshot();
+    const report = checkWorkbook(snapshot, rulesets);
+    const ruleset = rulesetUsed(report, snapshot, rulesets);
+    // a workbook no ruleset can check: the reason, as the pane would show it
+    if (!ruleset) throw new UserError(report.findings[0]?.message ?? strings.errors.noRuleset);
     const makeDraft = await loadDraftMaker();
-    await host.writeDraft(makeDraft(report, DEFAULT_RULESET));
+    await host.writeDraft(makeDraft(report, ruleset));
   } catch (e) {
     // A command has no pane to speak in: the draft sheet says what went wrong.
     const text = strings.draftSheet.failed(describeError(e, strings));

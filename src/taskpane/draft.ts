@@ -1,5 +1,5 @@
 /** The feedback drafter, loaded only when the user asks for a draft. */
-import type { Ruleset } from '../core/params';
+import type { Ruleset } from '../core/ruleset/model';
 import type { Draft, Report } from '../core/types';
 
 export type DraftMaker = (report: Report, ruleset: Ruleset) => Draft;

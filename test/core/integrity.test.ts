@@ -3,7 +3,7 @@
  * by text, indicator rows by id — whatever a district did to its copy of the template.
  */
 import ExcelJS from 'exceljs';
-import { SHEETS } from '../../src/core/catalogue';
+import { DEFAULT_RULESET, SHEETS } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
 import { excelRowOf, rectRow, ruleIds, schoolRow, sheetOf, theFinding } from '../fixtures/engine';
 import { TODAY, check, district, snapshotOfBytes } from '../fixtures/workbooks';
@@ -108,7 +108,7 @@ describe('sheets', () => {
     ws.addRow(['JF01', '约1200', { formula: '1/0', result: { error: '#DIV/0!' } }]);
     wb.addWorksheet('Sheet2');
     const snapshot = await snapshotOfBytes(new Uint8Array(await wb.xlsx.writeBuffer()));
-    const report = validate(snapshot, undefined, { now: TODAY });
+    const report = validate(snapshot, DEFAULT_RULESET, { now: TODAY });
     expect(report.status).toBe('not-template');
     expect(report.findings).toEqual([
       expect.objectContaining({
@@ -119,7 +119,7 @@ describe('sheets', () => {
         cell: 'A1',
       }),
     ]);
-    expect(report.findings[0]!.message).toContain('县级人民政府履行教育职责评价指标填报表');
+    expect(report.findings[0]!.message).toContain('县级人民政府履行教育职责评价指标');
     expect(report.findings[0]!.message).toContain('2025.1');
     expect(report.counts).toEqual({ error: 1, warning: 0, notice: 0 });
     expect(report.readyToReturn).toBe(false);
@@ -229,7 +229,7 @@ describe('header rows', () => {
     // 学校明细 disagrees with YW04: the link would fail if the sheet were read
     ['经费投入', '指标编号', schoolRow(0, {})],
     ['学校明细', '学校名称', schoolRow(0, { large: 1 })],
-    ['问题整改', '问题描述', rectRow(0, { status: '推进中' })],
+    ['问题整改', '问题来源', rectRow(0, { status: '推进中' })],
   ])('missing on %s: an error naming the header; nothing read from the sheet', async (name, header, change) => {
     const report = await check(district(change), { edit: (wb) => sheetOf(wb, name).spliceRows(2, 1) });
     expect(ruleIds(report)).toEqual(['TPL.missingHeader']);

@@ -4,9 +4,9 @@
  * copies are filled with random values of every kind, random extra rows and random sheets.
  */
 import fc from 'fast-check';
-import { SHEETS, sheetOrder } from '../../src/core/catalogue';
+import { SHEETS, sheetOrder } from '../fixtures/ruleset2025';
 import { parseA1 } from '../../src/core/address';
-import { makeRuleset } from '../../src/core/params';
+import { DEFAULT_RULESET, makeRuleset } from '../fixtures/ruleset2025';
 import { normalizeLabel } from '../../src/core/parse';
 import {
   LEVELS,
@@ -192,7 +192,7 @@ function checkWellFormed(report: Report, snapshot: WorkbookSnapshot): void {
   const sheetsByName = new Map<string, SheetSnapshot>();
   for (const x of snapshot.sheets) if (!sheetsByName.has(x.name.trim())) sheetsByName.set(x.name.trim(), x);
   for (const f of report.findings) {
-    if (!f.indicator || f.indicator === 'ZG' || f.cell === 'A1') continue;
+    if (!f.indicator || f.indicator === 'ZG' || f.indicator === 'SCH' || f.cell === 'A1') continue;
     const row = sheetsByName.get(f.sheet)?.rows[parseA1(f.cell)!.row - 1] ?? [];
     expect(row.some((c) => normalizeLabel(c?.v).toUpperCase() === f.indicator)).toBe(true);
   }
@@ -224,7 +224,7 @@ describe('validate on random workbooks', () => {
     fc.assert(
       fc.property(workbooks, (w) => {
         const snapshot = build(w);
-        const report = validate(snapshot, undefined, { now: TODAY });
+        const report = validate(snapshot, DEFAULT_RULESET, { now: TODAY });
         checkWellFormed(report, snapshot);
       }),
       { numRuns: 200 },
@@ -236,8 +236,8 @@ describe('validate on random workbooks', () => {
       fc.property(workbooks, (w) => {
         const snapshot = build(w);
         const copy = structuredClone(snapshot);
-        const a = validate(snapshot, undefined, { now: TODAY });
-        const b = validate(snapshot, undefined, { now: TODAY });
+        const a = validate(snapshot, DEFAULT_RULESET, { now: TODAY });
+        const b = validate(snapshot, DEFAULT_RULESET, { now: TODAY });
         expect(b).toEqual(a);
         expect(snapshot).toEqual(copy);
       }),
@@ -275,7 +275,7 @@ describe('validate on random indicator values', () => {
         const r = (snapshot.sheets[sheetIndex]!.rows[row - 1] ??= []);
         const hasLast = r[4]?.v !== '—';
         r[col - 1] = cell;
-        const report = validate(snapshot, undefined, { now: TODAY });
+        const report = validate(snapshot, DEFAULT_RULESET, { now: TODAY });
         checkWellFormed(report, snapshot);
         const at = `${col === 5 ? 'E' : 'F'}${row}`;
         for (const f of report.findings.filter((x) => ['G1', 'G2', 'G2.text', 'G3'].includes(x.rule))) {
@@ -333,8 +333,8 @@ describe('rows are found by id, wherever they are', () => {
             rows.splice(Math.min(at, rows.length), 0, [{ v: '注：以下为补充说明' }, null, { v: '备注' }]);
           sheet.rows = [...sheet.rows.slice(0, 2), ...rows];
         }
-        expect(gist(validate(after, undefined, { now: TODAY }))).toEqual(
-          gist(validate(before, undefined, { now: TODAY })),
+        expect(gist(validate(after, DEFAULT_RULESET, { now: TODAY }))).toEqual(
+          gist(validate(before, DEFAULT_RULESET, { now: TODAY })),
         );
       }),
       { numRuns: 150 },

@@ -1,4 +1,4 @@
-import { DEFAULT_RULESET } from '../../src/core/params';
+import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import type { Report } from '../../src/core/types';
 import { validate } from '../../src/core/validate';
 import { ExcelHost } from '../../src/hosts/excel';

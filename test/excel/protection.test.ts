@@ -3,7 +3,7 @@
  * returned workbook usually arrives protected. Such sheets are opened for the moment the marks are
  * written and protected again exactly as they were; a sheet with a password is left alone.
  */
-import { SHEETS } from '../../src/core/catalogue';
+import { SHEETS } from '../fixtures/ruleset2025';
 import { LEVEL_COLOURS } from '../../src/core/summary';
 import type { Report } from '../../src/core/types';
 import { HostError, detectCapabilities } from '../../src/hosts/excel';

@@ -2,7 +2,7 @@
  * A filled-in standard workbook as plain rows (no .xlsx library), for the fake Excel: built from
  * the catalogue, with plausible figures. `problems` adds a few findings of every level.
  */
-import { INDICATORS, INDICATOR_COLUMNS, RECTIFICATION_COLUMNS, SCHOOL_COLUMNS, SHEETS } from '../../src/core/catalogue';
+import { INDICATORS, INDICATOR_COLUMNS, RECTIFICATION_COLUMNS, SCHOOL_COLUMNS, SHEETS } from '../fixtures/ruleset2025';
 import type { IndicatorType } from '../../src/core/types';
 import type { CellInput } from './fakeExcel';
 
@@ -100,7 +100,7 @@ export function templateSheets(opts: TemplateOptions = {}): [string, Rows][] {
           opts.explained && EXPLAINED[ind.id] ? EXPLAINED[ind.id]! : '',
         ]);
       }
-    } else if (def.kind === 'schools') {
+    } else if (def.name === '学校明细') {
       rows.push(SCHOOL_COLUMNS.map((c) => c.header));
       rows.push([1, '文登区实验小学', '小学', '公办', 1200, 30, 0, 0, '是', 2]);
       rows.push([2, '文登区第二中学', '初中', '公办', 900, 20, 0, 0, '是', 2]);
@@ -144,8 +144,8 @@ export function templateUnlocked(): Record<string, string[]> {
         const cols = [c.current.col, c.evidence.col, c.explanation.col, ...(ind.hasLast ? [c.last.col] : [])];
         return cols.map((col) => `${column(col)}${r}`);
       });
-    } else if (def.kind === 'schools') out[def.name] = [`A3:${column(SCHOOL_COLUMNS.length)}${LIST_ROWS}`];
-    else if (def.kind === 'rectification') out[def.name] = [`A3:${column(RECTIFICATION_COLUMNS.length)}${LIST_ROWS}`];
+    } else if (def.name === '学校明细') out[def.name] = [`A3:${column(SCHOOL_COLUMNS.length)}${LIST_ROWS}`];
+    else if (def.name === '问题整改') out[def.name] = [`A3:${column(RECTIFICATION_COLUMNS.length)}${LIST_ROWS}`];
   }
   return out;
 }

@@ -1,5 +1,5 @@
-import { breachesByRule, cityFindings, cityShare } from '../../src/core/city';
-import { DEFAULT_RULESET, makeRuleset } from '../../src/core/params';
+import { breachesByRule, cityFigure, cityFindings } from '../../src/core/city';
+import { DEFAULT_RULESET, makeRuleset } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
 import { preschool, report } from './helpers';
 
@@ -35,9 +35,10 @@ describe('cityFindings', () => {
   });
 
   it('computes the city figure from counts, not from an average of percentages', () => {
-    const share = cityShare([hc(), wd(), rc(), rs()], 'XQ06')!;
+    const xq06 = DEFAULT_RULESET.comparisons.find((c) => c.id === 'XQ06.belowCity')!;
+    const share = cityFigure([hc(), wd(), rc(), rs()], xq06, DEFAULT_RULESET);
     expect(share.value).toBeCloseTo((23950 / 45000) * 100, 9);
-    expect(share.reports.map((r) => r.report.district.name)).toEqual(['环翠区', '文登区', '荣成市', '乳山市']);
+    expect(share.scored.map((r) => r.report.district.name)).toEqual(['环翠区', '文登区', '荣成市', '乳山市']);
   });
 
   it('names only districts below the city figure by more than consistency.pctTolerance', () => {
@@ -54,7 +55,7 @@ describe('cityFindings', () => {
       rows: { ...preschool(10000, 1000, 1000), XQ03: { E: 1000, F: '1000' } },
     });
     expect(bad.findings.some((f) => f.level === 'error' && f.indicator === 'XQ03')).toBe(true);
-    const notTemplate = validate({ sheets: [{ name: 'Sheet1', rows: [[{ v: 'x' }]] }] });
+    const notTemplate = validate({ sheets: [{ name: 'Sheet1', rows: [[{ v: 'x' }]] }] }, DEFAULT_RULESET);
     expect(notTemplate.status).toBe('not-template');
     const out = cityFindings([hc(), bad, wd(), rc(), rs(), notTemplate], DEFAULT_RULESET);
     expect(out.map((f) => [f.rule, f.districts, f.cityValue])).toEqual([
@@ -79,7 +80,7 @@ describe('breachesByRule', () => {
       rows: { JF15: { F: '3,000' }, JF16: { F: 2000 }, AQ06: { F: 28 } },
     });
     expect(c.findings.some((f) => f.rule === 'JF16.minRate')).toBe(false);
-    const out = breachesByRule([a, b, c]);
+    const out = breachesByRule([a, b, c], DEFAULT_RULESET);
     expect(out.map((x) => [x.rule, x.reports.map((r) => r.district.name)])).toEqual([
       ['JF16.minRate', ['乳山市']],
       ['AQ06.eqAQ05', ['环翠区', '高区', '乳山市']],

@@ -1,6 +1,6 @@
 import { cityDraft } from '../../src/core/feedback/city';
-import { DEFAULT_RULESET } from '../../src/core/params';
-import { AREA_PHRASES } from '../../src/core/phrases';
+import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
+import { AREA_PHRASES } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
 import type { Draft, DraftBlock, Report } from '../../src/core/types';
 import { preschool, report, texts, type DistrictSpec } from './helpers';
@@ -49,7 +49,7 @@ const SPECS: DistrictSpec[] = [
   },
 ];
 
-const notTemplate = validate({ sheets: [{ name: 'Sheet1', rows: [[{ v: '其他表格' }]] }] });
+const notTemplate = validate({ sheets: [{ name: 'Sheet1', rows: [[{ v: '其他表格' }]] }] }, DEFAULT_RULESET);
 const reports: Report[] = [...SPECS.map((s) => report(s)), notTemplate];
 const draft = cityDraft(reports, DEFAULT_RULESET, { cityName: '威海市' });
 

@@ -1,8 +1,9 @@
 import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
-import { DEFAULT_RULESET } from '../../src/core/params';
-import { AREA_PHRASES, DRAFT_PHRASES } from '../../src/core/phrases';
-import { RULES } from '../../src/core/rules';
+import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
+import { AREA_PHRASES } from '../fixtures/ruleset2025';
+import { DRAFT_PHRASES } from '../../src/core/feedback/phrases';
+import { RULES } from '../fixtures/ruleset2025';
 import type { Draft, Report } from '../../src/core/types';
 import { preschool, report, texts } from './helpers';
 

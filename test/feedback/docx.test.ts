@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { cityDraft } from '../../src/core/feedback/city';
 import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
-import { DEFAULT_RULESET } from '../../src/core/params';
+import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import type { Draft, DraftBlock } from '../../src/core/types';
 import { draftToDocx } from '../../src/feedback/docx';
 import { preschool, report } from './helpers';

@@ -2,15 +2,8 @@
  * In-memory workbooks for the feedback tests: a fully compliant district in the layout of
  * template 2025.1, with any cell overridden, validated into a Report.
  */
-import {
-  INDICATORS,
-  INDICATOR_COLUMNS,
-  RECTIFICATION_COLUMNS,
-  SCHOOL_COLUMNS,
-  SHEETS,
-  indicatorName,
-} from '../../src/core/catalogue';
-import { DEFAULT_RULESET, type Ruleset } from '../../src/core/params';
+import { INDICATORS, INDICATOR_COLUMNS, RECTIFICATION_COLUMNS, SCHOOL_COLUMNS, SHEETS } from '../fixtures/ruleset2025';
+import { DEFAULT_RULESET, type Ruleset } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
 import type { Report, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../../src/core/types';
 
@@ -165,7 +158,7 @@ export function snapshot(
             rowOf([
               ind.id,
               ind.group,
-              indicatorName(ind, params),
+              ind.name,
               ind.unit,
               ind.hasLast ? pick('E', E) : '—',
               pick('F', F),
@@ -177,12 +170,13 @@ export function snapshot(
         }
         break;
       }
-      case 'schools':
-        rows.push(rowOf(SCHOOL_COLUMNS.map((c) => c.header)));
-        rows.push(rowOf([1, '第一实验小学', '小学', '公办', 1200, 30, 0, 0, '是', 2]));
-        rows.push(rowOf([2, '第二中学', '初中', '公办', 900, 20, 0, 0, '是', 2]));
-        break;
-      case 'rectification':
+      case 'list':
+        if (def.name === '学校明细') {
+          rows.push(rowOf(SCHOOL_COLUMNS.map((c) => c.header)));
+          rows.push(rowOf([1, '第一实验小学', '小学', '公办', 1200, 30, 0, 0, '是', 2]));
+          rows.push(rowOf([2, '第二中学', '初中', '公办', 900, 20, 0, 0, '是', 2]));
+          break;
+        }
         rows.push(rowOf(RECTIFICATION_COLUMNS.map((c) => c.header)));
         for (const [i, r] of (
           spec.rectification ?? [['市级评价', '教师补充不足', '公开招聘教师', '已完成', '', '招聘公告']]

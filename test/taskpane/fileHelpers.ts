@@ -1,5 +1,7 @@
 /** Stand-ins for the file mode's lazily loaded parts, so that the UI is tested without ExcelJS or docx. */
 import { TextDecoder, TextEncoder } from 'util';
+import { bundledRuleset } from '../../src/core/ruleset';
+import type { Ruleset } from '../../src/core/ruleset/model';
 import type { Draft, Report } from '../../src/core/types';
 import type { BatchEntry, CheckedEntry, Engines, NamedBytes, Outcome } from '../../src/taskpane/file/types';
 import { finding, reportOf } from './helpers';
@@ -21,14 +23,18 @@ export function districtReport(name: string, code: string, errors = 0, warnings 
 }
 
 export function checkedEntry(id: number, report: Report, file = `${report.district.name}.xlsx`): CheckedEntry {
-  return { id, file, outcome: { status: 'checked', report, marks: null, annotated: async () => new Uint8Array([id]) } };
+  const outcome = { status: 'checked', report, ruleset: bundledRuleset(), marks: null } as const;
+  return { id, file, outcome: { ...outcome, annotated: async () => new Uint8Array([id]) } };
 }
 
 export function badEntry(id: number, file: string, reason: string): BatchEntry {
   return { id, file, outcome: { status: 'unreadable', reason } };
 }
 
-/** A "workbook" for the stub engine: its text is `name,code,errors,warnings,notices`, or `bad:reason`. */
+/**
+ * A "workbook" for the stub engine: its text is `name,code,errors,warnings,notices[,模板版本]`
+ * (version 2025.1 unless given), or `bad:reason`.
+ */
 export function fakeFile(name: string, content: string): File {
   const file = new File([content], name);
   const bytes = new TextEncoder().encode(content);
@@ -39,6 +45,12 @@ export function fakeFile(name: string, content: string): File {
 
 export interface StubCalls {
   checked: string[];
+  /** the versions of the rulesets each workbook was checked with, in order of preference */
+  rulesets: string[][];
+  /** the versions of the templates made */
+  templates: string[];
+  /** the rulesets the city-wide drafts were made with */
+  cityRulesets: string[];
   docx: Draft[];
   zipped: NamedBytes[][];
   cityDrafts: Report[][];
@@ -46,27 +58,46 @@ export interface StubCalls {
 
 /** Engines that read fakeFile contents, draft a title only, and record what they were asked. */
 export function stubEngines(): { engines: Engines; calls: StubCalls } {
-  const calls: StubCalls = { checked: [], docx: [], zipped: [], cityDrafts: [] };
+  const calls: StubCalls = {
+    checked: [],
+    rulesets: [],
+    templates: [],
+    cityRulesets: [],
+    docx: [],
+    zipped: [],
+    cityDrafts: [],
+  };
   const engines: Engines = {
     workbook: async () => ({
-      async check(bytes): Promise<Outcome> {
+      async check(bytes, rulesets): Promise<Outcome> {
         const text = new TextDecoder().decode(bytes);
         calls.checked.push(text);
+        calls.rulesets.push(rulesets.map((r) => r.version));
         if (text.startsWith('bad:')) return { status: 'unreadable', reason: text.slice(4) };
-        const [name, code, e, w, n] = text.split(',');
-        const report = districtReport(name!, code!, Number(e), Number(w), Number(n));
+        const [name, code, e, w, n, version = '2025.1'] = text.split(',');
+        const ruleset: Ruleset | undefined = rulesets.find((r) => r.version === version);
+        if (!ruleset) return { status: 'not-template', reason: `模板版本为“${version}”，没有与之对应的规则集` };
+        const report = { ...districtReport(name!, code!, Number(e), Number(w), Number(n)), rulesetVersion: version };
         return {
           status: 'checked',
           report,
+          ruleset,
           marks: null,
           annotated: async () => new TextEncoder().encode(`copy of ${name}`),
         };
       },
+      // the real reader (ExcelJS), loaded only by the tests that give a ruleset workbook
+      readRuleset: async (bytes) => (await import('../../src/hosts/file/rulesetWorkbook')).readRulesetWorkbook(bytes),
+      async template(ruleset) {
+        calls.templates.push(ruleset.version);
+        return new TextEncoder().encode(`template ${ruleset.version}`);
+      },
     }),
     drafts: async () => ({
       districtDraft: (r) => ({ title: `关于${r.district.name}的反馈意见（初稿）`, blocks: [] }),
-      cityDraft: (reports) => {
+      cityDraft: (reports, ruleset) => {
         calls.cityDrafts.push([...reports]);
+        calls.cityRulesets.push(ruleset.version);
         const title = '关于滨海市的反馈意见（初稿）';
         return { title, blocks: [{ style: 'title', text: title }] };
       },

@@ -55,7 +55,6 @@ export function reportOf(findings: Finding[], over: Partial<Report> = {}): Repor
     counts,
     readyToReturn: counts.error === 0 && findings.every((f) => f.level !== 'warning' || f.explained),
     indicators: {},
-    rectification: { total: 0, done: 0 },
     ...over,
   };
 }

@@ -20,7 +20,7 @@ export type Expr =
   | { k: 'fn'; name: string; args: Expr[]; pos: number }
   | { k: 'rows'; name: 'COUNTROWS' | 'SUMROWS'; list: string; value?: Expr; cond?: Expr; pos: number };
 
-export type BinOp = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=';
+export type BinOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=';
 const COMPARISONS: ReadonlySet<string> = new Set(['=', '<>', '<', '<=', '>', '>=']);
 export const isComparison = (op: string): boolean => COMPARISONS.has(op);
 
@@ -75,6 +75,7 @@ for (const [op, prec] of [
   ['<=', 7],
   ['>', 7],
   ['>=', 7],
+  ['&', 8],
   ['+', 9],
   ['-', 9],
   ['*', 10],
@@ -356,6 +357,10 @@ class Checker {
           }
           return { expr: { k: 'bin', op, a: a.expr, b: b.expr, pos }, type: 'bool' };
         }
+        if (op === '&') {
+          if (a.type === 'bool' || b.type === 'bool') return this.fail('“&”只能连接文本和数值');
+          return { expr: { k: 'bin', op, a: a.expr, b: b.expr, pos }, type: 'text' };
+        }
         this.want(a, 'number', `“${op}”`);
         this.want(b, 'number', `“${op}”`);
         return { expr: { k: 'bin', op, a: a.expr, b: b.expr, pos }, type: 'number' };
@@ -541,6 +546,8 @@ export function evaluate(e: Expr, scope: Scope): Value {
           return num(a) * num(b);
         case '/':
           return num(b) === 0 ? skip() : num(a) / num(b);
+        case '&':
+          return `${typeof a === 'number' ? String(Math.round(a * 1e6) / 1e6) : String(a)}${typeof b === 'number' ? String(Math.round(b * 1e6) / 1e6) : String(b)}`;
         default:
           return compare(e.op, a, b);
       }

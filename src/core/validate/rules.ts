@@ -102,7 +102,6 @@ export function checkRules(ctx: Context, rows: Rows, lists: ReadonlyMap<string, 
         state.set(t.id, s);
       }
       if (result !== false) continue;
-      if (rule.level === 'error') doubt.add(`${t.id}:${t.column}`);
       if (rule.level === 'warning') warned.add(t.id);
       const names = {
         本年值: row.current === null ? '' : showValue(asValue(row.current)!),
@@ -117,6 +116,7 @@ export function checkRules(ctx: Context, rows: Rows, lists: ReadonlyMap<string, 
         explanation: row.explanation,
         values: { current: row.current, last: row.last },
       });
+      if (rule.level === 'error') doubt.add(`${t.id}:${t.column}`);
       continue;
     }
     const list = lists.get(t.list);
@@ -126,11 +126,11 @@ export function checkRules(ctx: Context, rows: Rows, lists: ReadonlyMap<string, 
       for (const r of list.rows) {
         const s = rowScope(scope, r);
         if (tryEvaluate(rule.condition, s) !== false) continue;
-        if (rule.level === 'error') r.bad.add(t.column);
         report(rule, s, { sheet: list.sheet.name, row: r.row, col }, {}, {
           explained: listExplained(list, [r]),
           values: { current: r.values.get(t.column) ?? null },
         });
+        if (rule.level === 'error') r.bad.add(t.column);
       }
       continue;
     }

@@ -181,7 +181,7 @@ const WIDTHS: Record<keyof typeof INDICATOR_COLUMNS, number> = {
   id: 8,
   group: 11,
   name: 36,
-  unit: 7,
+  unit: 8,
   last: 12,
   current: 12,
   requirement: 32,

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { Ruleset } from '../../core/params';
+import type { Ruleset } from '../../core/ruleset/model';
 import type { WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
 import { LAZY_ENGINES } from '../file/lazy';
@@ -24,7 +24,8 @@ const useStyles = makeStyles({
 export interface CityDraftPanelProps {
   host: WorkbookHost;
   strings: Strings;
-  ruleset: Ruleset;
+  /** in order of preference: the user's, then the bundled */
+  rulesets: readonly Ruleset[];
   now: () => Date;
   engines?: Engines;
 }
@@ -33,10 +34,10 @@ export interface CityDraftPanelProps {
  * In Excel, for the reviewer: choose the districts' returned workbooks and get the city-wide
  * draft in a new sheet of the open workbook. Folded away until wanted.
  */
-export function CityDraftPanel({ host, strings, ruleset, now, engines = LAZY_ENGINES }: CityDraftPanelProps) {
+export function CityDraftPanel({ host, strings, rulesets, now, engines = LAZY_ENGINES }: CityDraftPanelProps) {
   const styles = useStyles();
   const t = strings.city;
-  const { state, run } = useCitySheet(host, engines, strings, { ruleset, now });
+  const { state, run } = useCitySheet(host, engines, strings, { rulesets, now });
   const busy =
     state.busy === 'writing'
       ? t.writing

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  note: { color: tokens.colorNeutralForeground2 },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -46,6 +47,8 @@ export interface CityPanelProps {
   strings: Strings;
   districts: number;
   ready: number;
+  /** workbooks of other ruleset versions were left out: which */
+  othersNote?: string;
   cityFindings: readonly CityFinding[];
   preview: Preview;
   /** the reader opened or closed the draft */
@@ -57,7 +60,7 @@ export interface CityPanelProps {
 
 /** The reviewer's view of the batch: the city-wide comparison, the city-wide draft, every annotated copy. */
 export function CityPanel(props: CityPanelProps) {
-  const { strings, districts, ready, cityFindings, preview, downloads } = props;
+  const { strings, districts, ready, othersNote, cityFindings, preview, downloads } = props;
   const styles = useStyles();
   const t = strings.file;
   return (
@@ -67,6 +70,11 @@ export function CityPanel(props: CityPanelProps) {
           {t.cityHeading}
         </h2>
         <Caption1 className={styles.muted}>{t.cityCounts(districts, ready)}</Caption1>
+        {othersNote && (
+          <Caption1 className={styles.note} data-other-versions>
+            {othersNote}
+          </Caption1>
+        )}
       </div>
       <DownloadBar
         strings={strings}

@@ -23,12 +23,14 @@ export interface DisclosureProps {
   title: string;
   children: ReactNode;
   onToggle?: (open: boolean) => void;
+  /** open at first (when it has something to say) */
+  defaultOpen?: boolean;
 }
 
 /** A titled part that stays folded until wanted (a plain button with aria-expanded). */
-export function Disclosure({ title, children, onToggle }: DisclosureProps) {
+export function Disclosure({ title, children, onToggle, defaultOpen = false }: DisclosureProps) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const id = useId();
   return (
     <div className={styles.box}>

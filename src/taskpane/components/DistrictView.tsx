@@ -50,6 +50,7 @@ export function DistrictView({ entry, strings, downloads, onAnnotated, onDraft, 
   }, [fromTable, entry.id]);
 
   const code = report.district.code;
+  const version = report.rulesetVersion;
   return (
     <section className={styles.view} aria-labelledby={`district-${entry.id}`} data-district-view>
       {onBack && (
@@ -61,7 +62,9 @@ export function DistrictView({ entry, strings, downloads, onAnnotated, onDraft, 
         <h2 id={`district-${entry.id}`} ref={heading} tabIndex={-1} className={styles.title}>
           {report.district.name || t.noName}
         </h2>
-        <Caption1 className={styles.meta}>{[code, t.fileOf(entry.file)].filter(Boolean).join(' · ')}</Caption1>
+        <Caption1 className={styles.meta}>
+          {[code, t.fileOf(entry.file), version && t.rulesetOf(version)].filter(Boolean).join(' · ')}
+        </Caption1>
       </div>
       <ReadyBanner report={report} strings={strings} />
       <DownloadBar

@@ -10,14 +10,26 @@ export interface FilePickerProps {
   inputLabel: string;
   disabled?: boolean;
   appearance?: ButtonProps['appearance'];
+  /** the extensions the dialog shows; workbooks by default */
+  accept?: string;
+  /** several files at once (the default) */
+  multiple?: boolean;
   onFiles(files: File[]): void;
 }
 
 /**
- * A button that opens the file dialog for .xlsx workbooks (several at once). The input itself is
- * hidden and out of the tab order: the button is the one keyboard stop.
+ * A button that opens the file dialog, for .xlsx workbooks (several at once) unless told
+ * otherwise. The input itself is hidden and out of the tab order: the button is the one keyboard stop.
  */
-export function FilePicker({ label, inputLabel, disabled, appearance = 'primary', onFiles }: FilePickerProps) {
+export function FilePicker({
+  label,
+  inputLabel,
+  disabled,
+  appearance = 'primary',
+  accept = WORKBOOK_ACCEPT,
+  multiple = true,
+  onFiles,
+}: FilePickerProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -27,8 +39,8 @@ export function FilePicker({ label, inputLabel, disabled, appearance = 'primary'
       <input
         ref={input}
         type="file"
-        multiple
-        accept={WORKBOOK_ACCEPT}
+        multiple={multiple}
+        accept={accept}
         aria-label={inputLabel}
         tabIndex={-1}
         hidden

@@ -29,7 +29,7 @@ export function Messages({ error, warnings, done }: MessagesProps) {
       ))}
       {done && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{done}</MessageBarBody>
+          <MessageBarBody className={styles.body}>{done}</MessageBarBody>
         </MessageBar>
       )}
     </div>

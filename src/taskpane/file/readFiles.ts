@@ -1,5 +1,5 @@
 /** Reading the files the user gave, one by one, each into an Outcome; a bad file never stops the others. */
-import type { Ruleset } from '../../core/params';
+import type { Ruleset } from '../../core/ruleset/model';
 import type { Strings } from '../../i18n';
 import { skipReason } from './names';
 import type { Engines, Outcome, WorkbookEngine } from './types';
@@ -11,7 +11,8 @@ export interface FileLike {
 }
 
 export interface ReadOptions {
-  ruleset: Ruleset;
+  /** in order of preference: the user's, then the bundled */
+  rulesets: readonly Ruleset[];
   now: () => Date;
   /** mark the copy and write its 校验结果 sheet (file mode), or only validate (the city draft in Excel) */
   annotate: boolean;
@@ -48,7 +49,7 @@ export async function readOne(
   } catch {
     return { status: 'unreadable', reason: t.readFailed };
   }
-  return (await engine()).check(bytes, opts.ruleset, opts.now(), { annotate: opts.annotate });
+  return (await engine()).check(bytes, opts.rulesets, opts.now(), { annotate: opts.annotate });
 }
 
 /** Lets the page paint between two files. */

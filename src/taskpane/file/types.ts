@@ -1,5 +1,6 @@
 /** What the file mode holds for each file the user gave, and the lazily loaded parts it works with. */
-import type { Ruleset } from '../../core/params';
+import type { RulesetDoc, RulesetProblem } from '../../core/ruleset/doc';
+import type { Ruleset } from '../../core/ruleset/model';
 import type { Draft, Report } from '../../core/types';
 import type { MarkResult } from '../../hosts/host';
 
@@ -8,12 +9,14 @@ export type Outcome =
   | {
       status: 'checked';
       report: Report;
+      /** the ruleset that checked it (the drafts need it) */
+      ruleset: Ruleset;
       /** what marking the copy achieved; null when the file was only read (the city draft in Excel) */
       marks: MarkResult | null;
       /** the annotated copy (marks + 校验结果 sheet) as .xlsx bytes, made on first use */
       annotated(): Promise<Uint8Array>;
     }
-  /** a workbook, but not the standard template */
+  /** a workbook, but not a template of any ruleset at hand */
   | { status: 'not-template'; reason: string }
   /** not a workbook that can be opened (empty, .xls, encrypted, truncated, not a zip…) */
   | { status: 'unreadable'; reason: string }
@@ -41,10 +44,15 @@ export function isChecked(e: BatchEntry): e is CheckedEntry {
 /** The ExcelJS side, in its own chunk. */
 export interface WorkbookEngine {
   /**
-   * Opens and validates a workbook; with `annotate`, also marks its findings and writes the
-   * 校验结果 sheet into the copy, as the command line does.
+   * Opens and validates a workbook with the ruleset of its 模板版本 among `rulesets` (or the one
+   * it carries); with `annotate`, also marks its findings and writes the 校验结果 sheet into the
+   * copy, as the command line does.
    */
-  check(bytes: Uint8Array, ruleset: Ruleset, now: Date, opts: { annotate: boolean }): Promise<Outcome>;
+  check(bytes: Uint8Array, rulesets: readonly Ruleset[], now: Date, opts: { annotate: boolean }): Promise<Outcome>;
+  /** Reads a ruleset's authoring workbook (never throws: every problem at its cell). */
+  readRuleset(bytes: Uint8Array): Promise<{ doc: RulesetDoc | null; problems: RulesetProblem[] }>;
+  /** The blank template of a ruleset (protected, carrying its ruleset) as .xlsx bytes. */
+  template(ruleset: Ruleset): Promise<Uint8Array>;
 }
 
 /** The feedback drafter (core/feedback), in its own chunk. */

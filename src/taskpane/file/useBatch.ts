@@ -1,10 +1,11 @@
 /**
  * The files the user gave in file mode and what became of each. Files are read one after the
  * other (files given while others are being read wait their turn); each result is shown as soon
- * as it is known. A file given again under the same name replaces the earlier one.
+ * as it is known. A file given again under the same name replaces the earlier one. When the
+ * rulesets change, `recheck` reads every file again with the new ones.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { Ruleset } from '../../core/params';
+import type { Ruleset } from '../../core/ruleset/model';
 import type { Strings } from '../../i18n';
 import { describeError } from '../errors';
 import { ModuleLoadError, breathe, loadWorkbookEngine, readOne, type FileLike } from './readFiles';
@@ -18,7 +19,7 @@ export interface BatchProgress {
 }
 
 export interface BatchOptions {
-  ruleset: Ruleset;
+  rulesets: readonly Ruleset[];
   now: () => Date;
 }
 
@@ -39,23 +40,28 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
   const round = useRef({ done: 0, total: 0 });
   const nextId = useRef(1);
   const generation = useRef(0);
-  const { ruleset, now } = opts;
+  /** every file given since the last clear, by name (the last one of a name) */
+  const files = useRef(new Map<string, FileLike>());
+  const { rulesets, now } = opts;
 
   const add = useCallback(
-    (files: readonly FileLike[]) => {
-      if (!files.length) return;
+    (given: readonly FileLike[]) => {
+      if (!given.length) return;
+      for (const f of given) files.current.set(f.name, f);
+      // the list as it is now: a later change of `files` is not this round's
+      const list = [...given];
       const gen = generation.current;
-      round.current.total += files.length;
+      round.current.total += list.length;
       setError(null);
-      setProgress({ ...round.current, current: files[0]!.name });
+      setProgress({ ...round.current, current: list[0]!.name });
       let engine: Promise<WorkbookEngine> | null = null;
       const load = () => (engine ??= loadWorkbookEngine(engines));
       queue.current = queue.current.then(async () => {
         try {
-          for (const file of files) {
+          for (const file of list) {
             if (gen !== generation.current) return;
             setProgress({ ...round.current, current: file.name });
-            const outcome = await readOne(file, load, { ruleset, now, annotate: true, strings });
+            const outcome = await readOne(file, load, { rulesets, now, annotate: true, strings });
             if (gen !== generation.current) return;
             round.current.done++;
             setEntries((prev) => upsert(prev, { id: nextId.current++, file: file.name, outcome }));
@@ -72,16 +78,20 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
         }
       });
     },
-    [engines, strings, ruleset, now],
+    [engines, strings, rulesets, now],
   );
+
+  /** Every file again (after the rulesets changed); the files wait for any round under way. */
+  const recheck = useCallback(() => add([...files.current.values()]), [add]);
 
   const clear = useCallback(() => {
     generation.current++;
+    files.current.clear();
     round.current = { done: 0, total: 0 };
     setEntries([]);
     setProgress(null);
     setError(null);
   }, []);
 
-  return { entries, progress, error, add, clear };
+  return { entries, progress, error, add, recheck, clear };
 }

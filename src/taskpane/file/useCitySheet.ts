@@ -4,13 +4,13 @@
  * workbook (全市反馈意见（初稿）).
  */
 import { useCallback, useRef, useState } from 'react';
-import type { Ruleset } from '../../core/params';
-import type { Report } from '../../core/types';
+import type { Ruleset } from '../../core/ruleset/model';
 import { CITY_DRAFT_SHEET, type WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
 import { UserError, describeError } from '../errors';
 import { ModuleLoadError, breathe, loadWorkbookEngine, readOne, type FileLike } from './readFiles';
-import type { BatchEntry, Engines, WorkbookEngine } from './types';
+import { cityGroup, othersText } from './cityGroup';
+import type { BatchEntry, CheckedOutcome, Engines, WorkbookEngine } from './types';
 import type { BatchProgress } from './useBatch';
 
 export interface CitySheetState {
@@ -28,11 +28,11 @@ export function useCitySheet(
   host: WorkbookHost,
   engines: Engines,
   strings: Strings,
-  opts: { ruleset: Ruleset; now: () => Date },
+  opts: { rulesets: readonly Ruleset[]; now: () => Date },
 ) {
   const [state, setState] = useState<CitySheetState>(IDLE);
   const running = useRef(false);
-  const { ruleset, now } = opts;
+  const { rulesets, now } = opts;
 
   const run = useCallback(
     async (files: readonly FileLike[]) => {
@@ -43,15 +43,26 @@ export function useCitySheet(
       try {
         let engine: Promise<WorkbookEngine> | null = null;
         const load = () => (engine ??= loadWorkbookEngine(engines));
-        const reports: Report[] = [];
+        const checked: CheckedOutcome[] = [];
         for (const [i, file] of files.entries()) {
           setState((s) => ({ ...s, busy: { done: i, total: files.length, current: file.name } }));
-          const outcome = await readOne(file, load, { ruleset, now, annotate: false, strings });
-          if (outcome.status === 'checked') reports.push(outcome.report);
+          const outcome = await readOne(file, load, { rulesets, now, annotate: false, strings });
+          if (outcome.status === 'checked') checked.push(outcome);
           else bad.push({ id: i + 1, file: file.name, outcome });
           await breathe();
         }
-        if (reports.length < 2) throw new UserError(strings.city.tooFew(reports.length));
+        const group = cityGroup(checked);
+        const others =
+          group && group.others.length
+            ? strings.file.otherVersions(
+                group.ruleset.version,
+                group.reports.length,
+                othersText(group.others, strings.file.listSep),
+              )
+            : '';
+        if (!group || group.reports.length < 2) {
+          throw new UserError([strings.city.tooFew(group?.reports.length ?? 0), others].filter(Boolean).join('\n'));
+        }
         let drafts;
         try {
           drafts = await engines.drafts();
@@ -59,8 +70,8 @@ export function useCitySheet(
           throw new ModuleLoadError();
         }
         setState((s) => ({ ...s, busy: 'writing', bad }));
-        await host.writeDraft(drafts.cityDraft(reports, ruleset), CITY_DRAFT_SHEET);
-        setState({ ...IDLE, bad, done: strings.city.done(reports.length) });
+        await host.writeDraft(drafts.cityDraft(group.reports, group.ruleset), CITY_DRAFT_SHEET);
+        setState({ ...IDLE, bad, done: [strings.city.done(group.reports.length), others].filter(Boolean).join('\n') });
       } catch (e) {
         const error = e instanceof ModuleLoadError ? strings.file.moduleFailed : describeError(e, strings);
         setState({ ...IDLE, bad, error });
@@ -68,7 +79,7 @@ export function useCitySheet(
         running.current = false;
       }
     },
-    [host, engines, strings, ruleset, now],
+    [host, engines, strings, rulesets, now],
   );
 
   return { state, run };

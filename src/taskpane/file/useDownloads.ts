@@ -1,16 +1,18 @@
 /**
  * Making the files the user downloads: an annotated copy, a district's draft, the city-wide
- * draft, every annotated copy in one .zip. One at a time; every failure ends as a sentence.
+ * draft, every annotated copy in one .zip, a blank template. One at a time; every failure ends
+ * as a sentence.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { Ruleset } from '../../core/params';
+import type { Ruleset } from '../../core/ruleset/model';
+import type { Report } from '../../core/types';
 import type { Strings } from '../../i18n';
 import { UserError, describeError } from '../errors';
 import { MIME, saveBytes, type Saver } from './download';
-import { CITY_DRAFT_FILE, ZIP_FILE, checkedName, districtDraftName, uniqueNames } from './names';
+import { CITY_DRAFT_FILE, ZIP_FILE, checkedName, districtDraftName, safeName, uniqueNames } from './names';
 import type { CheckedEntry, Engines } from './types';
 
-export type DownloadTask = 'annotated' | 'districtDraft' | 'cityDraft' | 'zip';
+export type DownloadTask = 'annotated' | 'districtDraft' | 'cityDraft' | 'zip' | 'template';
 
 export interface DownloadState {
   busy: DownloadTask | null;
@@ -29,7 +31,7 @@ async function loaded<T>(load: () => Promise<T>, strings: Strings): Promise<T> {
   }
 }
 
-export function useDownloads(engines: Engines, strings: Strings, ruleset: Ruleset, save: Saver = saveBytes) {
+export function useDownloads(engines: Engines, strings: Strings, save: Saver = saveBytes) {
   const [state, setState] = useState<DownloadState>(IDLE);
   const running = useRef(false);
 
@@ -65,27 +67,24 @@ export function useDownloads(engines: Engines, strings: Strings, ruleset: Rulese
     (entry: CheckedEntry) =>
       run('districtDraft', async () => {
         const [drafts, toDocx] = await Promise.all([loaded(engines.drafts, strings), loaded(engines.docx, strings)]);
-        const report = entry.outcome.report;
+        const { report, ruleset } = entry.outcome;
         return {
           bytes: await toDocx(drafts.districtDraft(report, ruleset)),
           name: districtDraftName(report.district.name, entry.file),
           type: MIME.docx,
         };
       }),
-    [run, engines, strings, ruleset],
+    [run, engines, strings],
   );
 
+  /** The city-wide draft of reports all checked with `ruleset`. */
   const cityDraft = useCallback(
-    (entries: readonly CheckedEntry[]) =>
+    (reports: readonly Report[], ruleset: Ruleset) =>
       run('cityDraft', async () => {
         const [drafts, toDocx] = await Promise.all([loaded(engines.drafts, strings), loaded(engines.docx, strings)]);
-        const draft = drafts.cityDraft(
-          entries.map((e) => e.outcome.report),
-          ruleset,
-        );
-        return { bytes: await toDocx(draft), name: CITY_DRAFT_FILE, type: MIME.docx };
+        return { bytes: await toDocx(drafts.cityDraft(reports, ruleset)), name: CITY_DRAFT_FILE, type: MIME.docx };
       }),
-    [run, engines, strings, ruleset],
+    [run, engines, strings],
   );
 
   const zip = useCallback(
@@ -100,7 +99,21 @@ export function useDownloads(engines: Engines, strings: Strings, ruleset: Rulese
     [run, engines, strings],
   );
 
+  /** The blank template of a ruleset, as districts fill it in (it carries the ruleset). */
+  const template = useCallback(
+    (ruleset: Ruleset) =>
+      run('template', async () => {
+        const engine = await loaded(engines.workbook, strings);
+        return {
+          bytes: await engine.template(ruleset),
+          name: safeName(strings.rulesets.templateName(ruleset.meta.name, ruleset.version)),
+          type: MIME.xlsx,
+        };
+      }),
+    [run, engines, strings],
+  );
+
   const dismiss = useCallback(() => setState(IDLE), []);
 
-  return { state, annotated, districtDraft, cityDraft, zip, dismiss };
+  return { state, annotated, districtDraft, cityDraft, zip, template, dismiss };
 }

@@ -1,19 +1,26 @@
-/** The ExcelJS chunk of the file mode: open, validate, mark, write the summary sheet, save. */
-import { checkBytes, unreadableReason } from '../../hosts/file/check';
+/** The ExcelJS chunk of the file mode: open, validate, mark, write the summary sheet, save; rulesets and templates. */
+import { NOT_TEMPLATE, checkBytes, unreadableReason } from '../../hosts/file/check';
+import { readRulesetWorkbook } from '../../hosts/file/rulesetWorkbook';
+import { buildTemplate, protectTemplate } from '../../hosts/file/template';
+import { carriedRuleset, knownRuleset } from '../rulesets/used';
 import type { Outcome, WorkbookEngine } from './types';
 
 export const workbookEngine: WorkbookEngine = {
-  async check(bytes, ruleset, now, { annotate }): Promise<Outcome> {
+  async check(bytes, rulesets, now, { annotate }): Promise<Outcome> {
     try {
-      const c = await checkBytes(bytes, ruleset, now);
+      const c = await checkBytes(bytes, rulesets, now);
       if (c.status !== 'checked') return { status: c.status, reason: c.reason };
       const { host, report } = c;
+      // one of ours, or else the one the workbook carries (read again only then)
+      const ruleset = knownRuleset(report, rulesets) ?? carriedRuleset(await host.readSnapshot());
+      if (!ruleset) return { status: 'not-template', reason: NOT_TEMPLATE };
       const marks = annotate ? await host.markFindings(report) : null;
       if (annotate) await host.writeSummary(report);
       let saved: Promise<Uint8Array> | null = null;
       return {
         status: 'checked',
         report,
+        ruleset,
         marks,
         annotated: () => {
           saved ??= host.toBytes();
@@ -24,5 +31,13 @@ export const workbookEngine: WorkbookEngine = {
       // whatever one file does, the others go on
       return { status: 'unreadable', reason: unreadableReason(e) };
     }
+  },
+
+  readRuleset: (bytes) => readRulesetWorkbook(bytes),
+
+  async template(ruleset) {
+    const wb = buildTemplate(ruleset);
+    await protectTemplate(wb, ruleset);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
   },
 };

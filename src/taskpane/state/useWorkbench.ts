@@ -1,21 +1,27 @@
 /**
  * The pane's work: validate, mark, write the sheets, clear, go to a cell. One task at a time;
- * every failure ends as a readable message.
+ * every failure ends as a readable message. A workbook is checked with the ruleset of its
+ * 模板版本 among those given (the user's, then the bundled), or with the one it carries; when the
+ * rulesets change, a workbook already validated is validated again.
  */
-import { useCallback, useRef, useState } from 'react';
-import { DEFAULT_RULESET, type Ruleset } from '../../core/params';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { bundledRuleset } from '../../core/ruleset';
+import type { Ruleset } from '../../core/ruleset/model';
 import type { Finding, Report } from '../../core/types';
-import { validate } from '../../core/validate';
+import { checkWorkbook } from '../../core/validate';
 import type { MarkResult, WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
 import type { DraftMaker } from '../draft';
-import { describeError, isWarning } from '../errors';
+import { UserError, describeError, isWarning } from '../errors';
+import { rulesetUsed } from '../rulesets/used';
 
 export type Task = 'validate' | 'live' | 'summary' | 'draft' | 'clear';
 
 export interface WorkbenchState {
   busy: Task | null;
   report: Report | null;
+  /** the ruleset that checked the report; null when none could */
+  ruleset: Ruleset | null;
   marks: MarkResult | null;
   /** the last failure, in words */
   error: string | null;
@@ -26,18 +32,28 @@ export interface WorkbenchState {
 }
 
 export interface WorkbenchOptions {
-  ruleset?: Ruleset;
+  /** in order of preference; the bundled one alone by default */
+  rulesets?: readonly Ruleset[];
   loadDraftMaker: () => Promise<DraftMaker>;
   now?: () => Date;
 }
 
-const IDLE: WorkbenchState = { busy: null, report: null, marks: null, error: null, warning: null, done: null };
+const IDLE: WorkbenchState = {
+  busy: null,
+  report: null,
+  ruleset: null,
+  marks: null,
+  error: null,
+  warning: null,
+  done: null,
+};
 
 export function useWorkbench(host: WorkbookHost, strings: Strings, opts: WorkbenchOptions) {
   const [state, setState] = useState<WorkbenchState>(IDLE);
   const busy = useRef(false);
-  const ruleset = opts.ruleset ?? DEFAULT_RULESET;
   const { loadDraftMaker, now } = opts;
+  const [bundledOnly] = useState(() => [bundledRuleset()]);
+  const rulesets = opts.rulesets ?? bundledOnly;
 
   /** Runs one task; returns false when another is running. */
   const run = useCallback(
@@ -61,13 +77,23 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
 
   const check = useCallback(async () => {
     const snapshot = await host.readSnapshot();
-    const report = validate(snapshot, ruleset, now ? { now: now() } : {});
+    const report = checkWorkbook(snapshot, rulesets, now ? { now: now() } : {});
+    const ruleset = rulesetUsed(report, snapshot, rulesets);
     const marks = await host.markFindings(report);
-    return { report, marks };
-  }, [host, ruleset, now]);
+    return { report, ruleset, marks };
+  }, [host, rulesets, now]);
 
   const validateNow = useCallback(() => run('validate', check), [run, check]);
   const revalidate = useCallback(() => run('live', check), [run, check]);
+
+  // other rulesets (one loaded or removed): the workbook on screen is validated again with them
+  const validated = state.report !== null;
+  const checkedWith = useRef(rulesets);
+  useEffect(() => {
+    if (checkedWith.current === rulesets) return;
+    checkedWith.current = rulesets;
+    if (validated) void run('validate', check);
+  }, [rulesets, validated, run, check]);
 
   const needReport = useCallback(
     (task: Task, work: (report: Report) => Promise<Partial<WorkbenchState>>) =>
@@ -90,6 +116,8 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
   const writeDraft = useCallback(
     () =>
       needReport('draft', async (report) => {
+        const ruleset = state.ruleset;
+        if (!ruleset) throw new UserError(strings.errors.noRuleset);
         let make: DraftMaker;
         try {
           make = await loadDraftMaker();
@@ -99,7 +127,7 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
         await host.writeDraft(make(report, ruleset));
         return { done: strings.done.draft };
       }),
-    [needReport, host, strings, loadDraftMaker, ruleset],
+    [needReport, host, strings, loadDraftMaker, state.ruleset],
   );
 
   const clearMarks = useCallback(
