@@ -105,7 +105,13 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   progress.clear();
 
   const ruleset = rulesetOf(rulesets, majorityVersion(reports));
-  const city = reports.length > 1 ? cityFindings(reports.filter((r) => r.rulesetVersion === ruleset.version), ruleset) : null;
+  const city =
+    reports.length > 1
+      ? cityFindings(
+          reports.filter((r) => r.rulesetVersion === ruleset.version),
+          ruleset,
+        )
+      : null;
   if (city?.length) {
     say(T.cityHeading);
     for (const f of city) say(`  • ${f.message}`);

@@ -23,7 +23,11 @@ const defaultIo: Io = {
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-async function writeTemplate(file: string, rulesetFiles: string[] | undefined, rules: string | undefined): Promise<void> {
+async function writeTemplate(
+  file: string,
+  rulesetFiles: string[] | undefined,
+  rules: string | undefined,
+): Promise<void> {
   const [ruleset] = await loadRulesets(rulesetFiles, rules);
   const wb = buildTemplate(ruleset);
   await protectTemplate(wb, ruleset);
@@ -77,9 +81,14 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
     .option('--quiet', T.optQuiet)
-    .action(async (files: string[], o: { out: string; json?: string; ruleset?: string[]; rules?: string; quiet?: boolean }) => {
-      setCode(await runCheck(files, o, quietIo(o.json)));
-    });
+    .action(
+      async (
+        files: string[],
+        o: { out: string; json?: string; ruleset?: string[]; rules?: string; quiet?: boolean },
+      ) => {
+        setCode(await runCheck(files, o, quietIo(o.json)));
+      },
+    );
 
   p.command('feedback')
     .description(T.feedbackCmd)
@@ -90,7 +99,10 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .addOption(new Option('--format <list>', T.optFormat).default('docx,txt'))
     .option('--city <name>', T.optCity)
     .action(
-      async (files: string[], o: { out: string; ruleset?: string[]; rules?: string; format: string; city?: string }) => {
+      async (
+        files: string[],
+        o: { out: string; ruleset?: string[]; rules?: string; format: string; city?: string },
+      ) => {
         setCode(await runFeedback(files, o, io));
       },
     );

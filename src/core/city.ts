@@ -61,9 +61,7 @@ export function cityFigure(reports: readonly Report[], c: ComparisonDef, ruleset
     scored.push({ report, value, scope });
   }
   if (!c.cityValue || scored.length < 2) return { value: undefined, scored };
-  const totals = new Map(
-    ids.map((id) => [id, scored.reduce((t, s) => t + (report(s, id) ?? 0), 0)] as const),
-  );
+  const totals = new Map(ids.map((id) => [id, scored.reduce((t, s) => t + (report(s, id) ?? 0), 0)] as const));
   const cityScope: Scope = { ...scored[0]!.scope, cityTotal: (id) => totals.get(id) };
   const v = tryEvaluate(c.cityValue, cityScope);
   return { value: typeof v === 'number' ? v : undefined, scored };

@@ -287,7 +287,7 @@ describe('duty-review template', () => {
     const r = await run(['template', '--out', t.path('blank.xlsx')]);
     expect(r.code).toBe(0);
     const wb = await open(t.path('blank.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...SPEC_SHEETS]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SPEC_SHEETS, '_履职评价规则集']);
     t.done();
   });
 });

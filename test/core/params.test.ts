@@ -64,7 +64,9 @@ describe('defaults of ruleset 2025.1', () => {
   });
 
   it('every parameter a rule names is a known key, and every threshold key is used by a rule', () => {
-    const used = new Set(RULES.flatMap((r) => [...walk(r.condition)].flatMap((e) => (e.k === 'param' ? [e.name] : []))));
+    const used = new Set(
+      RULES.flatMap((r) => [...walk(r.condition)].flatMap((e) => (e.k === 'param' ? [e.name] : []))),
+    );
     for (const key of used) expect(isParamKey(key)).toBe(true);
     // the one key read outside the rules: G4, the engine's plausibility notice
     expect([...used, 'outlier.factor'].sort()).toEqual(Object.keys(DEFAULT_PARAMS).sort());

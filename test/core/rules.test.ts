@@ -9,7 +9,6 @@
  */
 import type ExcelJS from 'exceljs';
 import { INDICATOR_COLUMNS, indicator } from '../fixtures/ruleset2025';
-import { makeRuleset } from '../fixtures/ruleset2025';
 import { ruleRequirement } from '../fixtures/ruleset2025';
 import { RULES } from '../fixtures/ruleset2025';
 import type { RuleDef } from '../../src/core/ruleset/model';

@@ -6,7 +6,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser } from 'playwright-core';
 import { cityDraft } from '../../src/core/feedback/city';
-import { DEFAULT_RULESET } from '../../src/core/params';
+import { bundledRuleset } from '../../src/core/ruleset';
 import { checkBytes } from '../../src/hosts/file/check';
 import { OUT } from './build';
 
@@ -39,8 +39,8 @@ export function launchChromium(): Promise<Browser> {
 export async function cityTitle(workbooks: Buffer[]): Promise<string> {
   const reports = [];
   for (const bytes of workbooks) {
-    const c = await checkBytes(bytes, DEFAULT_RULESET, new Date());
+    const c = await checkBytes(bytes, [bundledRuleset()], new Date());
     if (c.status === 'checked') reports.push(c.report);
   }
-  return cityDraft(reports, DEFAULT_RULESET).title;
+  return cityDraft(reports, bundledRuleset()).title;
 }

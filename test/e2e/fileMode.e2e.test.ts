@@ -9,7 +9,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { DEFAULT_RULESET } from '../../src/core/params';
+import { bundledRuleset } from '../../src/core/ruleset';
 import { LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
 import type { Level } from '../../src/core/types';
 import { checkBytes } from '../../src/hosts/file/check';
@@ -181,7 +181,7 @@ describeE2e('the built page as a plain page: file mode', () => {
       ),
     );
     // the page shows exactly the engine's findings for this workbook
-    const checked = await checkBytes(new Uint8Array(file.buffer), DEFAULT_RULESET, new Date());
+    const checked = await checkBytes(new Uint8Array(file.buffer), [bundledRuleset()], new Date());
     const expected = checked.status === 'checked' ? checked.report.findings : [];
     expect(cells).toEqual(expected.map((f) => ({ level: f.level, cell: `${f.sheet}!${f.cell}` })));
     await page.screenshot({ path: join(SHOTS, 'file-2-district-350.png'), animations: 'disabled', fullPage: true });
@@ -251,7 +251,7 @@ describeE2e('the built page as a plain page: file mode', () => {
     await page.screenshot({ path: join(SHOTS, 'file-5-city-350.png'), animations: 'disabled', fullPage: true });
     await page.getByRole('button', { name: '查看南山县的问题清单' }).click();
     await page.getByRole('heading', { name: '南山县' }).waitFor();
-    const nanshanChecked = await checkBytes(new Uint8Array(example('南山县').buffer), DEFAULT_RULESET, new Date());
+    const nanshanChecked = await checkBytes(new Uint8Array(example('南山县').buffer), [bundledRuleset()], new Date());
     const nanshanCount = nanshanChecked.status === 'checked' ? nanshanChecked.report.findings.length : -1;
     expect(await page.locator('[data-district-view] [data-cell]').count()).toBe(nanshanCount);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('南山县');
@@ -280,7 +280,7 @@ describeE2e('the built page as a plain page: file mode', () => {
       upload('说明.txt', Buffer.from('readme')),
       example('南山县'),
     ];
-    const whyNot = await checkBytes(notTemplate, DEFAULT_RULESET, new Date());
+    const whyNot = await checkBytes(notTemplate, [bundledRuleset()], new Date());
     expect(whyNot.status).toBe('not-template');
 
     await chooser(page).setInputFiles(files);

@@ -123,10 +123,7 @@ export function preschool(total: number, pub: number, privateInclusive: number):
   };
 }
 
-export function snapshot(
-  spec: DistrictSpec,
-  params: Readonly<Record<string, number>> = DEFAULT_RULESET.params,
-): WorkbookSnapshot {
+export function snapshot(spec: DistrictSpec): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   for (const def of SHEETS) {
     const rows: (SnapshotCell | null)[][] = [rowOf([def.title])];

@@ -36,10 +36,15 @@ export function badEntry(id: number, file: string, reason: string): BatchEntry {
  * (version 2025.1 unless given), or `bad:reason`.
  */
 export function fakeFile(name: string, content: string): File {
-  const file = new File([content], name);
-  const bytes = new TextEncoder().encode(content);
+  return bytesFile(name, new TextEncoder().encode(content));
+}
+
+/** A File of these bytes. */
+export function bytesFile(name: string, bytes: Uint8Array): File {
+  const file = new File([bytes as BlobPart], name);
+  const copy = bytes.slice();
   // jsdom's Blob has no arrayBuffer()
-  Object.defineProperty(file, 'arrayBuffer', { value: async () => bytes.buffer });
+  Object.defineProperty(file, 'arrayBuffer', { value: async () => copy.buffer });
   return file;
 }
 

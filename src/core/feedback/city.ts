@@ -88,8 +88,13 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
   const top = fig.scored.filter((s) => sign * s.value >= best - EPS);
   const hasRules = ruleset.rulesOf(c.indicator).some((r) => r.level === 'warning');
   if (hasRules && top.some((s) => s.report.indicators[c.indicator]?.outcome !== 'met')) return undefined;
-  if (top.length > MAX_SHARED_FIRST && top.length < fig.scored.length) return undefined;
-  const who = districtNames(top.map((s) => districtName(s.report)), checked.length, ruleset);
+  // a first place shared by many, or by every district, singles nobody out
+  if (top.length > MAX_SHARED_FIRST || top.length === fig.scored.length) return undefined;
+  const who = districtNames(
+    top.map((s) => districtName(s.report)),
+    checked.length,
+    ruleset,
+  );
   const current = top[0]!.report.indicators[c.indicator]?.current ?? null;
   const value = asValue(current);
   return renderText(c.sentence, {
@@ -114,7 +119,9 @@ function annexValue(f: Finding, ruleset: Ruleset): string {
 
 function indicatorLabel(f: Finding, ruleset: Ruleset): string {
   if (!f.indicator) return '';
-  return ruleset.indicator(f.indicator) ? `${f.indicator} ${ruleset.labelOf(f.indicator)}` : ruleset.labelOf(f.indicator);
+  return ruleset.indicator(f.indicator)
+    ? `${f.indicator} ${ruleset.labelOf(f.indicator)}`
+    : ruleset.labelOf(f.indicator);
 }
 
 function overview(checked: readonly Report[], skipped: number): string {

@@ -66,4 +66,3 @@ export const DRAFT_PHRASES = {
   cityAnnexTitle: '附件：各地区未达到要求的指标',
   cityAnnexHeader: ['地区', '指标', '本年值', '要求'],
 } as const;
-

@@ -115,7 +115,8 @@ export function applyOverrides(doc: RulesetDoc, overrides: unknown): RulesetDoc 
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new RulesetError(RS.overrideNotNumber(key, JSON.stringify(value)), key);
     }
-    if (value < 0 || (key === 'outlier.factor' && value <= 1)) throw new RulesetError(RS.overrideRange(key, value), key);
+    if (value < 0 || (key === 'outlier.factor' && value <= 1))
+      throw new RulesetError(RS.overrideRange(key, value), key);
     p.value = value;
   }
   return { ...doc, params };
@@ -200,7 +201,8 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       return pr.error(where('name'), RS.paramIsFunction(name));
     }
     const value = typeof p.value === 'number' ? p.value : Number(str(p.value));
-    if (str(p.value) === '' || !Number.isFinite(value)) return pr.error(where('value'), RS.paramNotNumber(name, str(p.value)));
+    if (str(p.value) === '' || !Number.isFinite(value))
+      return pr.error(where('value'), RS.paramNotNumber(name, str(p.value)));
     params[name] = overrides[name] ?? value;
   });
 
@@ -221,7 +223,11 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
   });
   for (const s of sheets) {
     if (s.kind === 'indicators' && !doc.indicators.some((d) => str(d.sheet) === s.name)) {
-      pr.add('warning', { sheet: SHEET_TABLE.sheet, cell: `A${doc.sheets.findIndex((x) => str(x.name) === s.name) + 2}` }, RS.emptySheet(s.name));
+      pr.add(
+        'warning',
+        { sheet: SHEET_TABLE.sheet, cell: `A${doc.sheets.findIndex((x) => str(x.name) === s.name) + 2}` },
+        RS.emptySheet(s.name),
+      );
     }
   }
 
@@ -256,7 +262,15 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
   const codes = new Map<string, string>();
   for (const s of sheets.filter((x) => x.kind === 'list')) {
     if (indicatorDocs.has(s.code!) || codes.has(s.code!)) {
-      pr.error(at(SHEET_TABLE, doc.sheets, doc.sheets.findIndex((x) => str(x.name) === s.name), 'code'), RS.duplicate('编号', s.code!));
+      pr.error(
+        at(
+          SHEET_TABLE,
+          doc.sheets,
+          doc.sheets.findIndex((x) => str(x.name) === s.name),
+          'code',
+        ),
+        RS.duplicate('编号', s.code!),
+      );
     }
     codes.set(s.code!, s.name);
   }
@@ -293,7 +307,12 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     }
     return c.expr;
   };
-  const text = (source: string, e: CheckEnv, names: readonly TextName[], where: { sheet: string; cell: string }): Text => {
+  const text = (
+    source: string,
+    e: CheckEnv,
+    names: readonly TextName[],
+    where: { sheet: string; cell: string },
+  ): Text => {
     if (!source) return EMPTY_TEXT;
     const c = compileText(source, e, names);
     if (c.ok) return c.text;
@@ -343,8 +362,10 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       const scope = scopeWord === '每行' ? 'row' : scopeWord === '整表' ? 'sheet' : null;
       if (!scope) pr.error(where('scope'), RS.badScope(scopeWord));
       const fields = listFields.get(list.name) ?? [];
-      const column = mark || fields.find((f) => f.field.required === true)?.field.header || fields[0]?.field.header || '';
-      if (mark && !fields.some((f) => f.field.header === mark)) pr.error(where('markColumn'), RS.unknownHeader(list.name, mark));
+      const column =
+        mark || fields.find((f) => f.field.required === true)?.field.header || fields[0]?.field.header || '';
+      if (mark && !fields.some((f) => f.field.header === mark))
+        pr.error(where('markColumn'), RS.unknownHeader(list.name, mark));
       target = { kind: 'list', list: list.name, scope: scope ?? 'row', column };
       if (scope === 'row') ruleEnv = { ...env, rowList: list.name };
     } else {
@@ -354,7 +375,9 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     const requirement = text(str(r.requirement), ruleEnv, names, where('requirement'));
     const message = text(str(r.message), ruleEnv, names, where('message'));
     if (!str(r.message)) pr.error(where('message'), RS.required('问题说明'));
-    const city = str(r.citySentence) ? text(str(r.citySentence), ruleEnv, ['地区', '均', '简称', '指标名称', '单位'], where('citySentence')) : undefined;
+    const city = str(r.citySentence)
+      ? text(str(r.citySentence), ruleEnv, ['地区', '均', '简称', '指标名称', '单位'], where('citySentence'))
+      : undefined;
     const strength = str(r.strength) ? text(str(r.strength), ruleEnv, names, where('strength')) : undefined;
     const advice = str(r.advice) ? text(str(r.advice), ruleEnv, names, where('advice')) : undefined;
     if (!target || !condition || !level) return;
@@ -362,7 +385,8 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       id,
       level,
       target,
-      indicator: target.kind === 'indicator' ? target.id : (sheets.find((s) => s.name === target.list)?.code ?? target.list),
+      indicator:
+        target.kind === 'indicator' ? target.id : (sheets.find((s) => s.name === target.list)?.code ?? target.list),
       condition,
       requirement,
       message,
@@ -382,7 +406,8 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     if (comparisons.some((x) => x.id === id) || ruleIds.has(id)) return pr.error(where('id'), RS.duplicate('编号', id));
     const indicator = str(c.indicator);
     const ind = indicatorDocs.get(indicator);
-    if (!ind || valueType(ind.type) !== 'number') return pr.error(where('indicator'), RS.notNumericIndicator(indicator));
+    if (!ind || valueType(ind.type) !== 'number')
+      return pr.error(where('indicator'), RS.notNumericIndicator(indicator));
     const mode = MODES[str(c.mode)];
     if (!mode) return pr.error(where('mode'), RS.badMode(str(c.mode)));
     const cityEnv = { ...env, city: true };
@@ -394,7 +419,12 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     const tolWord = str(c.tolerance);
     const tolerance = tolWord === '' ? 0 : Number.isFinite(Number(tolWord)) ? Number(tolWord) : params[tolWord];
     if (tolerance === undefined) pr.error(where('tolerance'), RS.badTolerance(tolWord));
-    const sentence = text(str(c.sentence), env, ['地区', '均', '全市值', '简称', '指标名称', '单位'], where('sentence'));
+    const sentence = text(
+      str(c.sentence),
+      env,
+      ['地区', '均', '全市值', '简称', '指标名称', '单位'],
+      where('sentence'),
+    );
     if (!str(c.sentence)) pr.error(where('sentence'), RS.required('表述'));
     if (metric && cityValue !== null && tolerance !== undefined) {
       comparisons.push({ id, indicator, mode, cityValue: cityValue ?? undefined, metric, tolerance, sentence });
@@ -424,7 +454,9 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       .sort((a, b) => order[a.level] - order[b.level])
       .map((r) => renderText(r.requirement, { scope: constants, names: {} }))
       .filter(Boolean);
-    const requirement = str(d.requirement) ? render(str(d.requirement)) : [...new Set(fromRules)].join('；') || RS.noRequirement;
+    const requirement = str(d.requirement)
+      ? render(str(d.requirement))
+      : [...new Set(fromRules)].join('；') || RS.noRequirement;
     const unit = str(d.unit);
     return {
       id,

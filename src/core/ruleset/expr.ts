@@ -90,7 +90,11 @@ jsep.hooks.add('gobble-token', function (this: { code: number; index: number; ex
   const end = this.expr.indexOf(']', start + 1);
   if (end < 0) throw Object.assign(new Error('Unclosed ['), { index: start, description: 'Unclosed [' });
   this.index = end + 1;
-  env.node = { type: 'Column', header: this.expr.slice(start + 1, end).trim(), pos: start } as unknown as jsep.Expression;
+  env.node = {
+    type: 'Column',
+    header: this.expr.slice(start + 1, end).trim(),
+    pos: start,
+  } as unknown as jsep.Expression;
 });
 
 const FULL_WIDTH: Record<string, string> = {
@@ -475,7 +479,10 @@ export function compileExpression(
   } catch (e) {
     const err = e as { index?: number; description?: string; message?: string };
     const index = map[Math.min(err.index ?? 0, map.length - 1)] ?? 0;
-    return { ok: false, problem: { message: syntaxMessage(err.description ?? err.message ?? '', source, index), index } };
+    return {
+      ok: false,
+      problem: { message: syntaxMessage(err.description ?? err.message ?? '', source, index), index },
+    };
   }
   // jsep gives no positions: find each node's by its order of appearance in the text
   const posOf = (node: jsep.Expression): number => {

@@ -22,7 +22,8 @@ let bundled: Ruleset | undefined;
 export function bundledRuleset(): Ruleset {
   if (!bundled) {
     const { ruleset, problems } = compileRuleset(BUNDLED_DOC);
-    if (!ruleset) throw new Error(`bundled ruleset: ${problems.map((p) => `${p.sheet}!${p.cell} ${p.message}`).join('; ')}`);
+    if (!ruleset)
+      throw new Error(`bundled ruleset: ${problems.map((p) => `${p.sheet}!${p.cell} ${p.message}`).join('; ')}`);
     bundled = ruleset;
   }
   return bundled;
@@ -49,7 +50,8 @@ export function checkRuleset(doc: RulesetDoc): CompileResult {
 export function parseRulesetJson(text: string): { doc: RulesetDoc | null; problem?: string } {
   try {
     const doc = JSON.parse(text.replace(/^\uFEFF/, '')) as RulesetDoc;
-    if (!doc || typeof doc !== 'object' || !doc.ruleset) return { doc: null, problem: '不是规则集 JSON：缺少“ruleset”' };
+    if (!doc || typeof doc !== 'object' || !doc.ruleset)
+      return { doc: null, problem: '不是规则集 JSON：缺少“ruleset”' };
     return { doc: normalizeDoc(doc) };
   } catch (e) {
     return { doc: null, problem: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` };
@@ -140,7 +142,10 @@ export function chooseRuleset(
       indicator: null,
       level: 'error',
       ...at,
-      message: MSG.noRuleset(version, available.map((r) => r.version)),
+      message: MSG.noRuleset(
+        version,
+        available.map((r) => r.version),
+      ),
       values: {},
     },
     district: { version },

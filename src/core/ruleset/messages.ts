@@ -9,8 +9,7 @@ export const RS = {
   unknownArea: (area: string) => `反馈领域“${area}”不在“反馈领域”表中`,
   exactlyOne: (kind: string, n: number) => `应有且只有一张“${kind}”类型的工作表，现有 ${n} 张`,
   emptySheet: (name: string) => `指标工作表“${name}”没有任何指标`,
-  badParamName: (name: string) =>
-    `参数名称“${name}”无效：只能由字母（含汉字）、数字、“_”和“.”组成，且不能以数字开头`,
+  badParamName: (name: string) => `参数名称“${name}”无效：只能由字母（含汉字）、数字、“_”和“.”组成，且不能以数字开头`,
   paramIsFunction: (name: string) => `参数名称“${name}”与函数同名`,
   paramIsIndicator: (id: string) => `“${id}”既是指标编号又是参数名称`,
   paramNotNumber: (name: string, value: string) => `参数“${name}”的值应为数字，现为“${value}”`,
@@ -40,7 +39,9 @@ export const RS = {
   overrideRange: (key: string, value: number) => `规则参数“${key}”的值 ${value} 超出合理范围`,
   examplePass: (source: string) => `满足示例“${source}”下条件不成立`,
   exampleFail: (source: string) => `不满足示例“${source}”下条件成立`,
-  exampleMissing: (source: string, missing: string) => `示例“${source}”无法计算条件${missing ? `：缺少 ${missing} 的值` : '（缺少数据或除数为 0）'}`,
-  exampleSyntax: (entry: string) => `示例中的“${entry}”应写成“引用=值”，如 JF01=100、上年(JF01)=90、[班级数]=10、JF12="是"`,
+  exampleMissing: (source: string, missing: string) =>
+    `示例“${source}”无法计算条件${missing ? `：缺少 ${missing} 的值` : '（缺少数据或除数为 0）'}`,
+  exampleSyntax: (entry: string) =>
+    `示例中的“${entry}”应写成“引用=值”，如 JF01=100、上年(JF01)=90、[班级数]=10、JF12="是"`,
   exampleUnknown: (ref: string) => `示例中的“${ref}”不是条件中用到的指标或表头`,
 } as const;

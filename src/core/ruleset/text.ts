@@ -54,7 +54,10 @@ export function compileText(
     const inner = source.slice(open + 1, end).trim();
     if ((TEXT_NAMES as readonly string[]).includes(inner)) {
       if (!(names as readonly string[]).includes(inner)) {
-        return { ok: false, message: `这里不能使用“{${inner}}”（可用：${names.map((n) => `{${n}}`).join('、') || '无'}）` };
+        return {
+          ok: false,
+          message: `这里不能使用“{${inner}}”（可用：${names.map((n) => `{${n}}`).join('、') || '无'}）`,
+        };
       }
       parts.push({ name: inner as TextName });
     } else {

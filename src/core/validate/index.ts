@@ -81,7 +81,12 @@ export function validate(snapshot: WorkbookSnapshot, ruleset: Ruleset, options: 
   }
   for (const def of expected) {
     if (ctx.sheet(def.name)) continue;
-    ctx.engine('TPL.missingSheet', null, { sheet: def.name, row: 1, col: 1 }, MSG.missingSheet(def.name, renamedFrom(ctx, def.name)));
+    ctx.engine(
+      'TPL.missingSheet',
+      null,
+      { sheet: def.name, row: 1, col: 1 },
+      MSG.missingSheet(def.name, renamedFrom(ctx, def.name)),
+    );
   }
 
   const district = checkInfo(ctx);

@@ -93,7 +93,12 @@ export function readList(ctx: Context, def: ListDef, base: Scope): ListSheet | n
   }
   const key = def.fields.find((f) => f.required === true) ?? def.fields[0]!;
   if (headerRow === null) {
-    ctx.engine('TPL.missingHeader', null, { sheet: sheet.name, row: 1, col: 1 }, MSG.missingHeader(sheet.name, key.header));
+    ctx.engine(
+      'TPL.missingHeader',
+      null,
+      { sheet: sheet.name, row: 1, col: 1 },
+      MSG.missingHeader(sheet.name, key.header),
+    );
     return null;
   }
   const found = new Map<string, number>();
@@ -108,7 +113,8 @@ export function readList(ctx: Context, def: ListDef, base: Scope): ListSheet | n
     const raw = sheet.snap.rows[r - 1] ?? [];
     if (raw.every((c) => isBlank(c))) break;
     // a pre-numbered row with nothing else in it is a blank row waiting to be filled
-    if (def.fields.every((f) => f.header === ROW_NUMBER_HEADER || isBlank(sheet.cell(r, cols.get(f.header)!)))) continue;
+    if (def.fields.every((f) => f.header === ROW_NUMBER_HEADER || isBlank(sheet.cell(r, cols.get(f.header)!))))
+      continue;
     const row: ListRow = { row: r, values: new Map(), bad: new Set() };
     const empty: ListFieldDef[] = [];
     for (const f of def.fields) {
@@ -132,7 +138,8 @@ export function readList(ctx: Context, def: ListDef, base: Scope): ListSheet | n
         const seen = unique.get(f.header) ?? new Map<string, number>();
         const k = got.value.replace(/\s/g, '');
         const first = seen.get(k);
-        if (first !== undefined) ctx.engine('*.duplicate', def.code, at, MSG.duplicateValue(f.header, got.value, first));
+        if (first !== undefined)
+          ctx.engine('*.duplicate', def.code, at, MSG.duplicateValue(f.header, got.value, first));
         else seen.set(k, r);
         unique.set(f.header, seen);
       }

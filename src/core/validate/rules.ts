@@ -22,7 +22,12 @@ export function asValue(v: number | boolean | string | null): Value | undefined 
 }
 
 /** The scope rules are evaluated in: indicator values not in doubt, the 清单 rows, the parameters. */
-export function workbookScope(ctx: Context, rows: Rows, lists: ReadonlyMap<string, ListSheet>, doubt: Set<string>): Scope {
+export function workbookScope(
+  ctx: Context,
+  rows: Rows,
+  lists: ReadonlyMap<string, ListSheet>,
+  doubt: Set<string>,
+): Scope {
   const scope: Scope = {
     indicator: (id: string, year: Year) => {
       const row = rows.get(id);
@@ -69,17 +74,27 @@ function listExplained(list: ListSheet, rows: readonly ListRow[]): boolean {
 }
 
 /** Runs every rule; returns each indicator's outcome (met, not met, not evaluated, reported). */
-export function checkRules(ctx: Context, rows: Rows, lists: ReadonlyMap<string, ListSheet>): Map<string, IndicatorOutcome> {
+export function checkRules(
+  ctx: Context,
+  rows: Rows,
+  lists: ReadonlyMap<string, ListSheet>,
+): Map<string, IndicatorOutcome> {
   const doubt = new Set<string>();
   const scope = workbookScope(ctx, rows, lists, doubt);
   const state = new Map<string, { failed: boolean; skipped: boolean }>();
   const warned = new Set<string>();
 
-  const report = (rule: RuleDef, s: Scope, at: At, names: Partial<Record<TextName, string>>, extra: {
-    explained: boolean;
-    explanation?: string;
-    values: FindingValues;
-  }) => {
+  const report = (
+    rule: RuleDef,
+    s: Scope,
+    at: At,
+    names: Partial<Record<TextName, string>>,
+    extra: {
+      explained: boolean;
+      explanation?: string;
+      values: FindingValues;
+    },
+  ) => {
     const ctxText = { scope: s, names, condition: rule.condition };
     ctx.add(rule.id, rule.level, rule.indicator, at, renderText(rule.message, ctxText), {
       requirement: renderText(rule.requirement, ctxText) || undefined,
@@ -126,10 +141,16 @@ export function checkRules(ctx: Context, rows: Rows, lists: ReadonlyMap<string, 
       for (const r of list.rows) {
         const s = rowScope(scope, r);
         if (tryEvaluate(rule.condition, s) !== false) continue;
-        report(rule, s, { sheet: list.sheet.name, row: r.row, col }, {}, {
-          explained: listExplained(list, [r]),
-          values: { current: r.values.get(t.column) ?? null },
-        });
+        report(
+          rule,
+          s,
+          { sheet: list.sheet.name, row: r.row, col },
+          {},
+          {
+            explained: listExplained(list, [r]),
+            values: { current: r.values.get(t.column) ?? null },
+          },
+        );
         if (rule.level === 'error') r.bad.add(t.column);
       }
       continue;
@@ -144,10 +165,16 @@ export function checkRules(ctx: Context, rows: Rows, lists: ReadonlyMap<string, 
         )
       : list.rows;
     const row = first?.row ?? list.rows[0]?.row ?? list.headerRow;
-    report(rule, scope, { sheet: list.sheet.name, row, col }, {}, {
-      explained: listExplained(list, counted),
-      values: {},
-    });
+    report(
+      rule,
+      scope,
+      { sheet: list.sheet.name, row, col },
+      {},
+      {
+        explained: listExplained(list, counted),
+        values: {},
+      },
+    );
   }
 
   const outcome = new Map<string, IndicatorOutcome>();

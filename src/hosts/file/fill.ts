@@ -27,7 +27,18 @@ export interface DistrictData {
 }
 
 /** The columns of the example data's list rows, in the order of 2025.1's 学校明细 and 问题整改. */
-export const SCHOOL_KEYS = ['no', 'name', 'type', 'ownership', 'students', 'classes', 'large', 'huge', 'clinic', 'healthStaff'];
+export const SCHOOL_KEYS = [
+  'no',
+  'name',
+  'type',
+  'ownership',
+  'students',
+  'classes',
+  'large',
+  'huge',
+  'clinic',
+  'healthStaff',
+];
 export const RECTIFICATION_KEYS = ['no', 'source', 'problem', 'measures', 'status', 'due', 'evidence'];
 
 function put(cell: ExcelJS.Cell, input: CellInput | undefined): void {

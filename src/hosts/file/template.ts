@@ -226,13 +226,20 @@ function indicatorSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): 
       if (!input) c.fill = LOCKED_FILL;
       c.alignment = {
         vertical: 'middle',
-        wrapText: key === 'name' || key === 'requirement' || key === 'explanation' || key === 'evidence' || key === 'group',
+        wrapText:
+          key === 'name' || key === 'requirement' || key === 'explanation' || key === 'evidence' || key === 'group',
         horizontal: key === 'last' && !ind.hasLast ? 'center' : undefined,
       };
       if ((key === 'current' || key === 'last') && input) {
         const hint = key === 'current' ? prompt(ind) : {};
         if (ind.type === 'yesno') c.dataValidation = { ...listValidation(YES_NO), ...hint };
-        else if (hint.prompt) c.dataValidation = { type: 'any', formulae: [], allowBlank: true, ...hint } as unknown as ExcelJS.DataValidation;
+        else if (hint.prompt)
+          c.dataValidation = {
+            type: 'any',
+            formulae: [],
+            allowBlank: true,
+            ...hint,
+          } as unknown as ExcelJS.DataValidation;
         if (ind.type === 'money') c.numFmt = '0.00';
         else if (ind.type === 'count') c.numFmt = '0';
         else if (ind.type === 'text') c.numFmt = '@';
