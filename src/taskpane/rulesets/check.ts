@@ -1,50 +1,24 @@
 /**
  * Reading a ruleset file the user chose (an authoring workbook or the JSON form) and checking it:
- * every problem at once, each at its cell; the ruleset only when it has no error. Never throws.
+ * every problem at once, each at its cell; the ruleset only when it has no error.
  */
-import { checkRuleset, parseRulesetJson } from '../../core/ruleset';
-import type { RulesetDoc, RulesetProblem } from '../../core/ruleset/doc';
-import type { Ruleset } from '../../core/ruleset/model';
 import type { Strings } from '../../i18n';
 import type { FileLike } from '../file/readFiles';
 import type { WorkbookEngine } from '../file/types';
-
-export interface RulesetCheck {
-  /** the ruleset, when it can be used */
-  ruleset: Ruleset | null;
-  doc: RulesetDoc | null;
-  problems: RulesetProblem[];
-}
-
-/** A problem that is about the whole file, not a cell. */
-export function fileProblem(message: string): RulesetProblem {
-  return { level: 'error', sheet: '', cell: '', message };
-}
+import { fileProblem } from './problems';
+import type { RulesetCheck, RulesetEngine } from './types';
 
 function unusable(message: string): RulesetCheck {
   return { ruleset: null, doc: null, problems: [fileProblem(message)] };
 }
 
-/** Checks a document read from a file (its reading problems first). */
-export function checkRead(
-  read: { doc: RulesetDoc | null; problems: readonly RulesetProblem[] },
-  strings: Strings,
-): RulesetCheck {
-  if (!read.doc) return { ruleset: null, doc: null, problems: [...read.problems] };
+/** A check that never throws: should the checker itself fail, that is the one problem. */
+export function safeCheck(check: () => RulesetCheck, strings: Strings): RulesetCheck {
   try {
-    const checked = checkRuleset(read.doc);
-    const problems = [...read.problems, ...checked.problems];
-    const ruleset = problems.some((p) => p.level === 'error') ? null : checked.ruleset;
-    return { ruleset, doc: read.doc, problems };
+    return check();
   } catch (e) {
     return unusable(strings.rulesets.checkFailed(e instanceof Error ? e.message : String(e)));
   }
-}
-
-/** The JSON form, as a file holds it or as this browser kept it. */
-export function checkJson(text: string, strings: Strings): RulesetCheck {
-  const { doc, problem } = parseRulesetJson(text);
-  return checkRead({ doc, problems: problem ? [fileProblem(problem)] : [] }, strings);
 }
 
 export type RulesetFileKind = 'json' | 'workbook' | 'xls' | 'other';
@@ -65,12 +39,13 @@ export class EngineUnavailable extends Error {
 }
 
 /**
- * Reads and checks a ruleset file. An authoring workbook needs the ExcelJS chunk (`engine`);
- * when that cannot be loaded, EngineUnavailable is thrown (the one case that throws).
+ * Reads and checks a ruleset file. An authoring workbook needs the ExcelJS chunk (`workbook`);
+ * when that cannot be loaded, EngineUnavailable is thrown, the one case that throws.
  */
 export async function readRulesetFile(
   file: FileLike,
-  engine: () => Promise<WorkbookEngine>,
+  workbook: () => Promise<WorkbookEngine>,
+  engine: RulesetEngine,
   strings: Strings,
 ): Promise<RulesetCheck> {
   const t = strings.rulesets;
@@ -90,23 +65,19 @@ export async function readRulesetFile(
     } catch {
       return unusable(t.readFailed);
     }
-    return checkJson(text, strings);
+    return safeCheck(() => engine.checkJson(text), strings);
   }
   let reader: WorkbookEngine;
   try {
-    reader = await engine();
+    reader = await workbook();
   } catch {
     throw new EngineUnavailable();
   }
+  let read: Parameters<RulesetEngine['checkRead']>[0];
   try {
-    return checkRead(await reader.readRuleset(bytes), strings);
+    read = await reader.readRuleset(bytes);
   } catch (e) {
-    return unusable(strings.rulesets.checkFailed(e instanceof Error ? e.message : String(e)));
+    return unusable(t.checkFailed(e instanceof Error ? e.message : String(e)));
   }
-}
-
-/** `工作表!单元格` of a problem, or '' when it is about the whole file. */
-export function problemPlace(p: RulesetProblem): string {
-  if (!p.sheet) return p.cell;
-  return p.cell ? `${p.sheet}!${p.cell}` : p.sheet;
+  return safeCheck(() => engine.checkRead(read), strings);
 }

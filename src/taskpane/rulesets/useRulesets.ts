@@ -4,14 +4,14 @@
  * said in a notice. Loading another file replaces the loaded one only when the new one can be used.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { bundledRuleset, rulesetJson } from '../../core/ruleset';
 import type { RulesetProblem } from '../../core/ruleset/doc';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Strings } from '../../i18n';
 import { loadWorkbookEngine, type FileLike } from '../file/readFiles';
 import type { Engines } from '../file/types';
-import { EngineUnavailable, checkJson, readRulesetFile } from './check';
+import { EngineUnavailable, readRulesetFile, safeCheck } from './check';
 import { browserStorage, clearStored, readStored, writeStored } from './store';
+import type { RulesetEngine } from './types';
 
 export interface LoadedRuleset {
   ruleset: Ruleset;
@@ -39,23 +39,29 @@ export interface RulesetsState {
 /** The ruleset kept in this browser, checked again; a broken one is dropped from storage. */
 export function restoreRuleset(
   storage: Storage | null,
+  engine: RulesetEngine,
   strings: Strings,
 ): { loaded: LoadedRuleset | null; notice: RulesetNotice | null } {
   const stored = readStored(storage);
   if (!stored) return { loaded: null, notice: null };
-  const checked = checkJson(stored.json, strings);
+  const checked = safeCheck(() => engine.checkJson(stored.json), strings);
   if (checked.ruleset) return { loaded: { ruleset: checked.ruleset, file: stored.file }, notice: null };
   clearStored(storage);
   return { loaded: null, notice: { kind: 'dropped', file: stored.file, problems: checked.problems } };
 }
 
 /** The rulesets to check with: the user's first, then the bundled. */
-export function rulesetsOf(loaded: LoadedRuleset | null): Ruleset[] {
-  return loaded ? [loaded.ruleset, bundledRuleset()] : [bundledRuleset()];
+export function rulesetsOf(loaded: LoadedRuleset | null, engine: RulesetEngine): Ruleset[] {
+  return loaded ? [loaded.ruleset, engine.bundled] : [engine.bundled];
 }
 
-export function useRulesets(engines: Engines, strings: Strings, storage: Storage | null = browserStorage()) {
-  const [initial] = useState(() => restoreRuleset(storage, strings));
+export function useRulesets(
+  engine: RulesetEngine,
+  engines: Engines,
+  strings: Strings,
+  storage: Storage | null = browserStorage(),
+) {
+  const [initial] = useState(() => restoreRuleset(storage, engine, strings));
   const [loaded, setLoaded] = useState<LoadedRuleset | null>(initial.loaded);
   const [notice, setNotice] = useState<RulesetNotice | null>(initial.notice);
   const [busy, setBusy] = useState(false);
@@ -63,7 +69,7 @@ export function useRulesets(engines: Engines, strings: Strings, storage: Storage
   const current = useRef(loaded);
   current.current = loaded;
 
-  const rulesets = useMemo(() => rulesetsOf(loaded), [loaded]);
+  const rulesets = useMemo(() => rulesetsOf(loaded, engine), [loaded, engine]);
 
   const load = useCallback(
     async (file: FileLike) => {
@@ -72,30 +78,27 @@ export function useRulesets(engines: Engines, strings: Strings, storage: Storage
       setBusy(true);
       setNotice({ kind: 'reading', file: file.name });
       try {
-        const checked = await readRulesetFile(file, () => loadWorkbookEngine(engines), strings);
+        const checked = await readRulesetFile(file, () => loadWorkbookEngine(engines), engine, strings);
         if (!checked.ruleset || !checked.doc) {
-          setNotice({
-            kind: 'rejected',
-            file: file.name,
-            problems: checked.problems,
-            kept: current.current?.ruleset ?? null,
-          });
+          const kept = current.current?.ruleset ?? null;
+          setNotice({ kind: 'rejected', file: file.name, problems: checked.problems, kept });
           return;
         }
-        const saved = writeStored(storage, { json: rulesetJson(checked.doc), file: file.name });
+        const saved = writeStored(storage, { json: engine.rulesetJson(checked.doc), file: file.name });
         setLoaded({ ruleset: checked.ruleset, file: file.name });
         setNotice({ kind: 'loaded', ruleset: checked.ruleset, file: file.name, warnings: checked.problems, saved });
       } catch (e) {
-        setNotice({
-          kind: 'failed',
-          message: e instanceof EngineUnavailable ? strings.file.moduleFailed : strings.rulesets.checkFailed(String(e)),
-        });
+        const message =
+          e instanceof EngineUnavailable
+            ? strings.file.moduleFailed
+            : strings.rulesets.checkFailed(e instanceof Error ? e.message : String(e));
+        setNotice({ kind: 'failed', message });
       } finally {
         running.current = false;
         setBusy(false);
       }
     },
-    [engines, strings, storage],
+    [engine, engines, strings, storage],
   );
 
   const remove = useCallback(() => {
@@ -106,6 +109,6 @@ export function useRulesets(engines: Engines, strings: Strings, storage: Storage
     setNotice({ kind: 'removed', ruleset: was.ruleset });
   }, [storage]);
 
-  const state: RulesetsState = { bundled: bundledRuleset(), loaded, rulesets, notice, busy };
+  const state: RulesetsState = { bundled: engine.bundled, loaded, rulesets, notice, busy };
   return { state, rulesets, load, remove };
 }
