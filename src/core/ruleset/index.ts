@@ -98,6 +98,18 @@ export function carriedPieces(doc: RulesetDoc, size = 30000): string[] {
   return out;
 }
 
+/** Carried rulesets already compiled, by their text: a batch's workbooks usually carry the same one. */
+const carriedCache = new Map<string, Ruleset | null>();
+
+function compileCarried(doc: RulesetDoc): Ruleset | null {
+  const key = JSON.stringify(stripSources(doc));
+  if (!carriedCache.has(key)) {
+    if (carriedCache.size > 16) carriedCache.clear();
+    carriedCache.set(key, checkRuleset(doc).ruleset);
+  }
+  return carriedCache.get(key) ?? null;
+}
+
 export interface Choice {
   ruleset: Ruleset;
   /** findings about the choice (the carried copy differs) to add to the workbook's report */
@@ -117,11 +129,11 @@ export function chooseRuleset(
   const version = found?.version ?? '';
   const mine = available.find((r) => normalizeLabel(r.version) === version);
   const doc = carriedDoc(snapshot);
-  const carried = doc && normalizeLabel(doc.ruleset?.version) === version ? checkRuleset(doc).ruleset : null;
+  const ofVersion = doc && normalizeLabel(doc.ruleset?.version) === version ? doc : null;
   const at = { sheet: found?.sheet ?? snapshot.sheets[0]?.name ?? '', cell: found?.cell ?? 'A1' };
   if (mine) {
     const findings: Finding[] = [];
-    if (doc && carried && !sameRuleset(doc, mine.doc)) {
+    if (ofVersion && !sameRuleset(ofVersion, mine.doc)) {
       findings.push({
         rule: 'TPL.rulesetDiffers',
         indicator: null,
@@ -133,6 +145,7 @@ export function chooseRuleset(
     }
     return { ruleset: mine, findings };
   }
+  const carried = ofVersion ? compileCarried(ofVersion) : null;
   if (carried) return { ruleset: carried, findings: [] };
   // an unfilled 模板版本 is the district's mistake, not another system: the first ruleset checks it
   if (!version && available[0]) return { ruleset: available[0], findings: [] };
