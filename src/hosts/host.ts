@@ -35,4 +35,4 @@ export interface WorkbookHost {
 export const CITY_DRAFT_SHEET = '全市反馈意见（初稿）';
 
 /** The fixed prefix of every comment the product writes, so that they and only they are replaced. */
-export const COMMENT_PREFIX = '【履职评价校验】';
+export { MARK_PREFIX as COMMENT_PREFIX } from '../core/marks';

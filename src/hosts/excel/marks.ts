@@ -21,8 +21,9 @@
  * BATCH cells. Only when a write fails does it go sheet by sheet: one write per sheet, and one
  * read to see what the refusing sheets show.
  */
-import { LEVEL_COLOURS, LEVEL_NAMES } from '../../core/summary';
-import { LEVELS, type Finding, type Level } from '../../core/types';
+import { LEVEL_COLOURS } from '../../core/summary';
+import { cellMarks, type CellMark } from '../../core/marks';
+import { LEVELS } from '../../core/types';
 import type { HostStrings } from '../../i18n';
 import { COMMENT_PREFIX, type MarkResult } from '../host';
 import type { XCellNote, XConditionalFormat, XContext, XRange, XRangeFill } from './api';
@@ -39,34 +40,10 @@ export const BATCH = 400;
 
 const OUR_COLOURS = new Set(LEVELS.map((l) => LEVEL_COLOURS[l]));
 
-/** One cell to mark: the most severe level of its findings and one message line per finding. */
-export interface CellMark {
-  sheet: string;
-  cell: string;
-  level: Level;
-  text: string;
-  findings: number;
-}
+export { cellMarks, type CellMark };
 
 const key = (sheet: string, cell: string) => `${sheet}!${cell.toUpperCase()}`;
 const hex = (colour: string) => colour.replace(/^#/, '').toUpperCase();
-
-export function cellMarks(findings: readonly Finding[]): CellMark[] {
-  const byCell = new Map<string, { sheet: string; cell: string; items: Finding[] }>();
-  for (const f of findings) {
-    const k = key(f.sheet, f.cell);
-    const entry = byCell.get(k) ?? { sheet: f.sheet, cell: f.cell.toUpperCase(), items: [] };
-    entry.items.push(f);
-    byCell.set(k, entry);
-  }
-  return [...byCell.values()].map(({ sheet, cell, items }) => ({
-    sheet,
-    cell,
-    level: LEVELS.find((l) => items.some((f) => f.level === l)) ?? 'notice',
-    text: COMMENT_PREFIX + items.map((f) => `${LEVEL_NAMES[f.level]}：${f.message}`).join('\n'),
-    findings: items.length,
-  }));
-}
 
 interface Located {
   item: XCellNote;
@@ -429,8 +406,8 @@ async function writeUnlocked(
   let todo = marks.filter((m) => {
     const st = s.sheets.get(m.sheet);
     if (st && !st.locked) return true;
-    result.summaryOnly += m.findings;
-    if (st) lockedCounts.set(m.sheet, (lockedCounts.get(m.sheet) ?? 0) + m.findings);
+    result.summaryOnly += m.findings.length;
+    if (st) lockedCounts.set(m.sheet, (lockedCounts.get(m.sheet) ?? 0) + m.findings.length);
     return false;
   });
   for (const [sheet, n] of lockedCounts) result.warnings.push(text.protectedSheet(sheet, n));
@@ -456,8 +433,8 @@ async function writeUnlocked(
 
   const noted = await writeNotes(ctx, caps, text, s, todo, record, result.warnings);
   for (const m of todo) {
-    if (noted.has(key(m.sheet, m.cell))) result.marked += m.findings;
-    else result.summaryOnly += m.findings;
+    if (noted.has(key(m.sheet, m.cell))) result.marked += m.findings.length;
+    else result.summaryOnly += m.findings.length;
   }
   return { result, record };
 }
@@ -502,7 +479,7 @@ async function writeFills(
   Object.assign(removal.kept.fills, await stillMarked(ctx, s, intended.fills, refused.keys()));
 
   for (const [sheet, e] of refused) {
-    const findings = todo.filter((m) => m.sheet === sheet).reduce((n, m) => n + m.findings, 0);
+    const findings = todo.filter((m) => m.sheet === sheet).reduce((n, m) => n + m.findings.length, 0);
     result.summaryOnly += findings;
     result.warnings.push(refusal(text, sheet, e, findings));
   }

@@ -4,9 +4,9 @@
  * can be removed exactly (and a re-check of an annotated copy starts from the original look).
  */
 import type ExcelJS from 'exceljs';
-import { LEVELS, type Finding, type Level, type Report } from '../../core/types';
-import { LEVEL_COLOURS, LEVEL_NAMES } from '../../core/summary';
-import { COMMENT_PREFIX, type MarkResult } from '../host';
+import { cellMarks, cutText } from '../../core/marks';
+import type { Report } from '../../core/types';
+import type { MarkResult } from '../host';
 
 export const RECORD_SHEET = '_履职评价校验记录';
 
@@ -55,41 +55,26 @@ export function clearFileMarks(wb: ExcelJS.Workbook): void {
   if (ws) wb.removeWorksheet(ws.id);
 }
 
-const RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
-
-/** One note text for all findings on a cell, most severe first. */
-export function noteFor(findings: Finding[]): string {
-  const lines = [...findings]
-    .sort((a, b) => RANK[a.level] - RANK[b.level])
-    .map((f) => `[${LEVEL_NAMES[f.level]}] ${f.message}${f.requirement ? `（要求：${f.requirement}）` : ''}`);
-  return `${COMMENT_PREFIX}\n${lines.join('\n')}`;
-}
-
 export function markFileFindings(wb: ExcelJS.Workbook, report: Report): MarkResult {
   clearFileMarks(wb);
-  const byCell = new Map<string, Finding[]>();
   let summaryOnly = 0;
-  for (const f of report.findings) {
-    if (!wb.getWorksheet(f.sheet)) {
-      summaryOnly++;
+  const record: Original[] = [];
+  for (const mark of cellMarks(report.findings)) {
+    const ws = wb.getWorksheet(mark.sheet);
+    if (!ws) {
+      summaryOnly += mark.findings.length;
       continue;
     }
-    const key = `${f.sheet}\u0000${f.cell}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), f]);
-  }
-  const record: Original[] = [];
-  for (const findings of byCell.values()) {
-    const { sheet, cell: address } = findings[0]!;
-    const cell = wb.getWorksheet(sheet)!.getCell(address);
+    const cell = ws.getCell(mark.cell);
     const oldNote = noteText(cell.note as ExcelJS.Comment | string | undefined);
-    record.push({ sheet, cell: address, fill: cell.fill ? JSON.stringify(cell.fill) : null, note: oldNote });
-    const level = LEVELS.find((l) => findings.some((f) => f.level === l))!;
-    cell.style = {
-      ...cell.style,
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${LEVEL_COLOURS[level]}` } },
-    };
-    const ours = noteFor(findings);
-    cell.note = oldNote ? `${oldNote}\n\n${ours}` : ours;
+    record.push({
+      sheet: mark.sheet,
+      cell: mark.cell,
+      fill: cell.fill ? JSON.stringify(cell.fill) : null,
+      note: oldNote,
+    });
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${mark.colour}` } } };
+    cell.note = oldNote ? cutText(`${oldNote}\n\n${mark.text}`) : mark.text;
   }
   if (record.length) {
     const ws = wb.addWorksheet(RECORD_SHEET, { state: 'veryHidden' });
