@@ -2,6 +2,7 @@
  * The 校验结果 sheet as data (spec/FEEDBACK.md): a header block and one row per finding, in
  * sheet, row, column order. Hosts write it; they alone know how to make a cell a link or text.
  */
+import { cutText } from './marks';
 import type { Finding, Level, Report } from './types';
 
 export const SUMMARY_SHEET = '校验结果';
@@ -59,7 +60,7 @@ function indicatorName(f: Finding): string {
 function shown(v: unknown): string | number {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  return typeof v === 'number' ? v : String(v);
+  return typeof v === 'number' ? v : cutText(String(v));
 }
 
 export function summaryData(report: Report, opts: { checkedAt: Date; sheetNames: readonly string[] }): SummaryData {
@@ -79,10 +80,10 @@ export function summaryData(report: Report, opts: { checkedAt: Date; sheetNames:
       f.cell,
       f.indicator ?? '',
       indicatorName(f),
-      f.message,
+      cutText(f.message),
       shown(f.values.current ?? f.values.text ?? ''),
-      f.requirement ?? '',
-      f.explanation ?? '',
+      cutText(f.requirement ?? ''),
+      cutText(f.explanation ?? ''),
     ],
   }));
   return {

@@ -25,6 +25,7 @@ import { LIVE_DELAY_MS, useLiveValidation } from './state/useLiveValidation';
 import { useLevelFilter } from './state/useLevelFilter';
 import { useWorkbench } from './state/useWorkbench';
 import { browserStorage } from './rulesets/store';
+import type { RulesetEngine } from './rulesets/types';
 import { useRulesets } from './rulesets/useRulesets';
 
 export type AppMode = 'excel' | 'file';
@@ -33,6 +34,8 @@ export interface AppProps {
   host: WorkbookHost;
   mode: AppMode;
   strings: Strings;
+  /** the rulesets and the validation (a chunk boot loads while office.js loads) */
+  engine: RulesetEngine;
   /** where a loaded ruleset is kept (tests); the browser's localStorage by default */
   storage?: Storage | null;
   loadDraftMaker?: () => Promise<DraftMaker>;
@@ -54,6 +57,7 @@ export function App({
   host,
   mode,
   strings,
+  engine,
   storage = browserStorage(),
   loadDraftMaker = defaultDraftMaker,
   now,
@@ -61,8 +65,8 @@ export function App({
   engines = LAZY_ENGINES,
 }: AppProps) {
   const styles = useStyles();
-  const rulesets = useRulesets(engines, strings, storage);
-  const work = useWorkbench(host, strings, { rulesets: rulesets.rulesets, loadDraftMaker, now });
+  const rulesets = useRulesets(engine, engines, strings, storage);
+  const work = useWorkbench(host, strings, { engine, rulesets: rulesets.rulesets, loadDraftMaker, now });
   const { busy, report, ruleset, marks, error, warning, done } = work.state;
   const [live, setLive] = useState(true);
   const { shown, toggle } = useLevelFilter();

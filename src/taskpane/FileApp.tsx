@@ -29,10 +29,13 @@ import { useBatch } from './file/useBatch';
 import { useCityDraft } from './file/useCityDraft';
 import { useDownloads } from './file/useDownloads';
 import { browserStorage } from './rulesets/store';
+import type { RulesetEngine } from './rulesets/types';
 import { useRulesets } from './rulesets/useRulesets';
 
 export interface FileAppProps {
   strings: Strings;
+  /** the rulesets (loaded with the page's chunk) */
+  engine: RulesetEngine;
   engines?: Engines;
   /** where the loaded ruleset is kept (tests); the browser's localStorage by default */
   storage?: Storage | null;
@@ -101,13 +104,14 @@ function RulesetsSection({ strings, children }: { strings: Strings; children: Re
 
 export function FileApp({
   strings,
+  engine,
   engines = LAZY_ENGINES,
   storage = browserStorage(),
   now = realNow,
   save,
 }: FileAppProps) {
   const styles = useStyles();
-  const rulesets = useRulesets(engines, strings, storage);
+  const rulesets = useRulesets(engine, engines, strings, storage);
   const batch = useBatch(engines, strings, { rulesets: rulesets.rulesets, now });
   const downloads = useDownloads(engines, strings, save);
   const templates = useDownloads(engines, strings, save);

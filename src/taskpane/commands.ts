@@ -4,14 +4,13 @@
  * pane: a ruleset file loaded in the pane (kept in this browser), then the bundled one, or the
  * ruleset the workbook carries.
  */
-import { checkWorkbook } from '../core/validate';
 import { ExcelHost, officeEnv } from '../hosts/excel';
 import { stringsFor } from '../i18n';
 import { loadDraftMaker } from './draft';
 import { UserError, describeError } from './errors';
+import { rulesetEngine as engine } from './rulesets/engine';
 import { browserStorage } from './rulesets/store';
 import { restoreRuleset, rulesetsOf } from './rulesets/useRulesets';
-import { rulesetUsed } from './rulesets/used';
 
 interface CommandEvent {
   completed(): void;
@@ -21,10 +20,8 @@ export async function generateFeedback(event: CommandEvent): Promise<void> {
   const strings = stringsFor(Office.context.displayLanguage);
   const host = new ExcelHost(officeEnv(), strings.host);
   try {
-    const rulesets = rulesetsOf(restoreRuleset(browserStorage(), strings).loaded);
-    const snapshot = await host.readSnapshot();
-    const report = checkWorkbook(snapshot, rulesets);
-    const ruleset = rulesetUsed(report, snapshot, rulesets);
+    const rulesets = rulesetsOf(restoreRuleset(browserStorage(), engine, strings).loaded, engine);
+    const { report, ruleset } = engine.check(await host.readSnapshot(), rulesets);
     // a workbook no ruleset can check: the reason, as the pane would show it
     if (!ruleset) throw new UserError(report.findings[0]?.message ?? strings.errors.noRuleset);
     const makeDraft = await loadDraftMaker();

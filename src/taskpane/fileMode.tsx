@@ -7,6 +7,7 @@ import type { Root } from 'react-dom/client';
 import type { Strings } from '../i18n';
 import { ErrorScreen, Loading } from './components/BootScreens';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { loadRulesetEngine, type RulesetEngine } from './rulesets/types';
 
 /** Switches the page to the file mode. */
 export async function startFileMode(root: Root, strings: Strings): Promise<void> {
@@ -14,15 +15,19 @@ export async function startFileMode(root: Root, strings: Strings): Promise<void>
   document.documentElement.lang = strings.locale;
   root.render(<Loading strings={strings} label={strings.file.loading} />);
   let FileApp: typeof import('./FileApp').FileApp;
+  let engine: RulesetEngine;
   try {
-    ({ FileApp } = await import(/* webpackChunkName: "filemode" */ './FileApp'));
+    [{ FileApp }, engine] = await Promise.all([
+      import(/* webpackChunkName: "filemode" */ './FileApp'),
+      loadRulesetEngine(),
+    ]);
   } catch {
     root.render(<ErrorScreen strings={strings} message={strings.file.moduleFailed} />);
     return;
   }
   root.render(
     <ErrorBoundary strings={strings}>
-      <FileApp strings={strings} />
+      <FileApp strings={strings} engine={engine} />
     </ErrorBoundary>,
   );
 }

@@ -13,7 +13,9 @@ import { bundledRuleset } from '../../src/core/ruleset';
 import { LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
 import type { Level } from '../../src/core/types';
 import { checkBytes } from '../../src/hosts/file/check';
+import { RULESET_SHEET } from '../../src/core/layout';
 import { REASONS } from '../../src/hosts/file/load';
+import { WEIHAI, brokenDoc, rulesetWorkbookBytes, weihaiDoc } from '../taskpane/rulesetHelpers';
 import { SHOTS, cityTitle, describeE2e, launchChromium } from './browser';
 import { DIST, builtTaskpane } from './build';
 
@@ -141,7 +143,7 @@ describeE2e('the built page as a plain page: file mode', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByText('文件只在本机浏览器中处理，不会上传。').waitFor();
-    const input = page.locator('input[type=file]');
+    const input = chooser(page);
     expect(await input.getAttribute('multiple')).not.toBeNull();
     expect(await input.getAttribute('accept')).toMatch(/^\.xlsx\b/);
     // the keyboard reaches the file button first
@@ -258,6 +260,52 @@ describeE2e('the built page as a plain page: file mode', () => {
     await page.getByRole('button', { name: /返回地区列表/ }).click();
     await rows(page).first().waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('查看南山县的问题清单');
+    await page.context().close();
+  });
+
+  test('an office’s ruleset: loaded from its workbook, kept after a reload, its blank template checked with it, removed', async () => {
+    const page = await open(1280);
+    const rulesetInput = page.getByLabel('选择规则集文件（.xlsx 指标体系工作簿或 .json）');
+    const listed = () =>
+      page
+        .locator('[data-ruleset-version]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-ruleset-version')));
+
+    // a broken one: every problem at its cell, and not used
+    await rulesetInput.setInputFiles(upload('新版.xlsx', Buffer.from(await rulesetWorkbookBytes(brokenDoc()))));
+    await page.getByText(/^规则集文件“新版.xlsx”有 \d+ 处问题，不能使用/).waitFor();
+    expect(await page.locator('[data-ruleset-problems] li[data-place="规则!E2"]').count()).toBe(1);
+    expect(await listed()).toEqual(['2025.1']);
+
+    await rulesetInput.setInputFiles(upload('威海指标体系.xlsx', Buffer.from(await rulesetWorkbookBytes(weihaiDoc()))));
+    await page
+      .getByText(`已加载规则集“${WEIHAI.name}”（${WEIHAI.version}，文件“威海指标体系.xlsx”）`, { exact: false })
+      .waitFor();
+    expect(await listed()).toEqual(['2025.1', WEIHAI.version]);
+    await page.screenshot({ path: join(SHOTS, 'file-7-ruleset-1280.png'), animations: 'disabled', fullPage: true });
+
+    await page.reload();
+    await page.getByText(`${WEIHAI.version} · 已加载：威海指标体系.xlsx`).waitFor();
+
+    const template = await download(
+      page,
+      page.getByRole('button', { name: `下载空白填报表：${WEIHAI.name}（${WEIHAI.version}）` }),
+    );
+    expect(template.suggestedFilename()).toBe(`${WEIHAI.name}填报表（${WEIHAI.version}）.xlsx`);
+    const blank = await bytesOf(template);
+    const wb = await workbook(blank);
+    expect(wb.getWorksheet(RULESET_SHEET)?.state).toBe('veryHidden');
+
+    // without the loaded ruleset, the template still checks with the ruleset it carries
+    await page.getByRole('button', { name: `移除规则集：${WEIHAI.name}（${WEIHAI.version}）` }).click();
+    await page.getByText(`已移除规则集“${WEIHAI.name}”（${WEIHAI.version}），现在只使用内置规则集。`).waitFor();
+    expect(await listed()).toEqual(['2025.1']);
+    await chooser(page).setInputFiles(upload('空白.xlsx', blank));
+    await page.locator('[data-district-view]').getByText(`规则集 ${WEIHAI.version}`, { exact: false }).waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: '加载规则集文件…' }).waitFor();
+    expect(await listed()).toEqual(['2025.1']);
     await page.context().close();
   });
 

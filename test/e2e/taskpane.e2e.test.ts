@@ -10,7 +10,9 @@ import type { StatsCompilation } from 'webpack';
 import { LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
 import { CITY_DRAFT_SHEET } from '../../src/hosts/host';
 import { OFFICE_JS_URL } from '../../src/taskpane/boot/loadOffice';
+import type { CellInput } from '../excel/fakeExcel';
 import { templateSheets, type TemplateOptions } from '../excel/templateWorkbook';
+import { WEIHAI, sheetsOfVersion, weihaiDoc } from '../taskpane/rulesetHelpers';
 import { SHOTS, cityTitle, describeE2e, launchChromium } from './browser';
 import { DIST, builtTaskpane } from './build';
 import { fakeExcelScript } from './fakeInBrowser';
@@ -62,6 +64,8 @@ describeE2e('the built task pane in Chromium', () => {
     office: 'fake' | 'blocked';
     displayLanguage?: string;
     workbook?: TemplateOptions;
+    /** the workbook's sheets as they are, instead of `workbook` */
+    sheets?: [string, CellInput[][]][];
   }): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 350, height: 860 }, deviceScaleFactor: 1 });
     const errors: string[] = [];
@@ -87,7 +91,7 @@ describeE2e('the built task pane in Chromium', () => {
     if (opts.office === 'fake') {
       await page.addInitScript(
         fakeExcelScript({
-          sheets: templateSheets(opts.workbook ?? { problems: true }),
+          sheets: opts.sheets ?? templateSheets(opts.workbook ?? { problems: true }),
           displayLanguage: opts.displayLanguage,
         }),
       );
@@ -158,6 +162,17 @@ describeE2e('the built task pane in Chromium', () => {
     await page.getByRole('button', { name: '校验', exact: true }).click();
     await page.getByText('✓ 可以报送：没有错误，未达标项均已说明').waitFor();
     await page.screenshot({ path: join(SHOTS, '8-ready.png'), animations: 'disabled', fullPage: true });
+    await page.close();
+  });
+
+  test('a workbook that carries its ruleset is checked with it; the pane lists the rulesets it has', async () => {
+    const page = await open({ office: 'fake', sheets: sheetsOfVersion(WEIHAI.version, weihaiDoc()) });
+    await page.getByRole('button', { name: '校验', exact: true }).click();
+    await page.getByText(`校验依据：${WEIHAI.name}（${WEIHAI.version}），填报表自带的规则集`).waitFor();
+    await page.getByText(/^✗ 暂不能报送/).waitFor();
+    await page.getByRole('button', { name: '规则集（2025.1）' }).click();
+    await page.getByRole('button', { name: '加载规则集文件…' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, '10-carried-ruleset.png'), animations: 'disabled', fullPage: true });
     await page.close();
   });
 

@@ -5,6 +5,7 @@ import { CITY_DRAFT_SHEET } from '../../src/hosts/host';
 import { zh } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
 import type { Engines } from '../../src/taskpane/file/types';
+import { rulesetEngine } from '../../src/taskpane/rulesets/engine';
 import { NOW, fakeTemplate, hostOf } from '../excel/helpers';
 import { fakeFile, stubEngines } from './fileHelpers';
 import { draftMaker } from './helpers';
@@ -16,6 +17,7 @@ function renderPane(engines: Engines) {
       host={hostOf(wb)}
       mode="excel"
       strings={zh}
+      engine={rulesetEngine}
       now={() => NOW}
       loadDraftMaker={async () => draftMaker}
       engines={engines}

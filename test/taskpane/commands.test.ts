@@ -2,6 +2,7 @@
 import { DRAFT_SHEET } from '../../src/core/summary';
 import { createFakeExcel, installOfficeGlobals } from '../excel/fakeExcel';
 import { templateSheets } from '../excel/templateWorkbook';
+import { WEIHAI, sheetsOfVersion, weihaiDoc } from './rulesetHelpers';
 
 const globals = globalThis as unknown as Record<string, unknown>;
 afterEach(() => {
@@ -33,4 +34,28 @@ test('when the workbook cannot be written, the event still completes', async () 
   await generateFeedback({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
   expect(wb.sheets.some((s) => s.name === DRAFT_SHEET)).toBe(false);
+});
+
+test('生成反馈 drafts with the ruleset the workbook carries', async () => {
+  const wb = createFakeExcel({ sheets: sheetsOfVersion(WEIHAI.version, weihaiDoc(), { problems: false }) });
+  installOfficeGlobals(globals, wb);
+  const { generateFeedback } = await import('../../src/taskpane/commands');
+  const completed = jest.fn();
+  await generateFeedback({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  const rows = wb.values(DRAFT_SHEET);
+  expect(String(rows[0]![0])).toMatch(/^关于文登区2024年度履行教育职责评价的反馈意见（初稿）/);
+  expect(rows.length).toBeGreaterThan(3);
+});
+
+test('生成反馈 on a workbook no ruleset can check: the draft sheet says why', async () => {
+  const wb = createFakeExcel({ sheets: sheetsOfVersion('X2099', null, { problems: false }) });
+  installOfficeGlobals(globals, wb);
+  const { generateFeedback } = await import('../../src/taskpane/commands');
+  const completed = jest.fn();
+  await generateFeedback({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(String(wb.values(DRAFT_SHEET)[0]![0])).toMatch(
+    /^未能生成反馈意见初稿：模板版本为“X2099”，没有与之对应的指标体系/,
+  );
 });

@@ -4,13 +4,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { en, zh } from '../../src/i18n';
 import { FileApp } from '../../src/taskpane/FileApp';
 import type { Saver } from '../../src/taskpane/file/download';
+import { rulesetEngine } from '../../src/taskpane/rulesets/engine';
 import { fakeFile, stubEngines } from './fileHelpers';
 
 function renderFileApp(strings = zh) {
   const { engines, calls } = stubEngines();
   const saved: { name: string; text: string }[] = [];
   const save: Saver = (bytes, name) => saved.push({ name, text: new TextDecoder().decode(bytes) });
-  render(<FileApp strings={strings} engines={engines} save={save} />);
+  render(<FileApp strings={strings} engine={rulesetEngine} engines={engines} save={save} />);
   return { calls, saved };
 }
 
@@ -116,7 +117,11 @@ test('a file given again under the same name replaces the earlier one', async ()
 test('when the checker cannot be loaded, the page says so in a sentence', async () => {
   const { engines } = stubEngines();
   render(
-    <FileApp strings={zh} engines={{ ...engines, workbook: () => Promise.reject(new Error('ChunkLoadError')) }} />,
+    <FileApp
+      strings={zh}
+      engine={rulesetEngine}
+      engines={{ ...engines, workbook: () => Promise.reject(new Error('ChunkLoadError')) }}
+    />,
   );
   await choose(fakeFile('东城区.xlsx', '东城区,379902,0,0,0'));
   expect(await screen.findByText(/校验组件加载失败/)).toBeTruthy();

@@ -4,6 +4,7 @@ import type { WorkbookHost } from '../../src/hosts/host';
 import { zh, type Strings } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
 import type { DraftMaker } from '../../src/taskpane/draft';
+import { rulesetEngine } from '../../src/taskpane/rulesets/engine';
 import { NOW, fakeTemplate, hostOf } from '../excel/helpers';
 import type { FakeWorkbook } from '../excel/fakeExcel';
 
@@ -22,6 +23,7 @@ export function renderApp(
       host={host}
       mode="excel"
       strings={opts.strings ?? zh}
+      engine={rulesetEngine}
       now={() => NOW}
       loadDraftMaker={async () => draftMaker}
       liveDelayMs={opts.liveDelayMs ?? 50}

@@ -8,6 +8,7 @@ import { bundledRuleset, checkRuleset, rulesetJson } from '../../src/core/rulese
 import { zh } from '../../src/i18n';
 import { FileApp } from '../../src/taskpane/FileApp';
 import type { Saver } from '../../src/taskpane/file/download';
+import { rulesetEngine } from '../../src/taskpane/rulesets/engine';
 import { STORE_FILE_KEY, STORE_KEY } from '../../src/taskpane/rulesets/store';
 import { bytesFile, fakeFile, stubEngines } from './fileHelpers';
 import { WEIHAI, brokenDoc, rulesetWorkbookBytes, weihaiDoc } from './rulesetHelpers';
@@ -24,7 +25,7 @@ function renderPage() {
   const { engines, calls } = stubEngines();
   const saved: { name: string; text: string }[] = [];
   const save: Saver = (bytes, name) => saved.push({ name, text: new TextDecoder().decode(bytes) });
-  const view = render(<FileApp strings={zh} engines={engines} save={save} />);
+  const view = render(<FileApp strings={zh} engine={rulesetEngine} engines={engines} save={save} />);
   return { calls, saved, ...view };
 }
 
@@ -155,7 +156,11 @@ test('files that are no ruleset at all get a clear sentence, never a crash', asy
 test('when the workbook reader cannot be loaded, loading an .xlsx ruleset says so', async () => {
   const { engines } = stubEngines();
   render(
-    <FileApp strings={zh} engines={{ ...engines, workbook: () => Promise.reject(new Error('ChunkLoadError')) }} />,
+    <FileApp
+      strings={zh}
+      engine={rulesetEngine}
+      engines={{ ...engines, workbook: () => Promise.reject(new Error('ChunkLoadError')) }}
+    />,
   );
   await loadRuleset(bytesFile('威海指标体系.xlsx', new Uint8Array([0x50, 0x4b])));
   expect(await screen.findByText(/校验组件加载失败/)).toBeTruthy();

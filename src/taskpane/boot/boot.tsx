@@ -10,6 +10,7 @@ import { ErrorScreen, Loading, OfficeUnavailable } from '../components/BootScree
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { describeError } from '../errors';
 import { startFileMode } from '../fileMode';
+import { loadRulesetEngine, type RulesetEngine } from '../rulesets/types';
 import { launchMode, pageLanguage, type Launch } from './launch';
 import { loadOffice, type LoadOfficeOptions } from './loadOffice';
 
@@ -40,10 +41,18 @@ async function startExcel(root: Root, chosen: { file: boolean }): Promise<void> 
     strings = stringsFor(Office.context.displayLanguage);
     if (info.host !== Office.HostType.Excel) return offerFileMode(root, strings, 'notInExcel', chosen);
     document.documentElement.lang = strings.locale;
+    // fetched while office.js loaded; a failure is said as such
+    let engine: RulesetEngine;
+    try {
+      engine = await loadRulesetEngine();
+    } catch {
+      return root.render(<ErrorScreen strings={strings} message={strings.file.moduleFailed} />);
+    }
+    if (chosen.file) return;
     const host = new ExcelHost(officeEnv(), strings.host);
     root.render(
       <ErrorBoundary strings={strings}>
-        <App host={host} mode="excel" strings={strings} />
+        <App host={host} mode="excel" strings={strings} engine={engine} />
       </ErrorBoundary>,
     );
   } catch (e) {
@@ -60,6 +69,8 @@ export async function boot(container: HTMLElement, opts: BootOptions = {}): Prom
   }
   // Before Office answers, the display language is unknown: Chinese, the product's language.
   root.render(<Loading strings={zh} />);
+  // the rulesets and validation, fetched while office.js loads (a failure is seen in startExcel)
+  loadRulesetEngine().catch(() => undefined);
   const chosen = { file: false };
   const loaded = await loadOffice({
     ...load,

@@ -15,7 +15,7 @@ import type { RulesetProblem } from '../../core/ruleset/doc';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Strings } from '../../i18n';
 import type { DownloadState } from '../file/useDownloads';
-import { problemPlace } from '../rulesets/check';
+import { problemPlace } from '../rulesets/problems';
 import type { RulesetNotice, RulesetsState } from '../rulesets/useRulesets';
 import { BusyBar } from './BusyBar';
 import { FilePicker } from './FilePicker';

@@ -2,7 +2,7 @@
 import { NOT_TEMPLATE, checkBytes, unreadableReason } from '../../hosts/file/check';
 import { readRulesetWorkbook } from '../../hosts/file/rulesetWorkbook';
 import { buildTemplate, protectTemplate } from '../../hosts/file/template';
-import { carriedRuleset, knownRuleset } from '../rulesets/used';
+import { knownRuleset, rulesetUsed } from '../rulesets/used';
 import type { Outcome, WorkbookEngine } from './types';
 
 export const workbookEngine: WorkbookEngine = {
@@ -12,7 +12,7 @@ export const workbookEngine: WorkbookEngine = {
       if (c.status !== 'checked') return { status: c.status, reason: c.reason };
       const { host, report } = c;
       // one of ours, or else the one the workbook carries (read again only then)
-      const ruleset = knownRuleset(report, rulesets) ?? carriedRuleset(await host.readSnapshot());
+      const ruleset = knownRuleset(report, rulesets) ?? rulesetUsed(report, await host.readSnapshot(), rulesets);
       if (!ruleset) return { status: 'not-template', reason: NOT_TEMPLATE };
       const marks = annotate ? await host.markFindings(report) : null;
       if (annotate) await host.writeSummary(report);

@@ -5,15 +5,13 @@
  * rulesets change, a workbook already validated is validated again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { bundledRuleset } from '../../core/ruleset';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Finding, Report } from '../../core/types';
-import { checkWorkbook } from '../../core/validate';
 import type { MarkResult, WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
 import type { DraftMaker } from '../draft';
 import { UserError, describeError, isWarning } from '../errors';
-import { rulesetUsed } from '../rulesets/used';
+import type { RulesetEngine } from '../rulesets/types';
 
 export type Task = 'validate' | 'live' | 'summary' | 'draft' | 'clear';
 
@@ -32,8 +30,9 @@ export interface WorkbenchState {
 }
 
 export interface WorkbenchOptions {
-  /** in order of preference; the bundled one alone by default */
-  rulesets?: readonly Ruleset[];
+  engine: RulesetEngine;
+  /** in order of preference: the user's, then the bundled */
+  rulesets: readonly Ruleset[];
   loadDraftMaker: () => Promise<DraftMaker>;
   now?: () => Date;
 }
@@ -51,9 +50,7 @@ const IDLE: WorkbenchState = {
 export function useWorkbench(host: WorkbookHost, strings: Strings, opts: WorkbenchOptions) {
   const [state, setState] = useState<WorkbenchState>(IDLE);
   const busy = useRef(false);
-  const { loadDraftMaker, now } = opts;
-  const [bundledOnly] = useState(() => [bundledRuleset()]);
-  const rulesets = opts.rulesets ?? bundledOnly;
+  const { engine, rulesets, loadDraftMaker, now } = opts;
 
   /** Runs one task; returns false when another is running. */
   const run = useCallback(
@@ -77,11 +74,10 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
 
   const check = useCallback(async () => {
     const snapshot = await host.readSnapshot();
-    const report = checkWorkbook(snapshot, rulesets, now ? { now: now() } : {});
-    const ruleset = rulesetUsed(report, snapshot, rulesets);
+    const { report, ruleset } = engine.check(snapshot, rulesets, now?.());
     const marks = await host.markFindings(report);
     return { report, ruleset, marks };
-  }, [host, rulesets, now]);
+  }, [host, engine, rulesets, now]);
 
   const validateNow = useCallback(() => run('validate', check), [run, check]);
   const revalidate = useCallback(() => run('live', check), [run, check]);
