@@ -26,6 +26,7 @@ describe('a number cell formatted as a date', () => {
   it('is an error naming the date, and no rule is judged on it', async () => {
     const report = await check(
       district((d) => (d.values.JS01 = { current: { value: new Date(Date.UTC(2025, 0, 2)), numFmt: 'yyyy-mm-dd' } })),
+      { roundTrip: true },
     );
     const f = report.findings.find((x) => x.indicator === 'JS01')!;
     expect(f).toMatchObject({ rule: 'G2', level: 'error', cell: 'F3' });

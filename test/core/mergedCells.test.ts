@@ -7,7 +7,7 @@ describe('a 情况说明 merged across the rows it explains', () => {
         d.values.JF03 = { last: 12000, current: 11800, explanation: '两项生均支出因在校生增加而下降' };
         d.values.JF04 = { last: 14000, current: 13900 };
       }),
-      { edit: (wb) => wb.getWorksheet('经费投入')!.mergeCells('I5:I6') },
+      { edit: (wb) => wb.getWorksheet('经费投入')!.mergeCells('I5:I6'), roundTrip: true },
     );
     const warnings = report.findings.filter((f) => f.level === 'warning');
     expect(warnings.map((f) => [f.rule, f.explained, f.explanation])).toEqual([
