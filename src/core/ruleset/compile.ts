@@ -135,6 +135,8 @@ export class RulesetError extends Error {
 
 export interface CompileResult {
   ruleset: Ruleset | null;
+  /** with errors: the rules that could be compiled, to run their examples */
+  partial?: Ruleset;
   problems: RulesetProblem[];
 }
 
@@ -201,9 +203,9 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       return pr.error(where('name'), RS.paramIsFunction(name));
     }
     const value = typeof p.value === 'number' ? p.value : Number(str(p.value));
-    if (str(p.value) === '' || !Number.isFinite(value))
-      return pr.error(where('value'), RS.paramNotNumber(name, str(p.value)));
+    // a parameter without a usable value is still a known name: its uses are not errors of their own
     params[name] = overrides[name] ?? value;
+    if (str(p.value) === '' || !Number.isFinite(value)) pr.error(where('value'), RS.paramNotNumber(name, str(p.value)));
   });
 
   // ---- 指标 (names and types first: expressions need them)
@@ -431,8 +433,6 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     }
   });
 
-  if (pr.hasErrors) return { ruleset: null, problems: pr.list };
-
   // ---- indicators, with texts rendered from the parameters
   const constants = {
     indicator: () => undefined,
@@ -473,7 +473,8 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
   });
 
   const ruleset = new Ruleset(meta, sheets, areas, indicators, lists, params, rules, comparisons, doc, overrides);
-  return { ruleset, problems: pr.list };
+  // with errors, what could be compiled still runs its examples, so that every problem is said at once
+  return pr.hasErrors ? { ruleset: null, partial: ruleset, problems: pr.list } : { ruleset, problems: pr.list };
 }
 
 /** 指标名称 without a trailing `（单位）` and a leading `其中：`. */

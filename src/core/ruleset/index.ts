@@ -41,8 +41,9 @@ export function withOverrides(ruleset: Ruleset, overrides: unknown): Ruleset {
 /** Compiles a document and runs its examples: every problem at once; the ruleset only when usable. */
 export function checkRuleset(doc: RulesetDoc): CompileResult {
   const compiled = compileRuleset(normalizeDoc(doc));
-  if (!compiled.ruleset) return compiled;
-  const problems = [...compiled.problems, ...runExamples(compiled.ruleset, doc)];
+  const usable = compiled.ruleset ?? compiled.partial;
+  if (!usable) return compiled;
+  const problems = [...compiled.problems, ...runExamples(usable, doc)];
   return { ruleset: problems.some((p) => p.level === 'error') ? null : compiled.ruleset, problems };
 }
 
