@@ -7,7 +7,8 @@ import { readyLine } from '../core/summary';
 import { reportJson, workbookJson } from './jsonReport';
 import { expandInputs, outputNames } from './inputs';
 import { Progress } from './progress';
-import { loadRulesets, rulesetOf, UsageError } from './rules';
+import type { Ruleset } from '../core/ruleset/model';
+import { loadRulesets, UsageError } from './rules';
 import { checkFile, type Checked } from './workbooks';
 import { CLI_TEXT as T } from './text';
 
@@ -50,11 +51,16 @@ export function statusLine(c: Checked, width: number): string {
   return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${readyLine(r).replace(/^[✓✗] /, '')}`;
 }
 
-/** The ruleset version most of the checked workbooks have. */
-export function majorityVersion(reports: readonly Report[]): string {
+/** The ruleset most of the checked workbooks were checked with, and those workbooks: the city's batch. */
+export function majority(checked: readonly { report: Report; ruleset: Ruleset }[]): {
+  ruleset: Ruleset | null;
+  reports: Report[];
+} {
   const n = new Map<string, number>();
-  for (const r of reports) n.set(r.rulesetVersion, (n.get(r.rulesetVersion) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  for (const c of checked) n.set(c.ruleset.version, (n.get(c.ruleset.version) ?? 0) + 1);
+  const version = [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = checked.filter((c) => c.ruleset.version === version);
+  return { ruleset: mine[0]?.ruleset ?? null, reports: mine.map((c) => c.report) };
 }
 
 export async function runCheck(args: string[], opts: CheckOptions, io: Io): Promise<number> {
@@ -71,7 +77,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const progress = new Progress(inputs.files.length);
   const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));
   const entries: unknown[] = [];
-  const reports: Report[] = [];
+  const checked: { report: Report; ruleset: Ruleset }[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
   say(T.checking(inputs.files.length, rulesets.map((r) => r.version).join('、')));
@@ -81,7 +87,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
     const c = await checkFile(file, rulesets, io.now());
     let output: string | undefined;
     if (c.status === 'checked') {
-      reports.push(c.report);
+      checked.push(c);
       await c.host.markFindings(c.report);
       await c.host.writeSummary(c.report);
       let target = join(outDir, names[i]!);
@@ -104,14 +110,9 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   }
   progress.clear();
 
-  const ruleset = rulesetOf(rulesets, majorityVersion(reports));
-  const city =
-    reports.length > 1
-      ? cityFindings(
-          reports.filter((r) => r.rulesetVersion === ruleset.version),
-          ruleset,
-        )
-      : null;
+  const batch = majority(checked);
+  const ruleset = batch.ruleset ?? rulesets[0]!;
+  const city = checked.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : null;
   if (city?.length) {
     say(T.cityHeading);
     for (const f of city) say(`  • ${f.message}`);

@@ -7,9 +7,10 @@ import { draftToText } from '../core/feedback/text';
 import type { Draft, Report } from '../core/types';
 import { draftToDocx } from '../feedback/docx';
 import type { Io } from './check';
-import { displayWidth, majorityVersion, statusLine } from './check';
+import { displayWidth, majority, statusLine } from './check';
 import { expandInputs } from './inputs';
-import { loadRulesets, rulesetOf, UsageError } from './rules';
+import type { Ruleset } from '../core/ruleset/model';
+import { loadRulesets, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 import { checkFile } from './workbooks';
 
@@ -48,7 +49,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
 
   const outDir = resolve(opts.out);
   mkdirSync(outDir, { recursive: true });
-  const reports: Report[] = [];
+  const checked: { report: Report; ruleset: Ruleset }[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
   const used = new Set<string>();
@@ -74,14 +75,14 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
     }
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
-    reports.push(c.report);
+    checked.push(c);
     const stem = c.report.district.name || basename(file).replace(/\.[^.]+$/, '');
-    await write(`${stem}反馈意见（初稿）`, districtDraft(c.report, rulesetOf(rulesets, c.report.rulesetVersion)));
+    await write(`${stem}反馈意见（初稿）`, districtDraft(c.report, c.ruleset));
   }
-  if (reports.length > 1) {
-    const ruleset = rulesetOf(rulesets, majorityVersion(reports));
-    const same = reports.filter((r) => r.rulesetVersion === ruleset.version);
-    await write('全市汇总反馈意见（初稿）', cityDraft(same, ruleset, opts.city ? { cityName: opts.city } : {}));
+  const batch = majority(checked);
+  if (checked.length > 1 && batch.ruleset) {
+    const city = cityDraft(batch.reports, batch.ruleset, opts.city ? { cityName: opts.city } : {});
+    await write('全市汇总反馈意见（初稿）', city);
   }
   if (written) io.out(T.feedbackWritten(written, opts.out));
   return failed ? 1 : 0;

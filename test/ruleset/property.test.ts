@@ -3,7 +3,7 @@
  * and a ruleset that is accepted never makes validation throw.
  */
 import fc from 'fast-check';
-import { bundledRuleset, checkRuleset } from '../../src/core/ruleset';
+import { bundledRuleset, checkRuleset, parseRulesetJson } from '../../src/core/ruleset';
 import { compileExpression, tryEvaluate, type CheckEnv, type Scope } from '../../src/core/ruleset/expr';
 import type { RulesetDoc } from '../../src/core/ruleset/doc';
 import type { WorkbookSnapshot } from '../../src/core/types';
@@ -126,4 +126,17 @@ test('any edit of a ruleset: checked without throwing; if accepted, validation d
 
 test('the bundled ruleset checks a workbook of any other shape without throwing', () => {
   expect(() => validate(SNAPSHOT, bundledRuleset())).not.toThrow();
+});
+
+test('hand-edited JSON with rows that are not objects is reported, not thrown', () => {
+  const { doc } = parseRulesetJson(JSON.stringify({ ...otherRulesetDoc(), sheets: [null, 3, ['x']], rules: null }));
+  const { ruleset, problems } = checkRuleset(doc!);
+  expect(ruleset).toBeNull();
+  expect(problems.length).toBeGreaterThan(0);
+  expect(parseRulesetJson('[1]').problem).toContain('缺少“ruleset”');
+});
+
+test('syntax errors are said in Chinese only', () => {
+  const c = compileExpression('TR01 >= ', env);
+  expect(!c.ok && c.problem.message).toBe('表达式末尾有语法错误：此处缺少数值或表达式');
 });

@@ -496,14 +496,19 @@ function isDocShaped(doc: unknown): doc is RulesetDoc {
 
 /** Fills in the arrays a JSON ruleset may leave out. */
 export function normalizeDoc(doc: RulesetDoc): RulesetDoc {
+  // rows that are not objects (a hand-edited JSON) are left out; their absence is what gets reported
+  const rows = <T>(list: unknown): T[] =>
+    Array.isArray(list) ? (list.filter((r) => r !== null && typeof r === 'object' && !Array.isArray(r)) as T[]) : [];
+  const meta = doc.ruleset !== null && typeof doc.ruleset === 'object' ? doc.ruleset : ({} as RulesetDoc['ruleset']);
   return {
     ...doc,
-    sheets: doc.sheets ?? [],
-    areas: doc.areas ?? [],
-    indicators: doc.indicators ?? [],
-    listFields: doc.listFields ?? [],
-    params: doc.params ?? [],
-    rules: doc.rules ?? [],
-    comparisons: doc.comparisons ?? [],
+    ruleset: meta,
+    sheets: rows(doc.sheets),
+    areas: rows(doc.areas),
+    indicators: rows(doc.indicators),
+    listFields: rows(doc.listFields),
+    params: rows(doc.params),
+    rules: rows(doc.rules),
+    comparisons: rows(doc.comparisons),
   };
 }

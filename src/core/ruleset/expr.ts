@@ -151,21 +151,23 @@ export function normalizeSource(src: string): { text: string; map: number[] } {
   return { text, map };
 }
 
-const SYNTAX: [RegExp, string][] = [
-  [/^Unclosed \[/, '方括号“[”没有对应的“]”'],
-  [/^Unclosed \(/, '缺少右括号“)”'],
-  [/^Unclosed quote/, '引号没有闭合'],
-  [/^Unclosed/, '括号或引号没有闭合'],
-  [/^Expected expression|missing unaryOp argument|Expected ,/, '此处缺少数值或表达式'],
-  [/^Unexpected "(.*)"/, '不应出现“$1”'],
-  [/^Unexpected/, '不应出现的字符'],
-  [/Variable names cannot start with a number/, '名称不能以数字开头'],
+/** jsep's descriptions in Chinese; the first whose pattern matches gives the whole message. */
+const SYNTAX: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^Unclosed \[/, () => '方括号“[”没有对应的“]”'],
+  [/^Unclosed \(/, () => '缺少右括号“)”'],
+  [/^Unclosed quote/, () => '引号没有闭合'],
+  [/^Unclosed/, () => '括号或引号没有闭合'],
+  [/^Expected expression|missing unaryOp argument|Expected ,/, () => '此处缺少数值或表达式'],
+  [/^Unexpected "(.*?)"/, (m) => `不应出现“${m[1]}”`],
+  [/^Unexpected/, () => '不应出现的字符'],
+  [/Variable names cannot start with a number/, () => '名称不能以数字开头'],
 ];
 
 function syntaxMessage(description: string, source: string, index: number): string {
   for (const [re, zh] of SYNTAX) {
-    if (re.test(description)) {
-      const what = description.replace(re, zh);
+    const m = description.match(re);
+    if (m) {
+      const what = zh(m);
       const at = index < source.length ? `第 ${index + 1} 个字符“${source[index]}”处` : '末尾';
       return `表达式${at}有语法错误：${what}`;
     }

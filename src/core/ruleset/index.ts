@@ -49,14 +49,16 @@ export function checkRuleset(doc: RulesetDoc): CompileResult {
 
 /** Reads the JSON form; a problem when it is not JSON or not shaped like a ruleset. */
 export function parseRulesetJson(text: string): { doc: RulesetDoc | null; problem?: string } {
+  let doc: RulesetDoc;
   try {
-    const doc = JSON.parse(text.replace(/^\uFEFF/, '')) as RulesetDoc;
-    if (!doc || typeof doc !== 'object' || !doc.ruleset)
-      return { doc: null, problem: '不是规则集 JSON：缺少“ruleset”' };
-    return { doc: normalizeDoc(doc) };
+    doc = JSON.parse(text.replace(/^\uFEFF/, '')) as RulesetDoc;
   } catch (e) {
     return { doc: null, problem: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` };
   }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc) || !doc.ruleset || typeof doc.ruleset !== 'object') {
+    return { doc: null, problem: '这不是规则集 JSON：缺少“ruleset”（规则集版本、名称等）' };
+  }
+  return { doc: normalizeDoc(doc) };
 }
 
 export function rulesetJson(doc: RulesetDoc): string {

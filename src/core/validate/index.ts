@@ -142,10 +142,19 @@ export function checkWorkbook(
   available: readonly Ruleset[],
   options: ValidateOptions = {},
 ): Report {
+  return checkWorkbookWith(snapshot, available, options).report;
+}
+
+/** checkWorkbook, and the ruleset it used (null when none matched): drafts need that one. */
+export function checkWorkbookWith(
+  snapshot: WorkbookSnapshot,
+  available: readonly Ruleset[],
+  options: ValidateOptions = {},
+): { report: Report; ruleset: Ruleset | null } {
   const choice = chooseRuleset(snapshot, available);
   if ('error' in choice) {
     const findings = [choice.error];
-    return {
+    const report: Report = {
       status: 'not-template',
       rulesetVersion: '',
       templateVersion: choice.district.version,
@@ -155,6 +164,8 @@ export function checkWorkbook(
       readyToReturn: false,
       indicators: {},
     };
+    return { report, ruleset: null };
   }
-  return validate(snapshot, choice.ruleset, { ...options, extraFindings: choice.findings });
+  const report = validate(snapshot, choice.ruleset, { ...options, extraFindings: choice.findings });
+  return { report, ruleset: choice.ruleset };
 }

@@ -5,12 +5,12 @@
  */
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Report } from '../../core/types';
-import { checkWorkbook } from '../../core/validate';
+import { checkWorkbookWith } from '../../core/validate';
 import { FileHost } from './fileHost';
 import { UnreadableError } from './load';
 
 export type CheckedBytes =
-  | { status: 'checked'; report: Report; host: FileHost }
+  | { status: 'checked'; report: Report; host: FileHost; ruleset: Ruleset }
   | { status: 'not-template'; report: Report; reason: string }
   | { status: 'unreadable'; reason: string };
 
@@ -28,9 +28,9 @@ export async function checkBytes(bytes: Uint8Array, rulesets: readonly Ruleset[]
   } catch (e) {
     return { status: 'unreadable', reason: unreadableReason(e) };
   }
-  const report = checkWorkbook(await host.readSnapshot(), rulesets, { now });
-  if (report.status === 'not-template') {
+  const { report, ruleset } = checkWorkbookWith(await host.readSnapshot(), rulesets, { now });
+  if (report.status === 'not-template' || !ruleset) {
     return { status: 'not-template', report, reason: report.findings[0]?.message ?? NOT_TEMPLATE };
   }
-  return { status: 'checked', report, host };
+  return { status: 'checked', report, host, ruleset };
 }

@@ -8,6 +8,7 @@ import { INDICATOR_COLUMNS, INFO_FIELDS, RULESET_SHEET } from '../../core/layout
 import { bundledRuleset, carriedPieces } from '../../core/ruleset';
 import type { IndicatorDef, ListDef, Ruleset, SheetDef } from '../../core/ruleset/model';
 import { LEVEL_COLOURS } from '../../core/summary';
+import type { Level } from '../../core/types';
 
 export const NO_LAST_VALUE = '—';
 /** List sheets get dropdowns and unlocked cells down to this row. */
@@ -58,10 +59,10 @@ export function textWidth(text: string): number {
   return w;
 }
 
-/** A row tall enough to show each wrapped text whole: lines of 15 points. */
-function fitHeight(row: ExcelJS.Row, texts: readonly [string, number][]): void {
+/** A row tall enough to show each wrapped text whole, in lines of `lineHeight` points. */
+function fitHeight(row: ExcelJS.Row, texts: readonly [string, number][], lineHeight = 15): void {
   const lines = Math.max(1, ...texts.map(([t, width]) => Math.ceil(textWidth(t) / Math.max(1, width - 1))));
-  row.height = Math.max(20, lines * 15 + 4);
+  row.height = Math.max(20, lines * lineHeight + 4);
 }
 
 function title(ws: ExcelJS.Worksheet, text: string, lastCol: number): void {
@@ -112,7 +113,7 @@ function instructionsSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset
   const ws = wb.addWorksheet(def.name);
   printSetup(ws, undefined);
   ws.pageSetup.orientation = 'portrait';
-  ws.getColumn(1).width = 96;
+  ws.getColumn(1).width = 72;
   const lists = ruleset.sheets.filter((s) => s.kind === 'list').map((s) => `“${s.name}”`);
   const lines = [
     `${ruleset.meta.name} · 填报说明`,
@@ -129,18 +130,23 @@ function instructionsSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset
   lines.forEach((t, i) => {
     const c = ws.getCell(i + 1, 1);
     c.value = t;
-    c.font = { name: FONT, size: i === 0 ? 14 : 11, bold: i === 0 };
+    c.font = { name: FONT, size: i === 0 ? 16 : 12, bold: i === 0 };
     c.alignment = { wrapText: true, vertical: 'top' };
-    fitHeight(ws.getRow(i + 1), [[t, i === 0 ? 80 : 96]]);
+    // 12-point text takes about a tenth more room than the width units assume
+    fitHeight(ws.getRow(i + 1), [[t, i === 0 ? 50 : 66]], i === 0 ? 24 : 17);
   });
-  const legend = ws.getRow(lines.length + 2);
-  (['error', 'warning', 'notice'] as const).forEach((level, i) => {
-    const c = legend.getCell(1 + i);
-    c.value = { error: '错误', warning: '未达标', notice: '提示' }[level];
+  const legend: [Level, string][] = [
+    ['error', '错误：数据有误，报送前必须改正'],
+    ['warning', '未达标：未达到政策要求，须在“情况说明”中说明'],
+    ['notice', '提示：可能有误，请核实'],
+  ];
+  legend.forEach(([level, text], i) => {
+    const c = ws.getCell(lines.length + 2 + i, 1);
+    c.value = text;
+    c.font = { name: FONT, size: 12 };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${LEVEL_COLOURS[level]}` } };
+    ws.getRow(lines.length + 2 + i).height = 20;
   });
-  ws.getColumn(2).width = 10;
-  ws.getColumn(3).width = 10;
 }
 
 function infoSheet(wb: ExcelJS.Workbook, def: SheetDef, ruleset: Ruleset): void {
