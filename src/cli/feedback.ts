@@ -1,6 +1,7 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { cityFindings } from '../core/city';
 import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
@@ -13,6 +14,7 @@ import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 import { checkFile } from './workbooks';
+import { PreviousYears } from './previous';
 
 export interface FeedbackOptions {
   out: string;
@@ -20,6 +22,8 @@ export interface FeedbackOptions {
   ruleset?: string[];
   format: string;
   city?: string;
+  /** last year's workbooks (files or folders) */
+  previous?: string[];
 }
 
 const FORMATS = ['docx', 'txt'] as const;
@@ -66,6 +70,8 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
     }
   };
 
+  const stems: string[] = [];
+  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), io);
   for (const file of inputs.files) {
     const c = await checkFile(file, rulesets, io.now());
     if (c.status !== 'checked') {
@@ -73,16 +79,24 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
       io.err(statusLine(c, width));
       continue;
     }
+    await previous?.apply(c);
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
     checked.push(c);
-    const stem = c.report.district.name || basename(file).replace(/\.[^.]+$/, '');
-    await write(`${stem}反馈意见（初稿）`, districtDraft(c.report, c.ruleset));
+    stems.push(c.report.district.name || basename(file).replace(/\.[^.]+$/, ''));
   }
+  previous?.reportUnused(io);
+  // the batch's comparisons first: a district's letter says what the city report says about it
   const batch = majority(checked);
+  const comparisons = checked.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : [];
+  const now = io.now();
+  for (const [i, c] of checked.entries()) {
+    const city = batch.reports.includes(c.report) ? comparisons : [];
+    await write(`${stems[i]}反馈意见（初稿）`, districtDraft(c.report, c.ruleset, { now, city }));
+  }
   if (checked.length > 1 && batch.ruleset) {
-    const city = cityDraft(batch.reports, batch.ruleset, opts.city ? { cityName: opts.city } : {});
-    await write('全市汇总反馈意见（初稿）', city);
+    const draft = cityDraft(batch.reports, batch.ruleset, { now, ...(opts.city ? { cityName: opts.city } : {}) });
+    await write('全市汇总反馈意见（初稿）', draft);
   }
   if (written) io.out(T.feedbackWritten(written, opts.out));
   return failed ? 1 : 0;

@@ -91,7 +91,12 @@ export interface Report {
 
 /** A paragraph of a draft feedback text, as every output (sheet, .txt, .docx) renders it. */
 export type DraftBlock =
-  | { style: 'title' | 'h1' | 'h2' | 'body' | 'closing'; text: string }
+  /**
+   * title; 主送 (`salutation`, flush left); headings `一、` (h1) and `（一）` (h2); body; the closing
+   * requirement; 落款 and 成文日期 (`signature`, right); `annex`: the "附件" mark that starts an
+   * annex on a new page, flush left
+   */
+  | { style: 'title' | 'salutation' | 'h1' | 'h2' | 'body' | 'closing' | 'signature' | 'annex'; text: string }
   | { style: 'table'; header: string[]; rows: string[][] };
 
 export interface Draft {

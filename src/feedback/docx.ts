@@ -158,6 +158,21 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Tab
           spacing: { line: mm(12.5), lineRule: LineRuleType.EXACT, before: 0, after: LINE },
         }),
       ];
+    case 'salutation':
+      return [paragraph([run(block.text, FONTS.body, SIZE.body)], { indent: false })];
+    case 'signature':
+      // 落款 and 成文日期 right-aligned, four characters in from the right margin
+      return [
+        new Paragraph({
+          children: [run(block.text, FONTS.body, SIZE.body)],
+          alignment: AlignmentType.RIGHT,
+          spacing: BODY_SPACING,
+          indent: { right: 2 * INDENT },
+        }),
+      ];
+    case 'annex':
+      // "附件" at the top left of a new page, in 黑体
+      return [paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: false, pageBreakBefore: true })];
     case 'h1':
       // an annex heading (after the closing requirement) starts a page and is not indented
       return [

@@ -9,8 +9,8 @@ function section(draft: Draft, heading: string): string[] {
   const out: string[] = [];
   let inside = false;
   for (const b of draft.blocks) {
-    if (b.style === 'h1') inside = b.text.endsWith(heading);
-    else if (inside && b.style !== 'table') out.push(b.text);
+    if (b.style === 'h1' || b.style === 'annex') inside = b.style === 'h1' && b.text.endsWith(heading);
+    else if (inside && b.style !== 'table' && b.style !== 'signature') out.push(b.text);
   }
   return out;
 }
@@ -55,14 +55,14 @@ const draft = cityDraft(reports, DEFAULT_RULESET, { cityName: '威海市' });
 
 describe('cityDraft', () => {
   it('has the title and consecutive sections', () => {
-    expect(draft.title).toBe('关于威海市2024年度各县（市、区）履行教育职责评价情况的反馈意见（初稿）');
+    expect(draft.title).toBe('关于威海市各县（市、区）2024年度履行教育职责评价情况的报告（初稿）');
     // without a name given, the city is the 所属地市 the workbooks report
     expect(cityDraft(reports, DEFAULT_RULESET).title).toBe(
-      '关于威海市2024年度各县（市、区）履行教育职责评价情况的反馈意见（初稿）',
+      '关于威海市各县（市、区）2024年度履行教育职责评价情况的报告（初稿）',
     );
     const noCity = reports.map((r) => ({ ...r, district: { ...r.district, city: '' } }));
     expect(cityDraft(noCity, DEFAULT_RULESET).title).toBe(
-      '关于全市2024年度各县（市、区）履行教育职责评价情况的反馈意见（初稿）',
+      '关于各县（市、区）2024年度履行教育职责评价情况的报告（初稿）',
     );
     expect(texts(draft.blocks, 'h1')).toEqual([
       '一、总体情况',
@@ -70,14 +70,14 @@ describe('cityDraft', () => {
       '三、存在的主要问题',
       '四、整改意见',
       '五、有关要求',
-      '附件：各地区未达到要求的指标',
     ]);
+    expect(draft.blocks.filter((b) => b.style === 'annex')).toHaveLength(1);
   });
 
   it('sums up the batch: districts by code, skipped files, warnings, errors', () => {
     // warnings: 环翠区 AQ06; 文登区 JF02, JF16, XQ06.min, AQ06, ZG; 高区 AQ06; 经区 JF16, AQ06; 乳山市 JF16, AQ06
     expect(section(draft, '总体情况')).toEqual([
-      '本次汇总5个地区的填报表，按行政区划代码依次为环翠区、文登区、高区、经区、乳山市。另有1份文件不是标准填报表，未纳入汇总。经校验，各地区未达到要求的情况共11项次，涉及5项评价要求。高区（1处）的填报数据尚有错误待核实，相关数据未作为评价结论。',
+      '本年度参加评价的县（市、区）共5个：环翠区、文登区、高区、经区、乳山市。另有1份文件不是本年度的标准填报表，未纳入评价。共有5项评价要求未全部达到，涉及11项次。高区（1处）的部分填报数据有误，相关指标待核实后再作结论。',
     ]);
   });
 
@@ -98,6 +98,7 @@ describe('cityDraft', () => {
       '（二）学前教育普及普惠水平有待提高。高区、乳山市普惠性幼儿园覆盖率低于全市水平（87.2%）；文登区公办园在园幼儿占比未达到50%；文登区、乳山市公办园在园幼儿占比低于全市水平（55.7%）。',
       '（三）校园安全与学校卫生存在薄弱环节。各县（市、区）均未按要求设全学校卫生室（保健室）。',
       '（四）上年度反馈问题整改不到位。文登区上年度反馈问题整改尚未全部完成。',
+      '各县（市、区）存在的具体问题及评价结果将专门印发书面反馈意见。',
     ]);
   });
 
@@ -140,47 +141,43 @@ describe('cityDraft', () => {
 
   it('recommends for each area of part 三 and closes with the requirement', () => {
     const areas = ['funding', 'preschool', 'safety', 'rectification'] as const;
-    expect(section(draft, '整改意见')).toEqual(
-      areas.map((a, i) => `（${'一二三四'[i]}）${AREA_PHRASES[a].name}。${AREA_PHRASES[a].recommendation}`),
-    );
+    // each area's action heading, then the advice of the rules broken there
+    expect(section(draft, '整改意见')).toEqual([
+      '（一）加大教育投入，保障教育经费政策落实。加大财政教育投入力度，确保一般公共预算和政府性基金预算安排的教育经费比上年增长10%以上；加快上级教育专项资金预算执行进度，确保当年支付率达到90%以上。',
+      '（二）扩大普惠资源，推进学前教育普及普惠发展。新建、改扩建一批公办幼儿园，使公办园在园幼儿占比达到50%以上。',
+      '（三）压实安全责任，筑牢校园安全与卫生防线。按《学校卫生工作条例》为应设卫生室（保健室）的学校全部设立卫生室（保健室）。',
+      '（四）压实整改责任，确保反馈问题整改到位。对未完成整改的问题逐项明确责任单位和完成时限，加快推进，按期销号。',
+    ]);
+    expect(
+      areas.map((a) => section(draft, '整改意见').some((t) => t.includes(AREA_PHRASES[a].recommendation))),
+    ).toEqual([true, true, true, true]);
     expect(section(draft, '有关要求')).toEqual([
-      '各地区要对照本反馈意见和各自的书面反馈意见，自收到之日起30个工作日内制定整改方案，建立问题清单和整改台账，明确责任单位、整改措施和完成时限，按期报送整改进展。整改情况将纳入2025年度履行教育职责评价，逐项复核。',
+      '各县（市、区）要针对本报告提出的问题，举一反三、全面排查，结合书面反馈意见，自收到之日起30个工作日内制定整改措施并认真整改。整改落实情况将作为2025年度履行教育职责评价的重要内容。',
+      '附件：各县（市、区）未达到评价要求的问题清单',
     ]);
   });
 
-  it('annexes every conclusive warning of every district, by code', () => {
+  it('annexes a 问题清单: every conclusive warning, districts by code, each named once', () => {
     const t = annex(draft);
-    expect(t.header).toEqual(['地区', '指标', '本年值', '要求']);
-    const AQ06 = (name: string, v: number) => [
-      name,
-      'AQ06 已设卫生室（保健室）的学校数',
-      `${v}所`,
-      '应设卫生室（保健室）的学校全部设立',
+    expect(t.header).toEqual(['序号', '地区', '问题', '现状', '要求']);
+    const AQ06 = (v: number) => ['已设卫生室（保健室）的学校数', `${v}所`, '应设卫生室（保健室）的学校全部设立'];
+    const JF16 = (v: number) => ['上级下达教育专项资金中当年已支付金额', `${v}万元`, '支付率不低于90%'];
+    const rows = [
+      ['环翠区', ...AQ06(29)],
+      ['文登区', '一般公共预算和政府性基金预算安排的教育经费', '127440万元', '比上年增长不低于10%'],
+      ['', ...JF16(2600)],
+      ['', '公办园在园幼儿占比', '45%', '不低于50%'],
+      ['', ...AQ06(28)],
+      ['', '上年度反馈问题整改', '上年度反馈问题整改尚未全部完成：共1项，已完成0项', '上年度反馈问题全部整改完成'],
+      ['高区', ...AQ06(28)],
+      ['经区', ...JF16(2000)],
+      ['', ...AQ06(28)],
+      ['乳山市', ...JF16(2500)],
+      ['', ...AQ06(28)],
     ];
-    const JF16 = (name: string, v: number) => [
-      name,
-      'JF16 上级下达教育专项资金中当年已支付金额',
-      `${v}万元`,
-      '支付率不低于90%',
-    ];
-    expect(t.rows).toEqual([
-      AQ06('环翠区', 29),
-      ['文登区', 'JF02 一般公共预算和政府性基金预算安排的教育经费', '127440万元', '比上年增长不低于10%'],
-      JF16('文登区', 2600),
-      ['文登区', 'XQ06 公办园在园幼儿占比', '45%', '不低于50%'],
-      AQ06('文登区', 28),
-      [
-        '文登区',
-        '上年度反馈问题整改',
-        '上年度反馈问题整改尚未全部完成：共1项，已完成0项',
-        '上年度反馈问题全部整改完成',
-      ],
-      AQ06('高区', 28),
-      JF16('经区', 2000),
-      AQ06('经区', 28),
-      JF16('乳山市', 2500),
-      AQ06('乳山市', 28),
-    ]);
+    expect(t.rows).toEqual(rows.map((r, i) => [String(i + 1), ...r]));
+    // no indicator codes in a document for officials
+    expect(t.rows.flat().join('')).not.toMatch(/[A-Z]{2}\d{2}/);
   });
 
   it('drafts from a batch without a warning', () => {
@@ -189,7 +186,7 @@ describe('cityDraft', () => {
       DEFAULT_RULESET,
     );
     expect(texts(clean.blocks, 'h1')).toEqual(['一、总体情况', '二、主要成效', '三、存在的主要问题', '四、有关要求']);
-    expect(section(clean, '存在的主要问题')).toEqual(['经校验，各地区均未发现未达到要求的指标。']);
+    expect(section(clean, '存在的主要问题')).toEqual(['各项评价要求均已达到。']);
     expect(clean.blocks.some((b) => b.style === 'table')).toBe(false);
   });
 });

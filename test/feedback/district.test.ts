@@ -2,7 +2,7 @@ import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import { AREA_PHRASES } from '../fixtures/ruleset2025';
-import { DRAFT_PHRASES } from '../../src/core/feedback/phrases';
+import { WORDING } from '../../src/core/feedback/phrases';
 import { RULES } from '../fixtures/ruleset2025';
 import type { Draft, Report } from '../../src/core/types';
 import { preschool, report, texts } from './helpers';
@@ -12,15 +12,16 @@ const EVALUABLE = new Set(
   RULES.filter((r) => r.level === 'warning' && r.target.kind === 'indicator').map((r) => r.indicator),
 ).size;
 
-const draftOf = (r: Report): Draft => districtDraft(r, DEFAULT_RULESET);
+const NOW = new Date(2025, 5, 20);
+const draftOf = (r: Report): Draft => districtDraft(r, DEFAULT_RULESET, { now: NOW });
 
 /** The paragraphs between a first-level heading and the next one. */
 function section(draft: Draft, heading: string): string[] {
   const out: string[] = [];
   let inside = false;
   for (const b of draft.blocks) {
-    if (b.style === 'h1') inside = b.text.endsWith(heading);
-    else if (inside && b.style !== 'table') out.push(b.text);
+    if (b.style === 'h1' || b.style === 'annex') inside = b.style === 'h1' && b.text.endsWith(heading);
+    else if (inside && b.style !== 'table' && b.style !== 'signature') out.push(b.text);
   }
   return out;
 }
@@ -32,20 +33,31 @@ describe('districtDraft: a district that meets every requirement', () => {
   it('has the title and consecutive sections, with no 整改意见 when nothing is to be rectified', () => {
     expect(r.counts).toEqual({ error: 0, warning: 0, notice: 0 });
     expect(draft.title).toBe('关于环翠区2024年度履行教育职责评价的反馈意见（初稿）');
-    expect(draft.blocks[0]).toEqual({ style: 'title', text: draft.title });
+    expect(draft.blocks.slice(0, 3)).toEqual([
+      { style: 'title', text: draft.title },
+      { style: 'salutation', text: '环翠区人民政府：' },
+      {
+        style: 'body',
+        text: '根据履行教育职责评价工作有关规定，市人民政府教育督导委员会办公室组织开展了环翠区2024年度履行教育职责评价工作。在环翠区自评的基础上，经材料审核和数据复核，现将评价意见反馈如下。',
+      },
+    ]);
+    expect(draft.blocks.filter((b) => b.style === 'signature').map((b) => 'text' in b && b.text)).toEqual([
+      '市人民政府教育督导委员会办公室',
+      '2025年6月20日',
+    ]);
     expect(texts(draft.blocks, 'h1')).toEqual(['一、总体情况', '二、主要成效', '三、存在的主要问题', '四、有关要求']);
   });
 
   it('counts the indicators evaluated', () => {
     expect(EVALUABLE).toBe(60);
     expect(section(draft, '总体情况')).toEqual([
-      '环翠区2024年度填报的评价指标中，有达标要求且能够评价的共60项，其中达到要求60项、未达到要求0项。填报数据未发现错误。',
+      '本次评价共涉及60项有达标要求的指标，环翠区达到要求60项，未达到要求0项。',
     ]);
   });
 
   it('names five strengths with their figures, the widest margin first', () => {
     expect(section(draft, '主要成效')).toEqual([
-      '从填报数据看，环翠区以下方面的工作达到并超出了评价要求：',
+      '环翠区认真履行教育职责，以下方面成效明显：',
       // 150 / 1000 against 10%: margin 0.5
       '一是义务教育教师交流轮岗比例为15.0%，高出10%的要求5.0个百分点。',
       // a fall of 1.5 points against 1: margin 0.5
@@ -61,7 +73,7 @@ describe('districtDraft: a district that meets every requirement', () => {
 
   it('says plainly that no problem was found, and closes without a rectification deadline', () => {
     expect(texts(draft.blocks, 'h2')).toEqual([]);
-    expect(section(draft, '存在的主要问题')).toEqual([DRAFT_PHRASES.problemsNone]);
+    expect(section(draft, '存在的主要问题')).toEqual([WORDING.problemsNone.text]);
     expect(section(draft, '有关要求')).toEqual(['环翠区要巩固已有成效，对照评价指标持续改进，确保各项要求落实到位。']);
     expect(draft.blocks.some((b) => b.style === 'table')).toBe(false);
   });
@@ -96,7 +108,7 @@ describe('districtDraft: warnings', () => {
       '五、有关要求',
     ]);
     expect(section(draft, '总体情况')).toEqual([
-      '文登区2024年度填报的评价指标中，有达标要求且能够评价的共60项，其中达到要求57项、未达到要求3项。填报数据未发现错误。',
+      '本次评价共涉及60项有达标要求的指标，文登区达到要求57项，未达到要求3项。',
     ]);
   });
 
@@ -111,22 +123,35 @@ describe('districtDraft: warnings', () => {
 
   it('recommends for each area of part 三, in the same order', () => {
     const areas = ['funding', 'teachers', 'safety', 'rectification'] as const;
-    expect(section(draft, '整改意见')).toEqual(
-      areas.map((a, i) => `（${'一二三四'[i]}）${AREA_PHRASES[a].name}。${AREA_PHRASES[a].recommendation}`),
-    );
+    // each area's action heading, then the advice of the rules broken there, and nothing else
+    expect(section(draft, '整改意见')).toEqual([
+      '（一）加大教育投入，保障教育经费政策落实。加大财政教育投入力度，确保一般公共预算和政府性基金预算安排的教育经费比上年增长10%以上。',
+      '（二）强化师资保障，严格落实教师待遇政策。加强幼儿园教师学历提升培训，新补充教师严把学历关，使专科及以上学历比例达到80%以上。',
+      '（三）压实安全责任，筑牢校园安全与卫生防线。按《学校卫生工作条例》为应设卫生室（保健室）的学校全部设立卫生室（保健室）。',
+      '（四）压实整改责任，确保反馈问题整改到位。对未完成整改的问题逐项明确责任单位和完成时限，加快推进，按期销号。',
+    ]);
+    expect(areas.map((a) => AREA_PHRASES[a].recommendation)).toEqual([
+      '加大教育投入，保障教育经费政策落实',
+      '强化师资保障，严格落实教师待遇政策',
+      '压实安全责任，筑牢校园安全与卫生防线',
+      '压实整改责任，确保反馈问题整改到位',
+    ]);
   });
 
   it('closes with the rectification plan, list and ledger within the working days, checked next year', () => {
     expect(section(draft, '有关要求')).toEqual([
-      '文登区要针对本反馈意见指出的问题，自收到之日起30个工作日内制定整改方案，建立问题清单和整改台账，明确责任单位、整改措施和完成时限，逐项抓好落实。整改情况将纳入2025年度履行教育职责评价，逐项复核。',
+      '文登区要针对本反馈意见指出的问题，自收到之日起30个工作日内制定整改方案，建立问题清单和整改台账，明确责任单位、整改措施和完成时限，逐项抓好落实。整改情况将作为2025年度履行教育职责评价的重要内容。',
+      '附件：填报数据问题清单（待核实）',
     ]);
-    expect(draft.blocks[draft.blocks.length - 1]!.style).toBe('closing');
   });
 
-  it('leaves notices out', () => {
+  it('keeps notices out of the letter; a value the check doubts waits in the annex', () => {
     const notices = r.findings.filter((f) => f.level === 'notice');
     expect(notices.map((f) => f.rule).sort()).toEqual(['G4', 'G5']);
-    for (const n of notices) expect(text).not.toContain(n.message);
+    const [body, annex] = text.split('\n附件\n');
+    for (const n of notices) expect(body).not.toContain(n.message);
+    expect(annex).toContain(notices.find((f) => f.rule === 'G4')!.message);
+    expect(annex).not.toContain(notices.find((f) => f.rule === 'G5')!.message);
   });
 });
 
@@ -157,7 +182,7 @@ describe('districtDraft: data errors', () => {
     // the engine draws no warning from data in error: JF16's rate and XQ06's share are not judged
     expect(r.findings.filter((f) => f.level === 'warning').map((f) => f.rule)).toEqual(['JS07.minRate']);
     expect(section(draft, '总体情况')[0]).toBe(
-      '高区2024年度填报的评价指标中，有达标要求且能够评价的共60项，其中达到要求56项、未达到要求1项，因数据有误暂不作结论3项。填报数据中尚有3处错误待核实（见附件），未作为评价结论。',
+      '本次评价共涉及60项有达标要求的指标，高区达到要求56项，未达到要求1项，另有3项因填报数据待核实暂不作结论。填报数据中有3处需核实更正（见附件）。',
     );
   });
 
@@ -171,9 +196,11 @@ describe('districtDraft: data errors', () => {
   });
 
   it('lists the data problems apart, to be verified', () => {
-    const i = draft.blocks.findIndex((b) => b.style === 'h1' && b.text === '附件：数据问题，待核实');
-    expect(i).toBeGreaterThan(draft.blocks.findIndex((b) => b.style === 'closing'));
-    expect(draft.blocks.slice(i + 1)).toEqual([
+    const i = draft.blocks.findIndex((b) => b.style === 'annex');
+    expect(i).toBeGreaterThan(draft.blocks.findIndex((b) => b.style === 'signature'));
+    expect(draft.blocks.slice(i)).toEqual([
+      { style: 'annex', text: '附件' },
+      { style: 'title', text: '填报数据问题清单（待核实）' },
       { style: 'body', text: '以下数据有误，核实更正前不作为评价结论：' },
       {
         style: 'table',
@@ -196,7 +223,7 @@ describe('districtDraft: data errors', () => {
       '三、存在的主要问题',
       '四、有关要求',
     ]);
-    expect(section(onlyErrors, '存在的主要问题')).toEqual([DRAFT_PHRASES.problemsNoneExceptData]);
+    expect(section(onlyErrors, '存在的主要问题')).toEqual([WORDING.problemsNoneExceptData.text]);
   });
 });
 
@@ -205,7 +232,7 @@ it('drafts without a year when 评价年度 is missing', () => {
   const noYear = { ...r, district: { ...r.district, year: null } };
   const draft = draftOf(noYear);
   expect(draft.title).toBe('关于临港区履行教育职责评价的反馈意见（初稿）');
-  expect(section(draft, '有关要求')[0]).toContain('整改情况将纳入下一年度履行教育职责评价');
+  expect(section(draft, '有关要求')[0]).toContain('整改情况将作为下一年度履行教育职责评价');
 });
 
 describe('districtDraft: an indicator with two warnings and one explanation', () => {
@@ -230,5 +257,40 @@ describe('districtDraft: an indicator with two warnings and one explanation', ()
       '公办园在园幼儿占比为45%，未达到50%的要求；公办园在园幼儿占比为45%，比上年（48%）下降3个百分点，不升反降（乳山市说明：两所公办园停招改建）',
     );
     expect(paragraph.match(/乳山市说明/g)).toHaveLength(1);
+  });
+});
+
+describe('districtDraft: what the check doubts, the city comparisons, the addressee', () => {
+  it('states nothing that rests on a value the check doubts: no strength, no problem; it waits in the annex', () => {
+    // JF01 ten times last year's: a notice on the value
+    const r = report({ name: '高新技术产业开发区', code: '371071', rows: { JF01: { E: 10000, F: 200000 } } });
+    expect(r.findings.some((f) => f.rule === 'G4' && f.indicator === 'JF01')).toBe(true);
+    const draft = draftOf(r);
+    expect(draft.blocks[1]).toEqual({ style: 'salutation', text: '高新技术产业开发区管委会：' });
+    expect(section(draft, '主要成效').join('')).not.toContain('一般公共预算教育支出');
+    const annex = draft.blocks.find((b) => b.style === 'table');
+    expect(annex && 'rows' in annex && annex.rows.map((row) => row[2])).toEqual(['F3']);
+    expect(section(draft, '总体情况')[0]).toContain('另有1项因填报数据待核实暂不作结论');
+  });
+
+  it('says what the city report says about the district', () => {
+    const r = report({ name: '文登区', code: '371003', rows: preschool(20000, 9000, 9000) });
+    const city = [
+      {
+        rule: 'XQ06.belowCity',
+        indicator: 'XQ06',
+        level: 'warning' as const,
+        districts: ['文登区', '乳山市'],
+        cityValue: 53.2,
+        message: '文登区、乳山市公办园在园幼儿占比低于全市水平（53.2%）',
+      },
+    ];
+    const draft = districtDraft(r, DEFAULT_RULESET, { now: NOW, city });
+    expect(section(draft, '存在的主要问题').join('')).toContain(
+      '在全市比较中，文登区、乳山市公办园在园幼儿占比低于全市水平（53.2%）',
+    );
+    expect(section(draftOf(report({ name: '荣成市', code: '371082' })), '存在的主要问题').join('')).not.toContain(
+      '全市比较',
+    );
   });
 });

@@ -109,12 +109,16 @@ describe('draftToDocx', () => {
       expect(attr(p.xml, 'w:spacing', 'w:lineRule')).toBe('exact');
       expect(Number(attr(p.xml, 'w:spacing', 'w:line'))).toBeGreaterThanOrEqual(560);
       expect(Number(attr(p.xml, 'w:spacing', 'w:line'))).toBeLessThanOrEqual(580);
-      if (style === 'h1') {
+      if (style === 'h1' || style === 'annex') {
         expect(fonts).toEqual(['黑体']);
       } else if (style === 'h2') {
-        // the heading up to its first 。 in 楷体, the rest in 仿宋
-        expect(fonts).toEqual(['楷体_GB2312', '仿宋_GB2312']);
+        // the heading up to its first 。 in 楷体, the rest (when there is one) in 仿宋
+        expect(fonts).toEqual(p.runs.length > 1 ? ['楷体_GB2312', '仿宋_GB2312'] : ['楷体_GB2312']);
         expect(p.runs[0]!.text).toMatch(/^（[一二三四五六七八九十]+）[^。]+。$/);
+      } else if (style === 'signature' || style === 'salutation') {
+        // 主送 flush left, 落款 and 成文日期 to the right: no first-line indent
+        expect(fonts).toEqual(['仿宋_GB2312']);
+        expect(attr(p.xml, 'w:jc', 'w:val')).toBe(style === 'signature' ? 'right' : 'both');
       } else {
         expect(fonts).toEqual(['仿宋_GB2312']);
         expect(attr(p.xml, 'w:ind', 'w:firstLine')).toBe('640');
@@ -163,8 +167,9 @@ describe('draftToDocx', () => {
   it('starts the annex of a district draft on a new page', async () => {
     const d = districtDraft(report({ name: '高区', code: '371071', rows: { XS01: { F: '70' } } }), DEFAULT_RULESET);
     const { body } = await open(await draftToDocx(d));
-    const annex = body.find((p) => p.text === '附件：数据问题，待核实')!;
+    const annex = body.find((p) => p.text === '附件')!;
     expect(annex.xml).toContain('<w:pageBreakBefore/>');
+    expect(annex.xml).not.toContain('w:firstLine');
     expect(body.filter((p) => p.xml.includes('<w:pageBreakBefore/>'))).toHaveLength(1);
   });
 

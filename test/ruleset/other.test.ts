@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { cityFindings } from '../../src/core/city';
 import { cityDraft } from '../../src/core/feedback/city';
+import { districtDraft } from '../../src/core/feedback/district';
 import { bundledRuleset, checkRuleset } from '../../src/core/ruleset';
 import { stripSources, type RulesetDoc } from '../../src/core/ruleset/doc';
 import type { Ruleset } from '../../src/core/ruleset/model';
@@ -278,5 +279,35 @@ describe('a broken ruleset: every problem at its cell', () => {
     const { ruleset, problems: found } = checkRuleset(d);
     expect(ruleset).toBeNull();
     expect(found.map((p) => `${p.sheet}!${p.cell}`)).toEqual(expect.arrayContaining(['规则!E4', '规则!D5', '指标!G3']));
+  });
+});
+
+describe('反馈文书: the drafts’ fixed wording from the ruleset', () => {
+  it('replaces the wording it names and keeps the defaults of the rest; an unknown item is a warning', () => {
+    const doc = otherRulesetDoc();
+    doc.wording = [
+      { label: '全市报告标题', text: '{城市}{年度}区市政府履行教育职责评价报告' },
+      { label: '主送', text: '{地区}党委、政府：' },
+      { label: '不存在的项目', text: 'x' },
+    ];
+    const { ruleset, problems } = checkRuleset(doc);
+    expect(problems.map((p) => [p.level, `${p.sheet}!${p.cell}`])).toEqual([['warning', '反馈文书!A4']]);
+    const rs = ruleset!;
+    const r = check({ name: '东港区', code: '370202' }, [rs]);
+    expect(cityDraft([r, check({ name: '西港区', code: '370203' }, [rs])], rs).title).toBe(
+      '海州市2026年度区市政府履行教育职责评价报告',
+    );
+    const letter = districtDraft(r, rs);
+    expect(letter.blocks[1]).toEqual({ style: 'salutation', text: '东港区党委、政府：' });
+    expect(letter.title).toBe('关于东港区2026年度履行教育职责评价的反馈意见（初稿）');
+    // the ruleset's 发布单位 and 评价依据 in the opening and the 落款
+    const text = letter.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    expect(text).toContain(
+      '根据《海州市区县政府履行教育职责评价实施办法》（海政办发〔2026〕3号），海州市人民政府教育督导委员会办公室',
+    );
+    expect(letter.blocks.filter((b) => b.style === 'signature')[0]).toEqual({
+      style: 'signature',
+      text: '海州市人民政府教育督导委员会办公室',
+    });
   });
 });

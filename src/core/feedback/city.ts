@@ -1,7 +1,8 @@
 /**
- * The city-wide draft from the workbooks of all districts (spec/FEEDBACK.md, "City-wide draft"):
- * one sentence per rule naming every district that breaks it, by 行政区划代码; the comparisons
- * with the city-wide figure; the best district for a few indicators; an annex of every warning.
+ * The city-wide report from the workbooks of all districts (spec/FEEDBACK.md, "City-wide draft"):
+ * one sentence per problem naming every district that has it, by 行政区划代码 (rules of one area
+ * broken by the same districts in one sentence); the comparisons with the city figure; the best
+ * district for a few indicators; recommendations from the rules broken; a 问题清单 annex.
  */
 import { breachesByRule, cityFigure, cityFindings, cityText, indicatorNames, type RuleBreach } from '../city';
 import type { ComparisonDef, Ruleset } from '../ruleset/model';
@@ -12,20 +13,23 @@ import {
   Sections,
   checkedReports,
   chineseNumber,
+  commonValues,
   conclusiveWarnings,
+  dateText,
   districtName,
+  draftWording,
   joinClauses,
-  nextYearText,
   recommendationBlocks,
   reportScope,
   strengthBlocks,
-  yearText,
 } from './common';
-import { DRAFT_PHRASES, fill } from './phrases';
+import { HEADINGS, TABLE_HEADERS, fill, type Wording } from './phrases';
 
 export interface CityDraftOptions {
-  /** 所属地市, e.g. 威海市; the draft says 全市 when it is not given */
+  /** 所属地市, e.g. 威海市; by default the one most workbooks give */
   cityName?: string;
+  /** the date the draft is written (成文日期); today by default */
+  now?: Date;
 }
 
 const EPS = 1e-9;
@@ -40,47 +44,70 @@ function mostCommon<T>(values: readonly (T | null)[]): T | null {
 }
 
 /** `{地区}` and `{均}` of a city sentence: the districts, or the 地区统称 and 均 when all are concerned. */
-export function districtNames(names: readonly string[], total: number, ruleset: Ruleset): { 地区: string; 均: string } {
+export function districtNames(
+  names: readonly string[],
+  total: number,
+  ruleset: Ruleset,
+  w: Wording = draftWording(ruleset),
+): { 地区: string; 均: string } {
   const all = total >= 2 && names.length === total;
-  return all ? { 地区: ruleset.meta.collective, 均: DRAFT_PHRASES.cityAll } : { 地区: names.join('、'), 均: '' };
+  return all ? { 地区: ruleset.meta.collective, 均: w.cityAll } : { 地区: names.join('、'), 均: '' };
 }
 
-function breachSentence(b: RuleBreach, total: number, ruleset: Ruleset): string {
+function breachSentence(b: RuleBreach, total: number, ruleset: Ruleset, who: { 地区: string; 均: string }): string {
   const rule = ruleset.rule(b.rule);
-  const who = districtNames(b.reports.map(districtName), total, ruleset);
   if (!rule?.city) return `${who.地区}${ruleset.labelOf(b.indicator)}${who.均}未达到要求`;
   return renderText(rule.city, {
     scope: reportScope(b.reports[0]!, ruleset),
     names: { ...who, ...indicatorNames(ruleset, rule.indicator) },
-  });
+  }).replace(/[。；;]+$/, '');
 }
 
 interface Item {
   area: string;
   order: number;
+  /** the districts it names, to join problems of the same districts */
+  key: string;
   text: string;
+  /** the sentence without the districts, to continue another sentence about the same districts */
+  rest: string;
 }
 
-function problemItems(checked: readonly Report[], ruleset: Ruleset): Item[] {
+function problemItems(checked: readonly Report[], ruleset: Ruleset, w: Wording): Item[] {
   const items: Item[] = [];
   for (const b of breachesByRule(checked, ruleset)) {
     const area = ruleset.areaOf(b.indicator)?.name;
-    if (area) items.push({ area, order: ruleset.ruleOrder(b.rule), text: breachSentence(b, checked.length, ruleset) });
+    if (!area) continue;
+    const who = districtNames(b.reports.map(districtName), checked.length, ruleset, w);
+    const text = breachSentence(b, checked.length, ruleset, who);
+    const rest = text.startsWith(who.地区) ? text.slice(who.地区.length) : '';
+    items.push({ area, order: ruleset.ruleOrder(b.rule), key: who.地区, text, rest });
   }
   for (const c of cityFindings(checked, ruleset)) {
     const area = ruleset.areaOf(c.indicator)?.name;
     const order = Math.max(-1, ...ruleset.rulesOf(c.indicator).map((r) => ruleset.ruleOrder(r.id))) + 0.5;
-    if (area) items.push({ area, order, text: c.message });
+    if (area) items.push({ area, order, key: '', text: c.message.replace(/[。；;]+$/, ''), rest: '' });
   }
   const areaOrder = (name: string) => ruleset.areas.findIndex((a) => a.name === name);
   return items.sort((a, b) => areaOrder(a.area) - areaOrder(b.area) || a.order - b.order);
+}
+
+/** One problem, one sentence: what the same districts break in one area is said in one sentence. */
+function joinSameDistricts(items: readonly Item[]): string[] {
+  const out: { key: string; text: string }[] = [];
+  for (const it of items) {
+    const same = out.find((o) => it.key && o.key === it.key);
+    if (same && it.rest) same.text += `，${it.rest.replace(/^均/, '')}`;
+    else out.push({ key: it.key, text: it.text });
+  }
+  return out.map((o) => o.text);
 }
 
 /** More districts than this sharing first place are not named. */
 const MAX_SHARED_FIRST = 3;
 
 /** The best district of a 全市最高 / 全市最低 comparison, when its requirement is met. */
-function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Ruleset): string | undefined {
+function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Ruleset, w: Wording): string | undefined {
   const fig = cityFigure(checked, c, ruleset);
   if (fig.scored.length < 2) return undefined;
   const sign = c.mode === 'lowest' ? -1 : 1;
@@ -94,9 +121,9 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
     top.map((s) => districtName(s.report)),
     checked.length,
     ruleset,
+    w,
   );
-  const current = top[0]!.report.indicators[c.indicator]?.current ?? null;
-  const value = asValue(current);
+  const value = asValue(top[0]!.report.indicators[c.indicator]?.current ?? null);
   return renderText(c.sentence, {
     scope: top[0]!.scope,
     names: {
@@ -108,8 +135,8 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
   });
 }
 
-/** 本年值 as the annex shows it: the figure and its unit, or for a 清单 the finding itself. */
-function annexValue(f: Finding, ruleset: Ruleset): string {
+/** 现状 in the 问题清单: the figure and its unit, or for a 清单 the finding itself. */
+function currentValue(f: Finding, ruleset: Ruleset): string {
   const def = f.indicator ? ruleset.indicator(f.indicator) : undefined;
   if (!def) return f.message;
   const v = asValue((f.values.current ?? null) as number | boolean | string | null);
@@ -117,90 +144,107 @@ function annexValue(f: Finding, ruleset: Ruleset): string {
   return `${showValue(v)}${def.type === 'yesno' ? '' : def.unit}`;
 }
 
-function indicatorLabel(f: Finding, ruleset: Ruleset): string {
-  if (!f.indicator) return '';
-  return ruleset.indicator(f.indicator)
-    ? `${f.indicator} ${ruleset.labelOf(f.indicator)}`
-    : ruleset.labelOf(f.indicator);
-}
-
-function overview(checked: readonly Report[], skipped: number): string {
-  let text = fill(DRAFT_PHRASES.cityOverview, {
-    count: checked.length,
-    districts: checked.map(districtName).join('、'),
+function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset, w: Wording): string {
+  let text = fill(w.cityOverview, {
+    地区统称: ruleset.meta.collective,
+    地区类别: ruleset.meta.collective.replace(/^各/, ''),
+    地区数: checked.length,
+    地区名单: checked.map(districtName).join('、'),
   });
-  if (skipped) text += fill(DRAFT_PHRASES.cityOverviewSkipped, { count: skipped });
+  if (skipped) text += fill(w.cityOverviewSkipped, { 文件数: skipped });
   const warnings = checked.map(conclusiveWarnings);
-  const total = warnings.reduce((n, w) => n + w.length, 0);
+  const total = warnings.reduce((n, x) => n + x.length, 0);
   const rules = new Set(warnings.flat().map((f) => f.rule)).size;
   if (total === 0) {
-    text += DRAFT_PHRASES.cityOverviewNoWarnings;
+    text += w.cityOverviewNoWarnings;
   } else {
-    text += fill(DRAFT_PHRASES.cityOverviewWarnings, { warnings: total, rules });
+    text += fill(w.cityOverviewWarnings, { 要求数: rules, 项次: total });
     const clean = checked.filter((_, i) => warnings[i]!.length === 0).map(districtName);
-    if (clean.length) text += fill(DRAFT_PHRASES.cityOverviewClean, { districts: clean.join('、') });
+    if (clean.length) text += fill(w.cityOverviewClean, { 地区名单: clean.join('、') });
   }
   const withErrors = checked.filter((r) => r.counts.error > 0);
   text += withErrors.length
-    ? fill(DRAFT_PHRASES.cityOverviewErrors, {
-        districts: withErrors
-          .map((r) => fill(DRAFT_PHRASES.cityErrorCount, { district: districtName(r), count: r.counts.error }))
+    ? fill(w.cityOverviewErrors, {
+        地区名单: withErrors
+          .map((r) => fill(w.cityErrorCount, { 地区: districtName(r), 错误数: r.counts.error }))
           .join('、'),
       })
-    : DRAFT_PHRASES.cityOverviewNoErrors;
+    : w.cityOverviewNoErrors;
   return text;
 }
 
+/** 问题清单: 序号 | 地区 | 问题 | 现状 | 要求, each district named once, at the first of its rows. */
+function problemList(checked: readonly Report[], ruleset: Ruleset): string[][] {
+  const rows: string[][] = [];
+  for (const r of checked) {
+    conclusiveWarnings(r).forEach((f, i) => {
+      rows.push([
+        String(rows.length + 1),
+        i === 0 ? districtName(r) : '',
+        ruleset.labelOf(f.indicator),
+        currentValue(f, ruleset),
+        f.requirement ?? '',
+      ]);
+    });
+  }
+  return rows;
+}
+
 export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: CityDraftOptions = {}): Draft {
+  const w = draftWording(ruleset);
   const checked = checkedReports(reports);
   const year = mostCommon(checked.map((r) => r.district.year));
-  const city =
-    opts.cityName?.trim() || mostCommon(checked.map((r) => r.district.city.trim())) || DRAFT_PHRASES.defaultCity;
-  const title = fill(DRAFT_PHRASES.cityTitle, { city, year: yearText(year), collective: ruleset.meta.collective });
-  const blocks: DraftBlock[] = [{ style: 'title', text: title }];
+  const city = opts.cityName?.trim() || mostCommon(checked.map((r) => r.district.city.trim())) || w.defaultCity;
+  const values = { ...commonValues(ruleset, w, year), 城市: city };
+  const title = fill(w.cityTitle, values);
+  const blocks: DraftBlock[] = [
+    { style: 'title', text: title },
+    { style: 'body', text: fill(w.cityOpening, values) },
+  ];
   const sections = new Sections(blocks);
 
-  sections.add(DRAFT_PHRASES.sections.overview);
-  blocks.push({ style: 'body', text: overview(checked, reports.length - checked.length) });
+  sections.add(HEADINGS.overview);
+  blocks.push({ style: 'body', text: overview(checked, reports.length - checked.length, ruleset, w) });
 
-  sections.add(DRAFT_PHRASES.sections.strengths);
+  sections.add(HEADINGS.strengths);
   const best = ruleset.comparisons
     .filter((c) => c.mode !== 'below')
-    .map((c) => bestSentence(c, checked, ruleset))
+    .map((c) => bestSentence(c, checked, ruleset, w))
     .filter((s): s is string => s !== undefined);
-  blocks.push(
-    ...(best.length ? strengthBlocks(best) : [{ style: 'body' as const, text: DRAFT_PHRASES.cityStrengthsNone }]),
-  );
+  blocks.push(...(best.length ? strengthBlocks(best, w) : [{ style: 'body' as const, text: w.cityStrengthsNone }]));
 
-  sections.add(DRAFT_PHRASES.sections.problems);
-  const items = problemItems(checked, ruleset);
+  sections.add(HEADINGS.problems);
+  const items = problemItems(checked, ruleset, w);
   const areas = ruleset.areas.filter((a) => items.some((it) => it.area === a.name));
   areas.forEach((area, i) => {
-    const sentences = items.filter((it) => it.area === area.name).map((it) => it.text);
+    const sentences = joinSameDistricts(items.filter((it) => it.area === area.name));
     blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(sentences)}` });
   });
-  if (areas.length === 0) blocks.push({ style: 'body', text: DRAFT_PHRASES.cityOverviewNoWarnings });
+  if (areas.length === 0) blocks.push({ style: 'body', text: w.cityOverviewNoWarnings });
+  else blocks.push({ style: 'body', text: fill(w.cityLetters, values) });
 
-  recommendationBlocks(areas, blocks, sections);
+  const warnings = checked.flatMap(conclusiveWarnings);
+  const byArea = areas.map((area) => ({
+    area,
+    findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name),
+  }));
+  const scope = checked[0] ? reportScope(checked[0], ruleset) : undefined;
+  if (scope) recommendationBlocks(byArea, ruleset, scope, blocks, sections);
 
-  sections.add(DRAFT_PHRASES.sections.requirements);
-  blocks.push({
-    style: 'closing',
-    text: fill(DRAFT_PHRASES.cityClosing, { days: DRAFT_PHRASES.workingDays, nextYear: nextYearText(year) }),
-  });
-
-  const rows = checked.flatMap((r) =>
-    conclusiveWarnings(r).map((f) => [
-      districtName(r),
-      indicatorLabel(f, ruleset),
-      annexValue(f, ruleset),
-      f.requirement ?? '',
-    ]),
+  sections.add(HEADINGS.requirements);
+  blocks.push({ style: 'closing', text: fill(w.cityClosing, values) });
+  const rows = problemList(checked, ruleset);
+  const annexTitle = fill(w.cityAnnexTitle, values);
+  if (rows.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexTitle }) });
+  blocks.push(
+    { style: 'signature', text: values.发布单位 },
+    { style: 'signature', text: dateText(opts.now ?? new Date()) },
   );
   if (rows.length) {
     blocks.push(
-      { style: 'h1', text: DRAFT_PHRASES.cityAnnexTitle },
-      { style: 'table', header: [...DRAFT_PHRASES.cityAnnexHeader], rows },
+      { style: 'annex', text: w.annexLabel },
+      { style: 'title', text: annexTitle },
+      { style: 'table', header: [...TABLE_HEADERS.problems], rows },
     );
   }
   return { title, blocks };

@@ -4,12 +4,63 @@
  */
 import { NotEvaluated, type Scope, type Year } from '../ruleset/expr';
 import type { AreaDef, RuleDef, Ruleset } from '../ruleset/model';
+import { renderText } from '../ruleset/text';
 import { asValue } from '../validate/rules';
 import type { DraftBlock, Finding, Report } from '../types';
-import { DRAFT_PHRASES, fill } from './phrases';
+import { HEADINGS, WORDING, fill, wording, type Wording } from './phrases';
 
 export function districtName(report: Report): string {
-  return report.district.name || DRAFT_PHRASES.unnamedDistrict;
+  return report.district.name || WORDING.unnamedDistrict.text;
+}
+
+/** The drafts' wording of a ruleset: the defaults, with its 反馈文书 applied. */
+export function draftWording(ruleset: Ruleset): Wording {
+  return wording(ruleset.wording);
+}
+
+/** Values every part of a draft may use: the ruleset's names of the office and the evaluation. */
+export interface CommonValues {
+  发布单位: string;
+  评价依据: string;
+  地区统称: string;
+  年度: string;
+  下一年度: string;
+  工作日: string;
+}
+
+export function commonValues(ruleset: Ruleset, w: Wording, year: number | null): CommonValues {
+  return {
+    发布单位: ruleset.meta.issuer || w.defaultIssuer,
+    评价依据: ruleset.meta.basis || w.defaultBasis,
+    地区统称: ruleset.meta.collective,
+    年度: yearText(year),
+    下一年度: year === null ? w.nextYearUnknown : `${year + 1}年度`,
+    工作日: w.workingDays,
+  };
+}
+
+/** 成文日期 as an official document writes it: 2026年11月26日. */
+export function dateText(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** Whom a district's letter is addressed to: its government, or a zone's administrative committee. */
+export function addressee(name: string): string {
+  return /(开发区|新区|高新区|管委会?|管理委员会)$/.test(name)
+    ? `${name.replace(/管委会?$|管理委员会$/, '')}管委会`
+    : `${name}人民政府`;
+}
+
+/**
+ * Indicators whose value the check itself doubts: a notice sits on the value (a tenfold jump, a
+ * probable mistake). What rests on them is neither a problem nor a strength until checked.
+ */
+export function doubtedIndicators(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const f of report.findings) {
+    if (f.level === 'notice' && f.indicator && f.rule !== 'G5' && f.rule !== 'G6') out.add(f.indicator);
+  }
+  return out;
 }
 
 /** Districts by 行政区划代码; a missing code sorts last, then by name. */
@@ -38,11 +89,12 @@ export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): bool
 }
 
 /**
- * The warnings that may be stated as conclusions. The engine draws no warning from data in error
- * (TEMPLATE.md: conclusions drawn from wrong data are void), so these are all of them.
+ * The warnings that may be stated as conclusions: the engine draws none from data in error
+ * (TEMPLATE.md), and those on values the check doubts wait for the district's answer.
  */
 export function conclusiveWarnings(report: Report): Finding[] {
-  return report.findings.filter((f) => f.level === 'warning');
+  const doubted = doubtedIndicators(report);
+  return report.findings.filter((f) => f.level === 'warning' && !(f.indicator && doubted.has(f.indicator)));
 }
 
 /** Indicators whose requirement could not be judged because data they rest on is in error. */
@@ -84,10 +136,6 @@ export function yearText(year: number | null): string {
   return year === null ? '' : `${year}年度`;
 }
 
-export function nextYearText(year: number | null): string {
-  return year === null ? DRAFT_PHRASES.nextYearUnknown : `${year + 1}年度`;
-}
-
 /**
  * Text from a workbook as one line, without trailing punctuation, to quote inside a sentence:
  * a line break after a full stop or comma just goes, elsewhere it becomes `，`.
@@ -115,21 +163,40 @@ export class Sections {
   }
 }
 
-/** 整改意见: one recommendation paragraph per area that has problems (none when no area has). */
-export function recommendationBlocks(areas: readonly AreaDef[], blocks: DraftBlock[], sections: Sections): void {
-  const withAdvice = areas.filter((a) => a.advice);
-  if (withAdvice.length === 0) return;
-  sections.add(DRAFT_PHRASES.sections.recommendations);
-  withAdvice.forEach((a, i) => {
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${a.name}。${a.advice}` });
-  });
+/**
+ * 整改意见: for each area with problems, its action heading (the area's 整改意见) and the 整改建议
+ * of the rules broken there, once each; nothing about what is done well.
+ */
+export function recommendationBlocks(
+  areas: readonly { area: AreaDef; findings: readonly Finding[] }[],
+  ruleset: Ruleset,
+  scope: Scope,
+  blocks: DraftBlock[],
+  sections: Sections,
+): void {
+  const paragraphs = areas
+    .map(({ area, findings }) => {
+      const advice = [...new Set(findings.map((f) => f.rule))]
+        .map((id) => ruleset.rule(id))
+        .filter((r): r is RuleDef => r?.advice !== undefined)
+        .map((r) => renderText(r.advice!, { scope, names: {} }).replace(/[。；;]+$/, ''))
+        .filter(Boolean);
+      const heading = area.advice.replace(/[。；;]+$/, '');
+      const body = [...new Set(advice)].join('；');
+      if (!heading && !body) return '';
+      return heading ? `${heading}。${body ? `${body}。` : ''}` : `${body}。`;
+    })
+    .filter(Boolean);
+  if (paragraphs.length === 0) return;
+  sections.add(HEADINGS.recommendations);
+  paragraphs.forEach((text, i) => blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${text}` }));
 }
 
 /** The "一是…。二是…。" paragraphs of 主要成效. */
-export function strengthBlocks(items: readonly string[]): DraftBlock[] {
+export function strengthBlocks(items: readonly string[], w: Wording): DraftBlock[] {
   return items.map((text, i) => ({
     style: 'body',
-    text: fill(DRAFT_PHRASES.strengthItem, { n: chineseNumber(i + 1), text }),
+    text: fill(w.strengthItem, { 序号: chineseNumber(i + 1), 成效: text.replace(/[。；;]+$/, '') }),
   }));
 }
 

@@ -1,35 +1,49 @@
 /**
- * The draft feedback for one district (spec/FEEDBACK.md, "Draft feedback for one district"):
- * built from the workbook's warnings only; errors are listed apart and never become conclusions.
+ * The draft feedback letter to one district (spec/FEEDBACK.md, "Draft feedback for one district"):
+ * addressed to its government, built from the workbook's conclusive warnings; data errors and
+ * values the check doubts are listed apart and never become conclusions.
  */
-import { tryEvaluate, walk, type Expr, type Scope } from '../ruleset/expr';
+import type { CityFinding } from '../city';
+import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
 import { renderText, showValue } from '../ruleset/text';
 import { asValue } from '../validate/rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
 import {
   Sections,
+  addressee,
   areasOf,
   chineseNumber,
+  commonValues,
   conclusiveWarnings,
+  dateText,
   districtName,
+  doubtedIndicators,
+  draftWording,
   errorIndicators,
   hasErrorInputs,
   joinClauses,
-  nextYearText,
   quoted,
   recommendationBlocks,
   reportScope,
   strengthBlocks,
   voidIndicators,
-  yearText,
 } from './common';
-import { DRAFT_PHRASES, fill } from './phrases';
+import { HEADINGS, TABLE_HEADERS, fill, type Wording } from './phrases';
 
 const MAX_STRENGTHS = 5;
 const EPS = 1e-9;
 /** A percentage met at exactly this value is full coverage: a strength though it has no margin. */
 const FULL = 100;
+/** Margins below this share of the requirement are trivia, not strengths. */
+const MIN_MARGIN = 0.05;
+
+export interface DistrictDraftOptions {
+  /** the date the draft is written (成文日期); today by default */
+  now?: Date;
+  /** the batch's comparisons: those naming this district go into its letter */
+  city?: readonly CityFinding[];
+}
 
 /**
  * How far a met condition clears its threshold, relative to it: for `a >= b`, a ÷ b − 1; for
@@ -62,24 +76,26 @@ function names(report: Report, rule: RuleDef, ruleset: Ruleset): Record<string, 
 }
 
 /**
- * 三 to 五 strengths: met rules with a 成效表述, ranked by relative margin (ties in rule order), one
- * per indicator; a percentage met at exactly 100% only after those. Never from an indicator that
- * is not met or whose data (its own or its inputs') has an error.
+ * 三 to 五 strengths: met rules with a 成效表述 that clear their requirement by a real margin,
+ * widest first, one per indicator; a percentage met at exactly 100% only after those. Never from
+ * an indicator that is not met, whose data has an error, or whose value the check doubts.
  */
 export function strengths(report: Report, ruleset: Ruleset): string[] {
   const errors = errorIndicators(report);
+  const doubted = doubtedIndicators(report);
   const scope = reportScope(report, ruleset);
   const real: { id: string; margin: number; text: string }[] = [];
   const full: { id: string; text: string }[] = [];
   for (const rule of ruleset.rules) {
     if (!rule.strength || rule.target.kind !== 'indicator') continue;
     if (report.indicators[rule.indicator]?.outcome !== 'met' || hasErrorInputs(rule, errors)) continue;
+    if (doubted.has(rule.indicator) || rule.inputs.some((x) => doubted.has(x.id))) continue;
     if (tryEvaluate(rule.condition, scope) !== true) continue;
     const m = margin(rule.condition, scope);
     if (!m) continue;
     const text = renderText(rule.strength, { scope, names: names(report, rule, ruleset) });
-    if (m.margin > EPS) real.push({ id: rule.indicator, margin: m.margin, text });
-    else if (Math.abs(m.threshold - FULL) < EPS) full.push({ id: rule.indicator, text });
+    if (m.margin >= MIN_MARGIN) real.push({ id: rule.indicator, margin: m.margin, text });
+    else if (Math.abs(m.margin) < EPS && Math.abs(m.threshold - FULL) < EPS) full.push({ id: rule.indicator, text });
   }
   real.sort((a, b) => b.margin - a.margin);
   const seen = new Set<string>();
@@ -97,13 +113,13 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
  * The clauses of 存在的主要问题 for some warnings: each finding's message, and the district's own
  * explanation after the last clause of its indicator (quoted once, not after every clause).
  */
-function clauses(findings: readonly Finding[], district: string): string[] {
+function clauses(findings: readonly Finding[], district: string, w: Wording): string[] {
   return findings.map((f, i) => {
     const next = findings[i + 1];
     const text = f.explanation ? quoted(f.explanation) : '';
     const sameLater = next !== undefined && next.indicator === f.indicator && next.explanation === f.explanation;
-    const quote = text && !sameLater ? fill(DRAFT_PHRASES.explanation, { district, text }) : '';
-    return `${f.message}${quote}`;
+    const quote = text && !sameLater ? fill(w.explanation, { 地区: district, 说明: text }) : '';
+    return `${f.message.replace(/[。；;]+$/, '')}${quote}`;
   });
 }
 
@@ -116,102 +132,117 @@ interface Counts {
 
 /**
  * Indicators with a requirement: met, not met, or pending (not judged because data they rest on
- * is in error, or met on data of their own that has an error).
+ * is in error or in doubt, or met on data of their own that has an error).
  */
 function indicatorCounts(report: Report, ruleset: Ruleset): Counts {
   const errors = errorIndicators(report);
+  const doubted = doubtedIndicators(report);
   const voided = new Set(voidIndicators(report, ruleset));
   const c: Counts = { evaluated: 0, met: 0, notMet: 0, pending: 0 };
   for (const r of Object.values(report.indicators)) {
-    if (r.outcome === 'notMet') c.notMet++;
-    else if (r.outcome === 'met' && !errors.has(r.id)) c.met++;
-    else if (r.outcome === 'met' || voided.has(r.id)) c.pending++;
-    else continue;
+    if (r.outcome !== 'met' && r.outcome !== 'notMet' && !voided.has(r.id)) continue;
     c.evaluated++;
+    if (errors.has(r.id) || doubted.has(r.id) || voided.has(r.id)) c.pending++;
+    else if (r.outcome === 'notMet') c.notMet++;
+    else c.met++;
   }
   return c;
 }
 
-function overview(report: Report, ruleset: Ruleset, name: string): string {
+function overview(report: Report, ruleset: Ruleset, name: string, w: Wording): string {
   const c = indicatorCounts(report, ruleset);
-  let text = fill(DRAFT_PHRASES.overview, { district: name, year: yearText(report.district.year), ...c });
-  text += c.pending ? `${fill(DRAFT_PHRASES.overviewPending, { ...c })}。` : '。';
+  let text = fill(w.overview, { 地区: name, 评价项数: c.evaluated, 达标项数: c.met, 未达标项数: c.notMet });
+  text += c.pending ? `${fill(w.overviewPending, { 待定项数: c.pending })}。` : '。';
   const errors = report.counts.error;
-  text += errors ? fill(DRAFT_PHRASES.overviewErrors, { errors }) : DRAFT_PHRASES.overviewNoErrors;
+  text += errors ? fill(w.overviewErrors, { 错误数: errors }) : w.overviewNoErrors;
   return text;
 }
 
-function dataAnnex(report: Report, ruleset: Ruleset): DraftBlock[] {
+/** The annex of data to verify: errors, and warnings resting on values the check doubts. */
+function dataAnnex(report: Report, ruleset: Ruleset, w: Wording): DraftBlock[] {
   const errors = report.findings.filter((f) => f.level === 'error');
-  if (errors.length === 0) return [];
+  const doubted = doubtedIndicators(report);
+  const notices = report.findings.filter(
+    (f) => f.level === 'notice' && f.rule !== 'G5' && f.rule !== 'G6' && f.indicator && doubted.has(f.indicator),
+  );
+  const rows = [...errors, ...notices];
+  if (rows.length === 0) return [];
   const blocks: DraftBlock[] = [
-    { style: 'h1', text: DRAFT_PHRASES.dataAnnexTitle },
-    { style: 'body', text: DRAFT_PHRASES.dataAnnexLead },
+    { style: 'annex', text: w.annexLabel },
+    { style: 'title', text: w.dataAnnexTitle },
+    { style: 'body', text: w.dataAnnexLead },
     {
       style: 'table',
-      header: [...DRAFT_PHRASES.dataAnnexHeader],
-      rows: errors.map((f, i) => [String(i + 1), f.sheet, f.cell, f.message]),
+      header: [...TABLE_HEADERS.data],
+      rows: rows.map((f, i) => [String(i + 1), f.sheet, f.cell, f.message]),
     },
   ];
-  const voided = voidIndicators(report, ruleset);
-  if (voided.length) {
-    const names = voided.map((id) => ruleset.labelOf(id)).join('、');
-    blocks.push({ style: 'body', text: fill(DRAFT_PHRASES.dataAnnexVoid, { names }) });
+  const pending = [
+    ...new Set([
+      ...voidIndicators(report, ruleset),
+      ...notices.filter((f) => report.indicators[f.indicator!]?.outcome !== 'reported').map((f) => f.indicator!),
+    ]),
+  ];
+  if (pending.length) {
+    const names = pending.map((id) => ruleset.labelOf(id)).join('、');
+    blocks.push({ style: 'body', text: fill(w.dataAnnexVoid, { 指标: names }) });
   }
   return blocks;
 }
 
-export function districtDraft(report: Report, ruleset: Ruleset): Draft {
+export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDraftOptions = {}): Draft {
+  const w = draftWording(ruleset);
   const name = districtName(report);
   const year = report.district.year;
-  const title = fill(DRAFT_PHRASES.districtTitle, { district: name, year: yearText(year) });
-  const blocks: DraftBlock[] = [{ style: 'title', text: title }];
+  const values = { ...commonValues(ruleset, w, year), 地区: name, 主送单位: addressee(name) };
+  const title = fill(w.districtTitle, values);
+  const blocks: DraftBlock[] = [
+    { style: 'title', text: title },
+    { style: 'salutation', text: fill(w.districtTo, values) },
+    { style: 'body', text: fill(w.districtOpening, values) },
+  ];
   const sections = new Sections(blocks);
   const warnings = conclusiveWarnings(report);
-  const hasErrors = report.counts.error > 0;
-  const days = DRAFT_PHRASES.workingDays;
+  const annex = dataAnnex(report, ruleset, w);
 
-  sections.add(DRAFT_PHRASES.sections.overview);
-  blocks.push({ style: 'body', text: overview(report, ruleset, name) });
+  sections.add(HEADINGS.overview);
+  blocks.push({ style: 'body', text: overview(report, ruleset, name, w) });
 
-  sections.add(DRAFT_PHRASES.sections.strengths);
+  sections.add(HEADINGS.strengths);
   const items = strengths(report, ruleset);
   if (items.length) {
-    blocks.push(
-      { style: 'body', text: fill(DRAFT_PHRASES.strengthsLead, { district: name }) },
-      ...strengthBlocks(items),
-    );
+    blocks.push({ style: 'body', text: fill(w.strengthsLead, values) }, ...strengthBlocks(items, w));
   } else {
-    blocks.push({ style: 'body', text: DRAFT_PHRASES.strengthsNone });
+    blocks.push({ style: 'body', text: w.strengthsNone });
   }
 
-  sections.add(DRAFT_PHRASES.sections.problems);
-  const areas = areasOf(warnings, ruleset);
-  areas.forEach((area, i) => {
-    const areaClauses = clauses(
-      warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name),
-      name,
-    );
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(areaClauses)}` });
+  sections.add(HEADINGS.problems);
+  const areas = areasOf(warnings, ruleset).map((area) => ({
+    area,
+    findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name),
+  }));
+  const mine = (opts.city ?? []).filter((c) => c.districts.includes(report.district.name));
+  areas.forEach(({ area, findings }, i) => {
+    const own = clauses(findings, name, w);
+    const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name).map((c) => c.message);
+    const all = [...own, ...compared.map((m) => fill(w.cityComparison, { 比较: m.replace(/[。；;]+$/, '') }))];
+    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(all)}` });
   });
   if (areas.length === 0) {
-    blocks.push({ style: 'body', text: hasErrors ? DRAFT_PHRASES.problemsNoneExceptData : DRAFT_PHRASES.problemsNone });
+    blocks.push({ style: 'body', text: annex.length ? w.problemsNoneExceptData : w.problemsNone });
   }
 
-  recommendationBlocks(areas, blocks, sections);
+  recommendationBlocks(areas, ruleset, reportScope(report, ruleset), blocks, sections);
 
-  sections.add(DRAFT_PHRASES.sections.requirements);
-  let closing = fill(areas.length ? DRAFT_PHRASES.closing : DRAFT_PHRASES.closingNoProblems, {
-    district: name,
-    days,
-    nextYear: nextYearText(year),
-  });
-  if (hasErrors) closing += fill(DRAFT_PHRASES.closingDataErrors, { days });
+  sections.add(HEADINGS.requirements);
+  let closing = fill(areas.length ? w.closing : w.closingNoProblems, values);
+  if (report.counts.error > 0) closing += fill(w.closingDataErrors, values);
   blocks.push({ style: 'closing', text: closing });
-
-  blocks.push(...dataAnnex(report, ruleset));
+  if (annex.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: w.dataAnnexTitle }) });
+  blocks.push(
+    { style: 'signature', text: values.发布单位 },
+    { style: 'signature', text: dateText(opts.now ?? new Date()) },
+  );
+  blocks.push(...annex);
   return { title, blocks };
 }
-
-/** Sub-expressions, for tests that look into conditions. */
-export { walk };

@@ -18,7 +18,10 @@ import {
   type RulesetProblem,
   type Source,
   type TableLayout,
+  type WordingDoc,
+  WORDING_TABLE,
 } from './doc';
+import { WORDING_LABELS } from '../feedback/phrases';
 import { compileExpression, FUNCTION_NAMES, indicatorRefs, type CheckEnv, type Expr, type Type } from './expr';
 import {
   Ruleset,
@@ -433,6 +436,16 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     }
   });
 
+  // ---- 反馈文书: the drafts' fixed wording, by label
+  const wording: Record<string, string> = {};
+  (doc.wording ?? []).forEach((w, i) => {
+    const label = str(w.label);
+    if (!WORDING_LABELS.includes(label)) {
+      return pr.add('warning', at(WORDING_TABLE, doc.wording ?? [], i, 'label'), RS.unknownWording(label));
+    }
+    wording[label] = str(w.text);
+  });
+
   // ---- indicators, with texts rendered from the parameters
   const constants = {
     indicator: () => undefined,
@@ -472,7 +485,19 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     };
   });
 
-  const ruleset = new Ruleset(meta, sheets, areas, indicators, lists, params, rules, comparisons, doc, overrides);
+  const ruleset = new Ruleset(
+    meta,
+    sheets,
+    areas,
+    indicators,
+    lists,
+    params,
+    rules,
+    comparisons,
+    wording,
+    doc,
+    overrides,
+  );
   // with errors, what could be compiled still runs its examples, so that every problem is said at once
   return pr.hasErrors ? { ruleset: null, partial: ruleset, problems: pr.list } : { ruleset, problems: pr.list };
 }
@@ -510,5 +535,6 @@ export function normalizeDoc(doc: RulesetDoc): RulesetDoc {
     params: rows(doc.params),
     rules: rows(doc.rules),
     comparisons: rows(doc.comparisons),
+    ...(doc.wording === undefined ? {} : { wording: rows<WordingDoc>(doc.wording) }),
   };
 }

@@ -149,6 +149,15 @@ export interface ComparisonDoc {
   _source?: Source;
 }
 
+/** A replacement of the drafts' fixed wording (sheet 反馈文书). */
+export interface WordingDoc {
+  /** 项目: the label of the wording, e.g. 区县反馈开头 */
+  label: string;
+  /** 文本 */
+  text: string;
+  _source?: Source;
+}
+
 export interface RulesetDoc {
   ruleset: MetaDoc;
   sheets: SheetDoc[];
@@ -158,6 +167,8 @@ export interface RulesetDoc {
   params: ParamDoc[];
   rules: RuleDoc[];
   comparisons: ComparisonDoc[];
+  /** optional: the drafts' fixed wording, replacing the defaults by label */
+  wording?: WordingDoc[];
   /** where the 规则集 sheet's values are, by label (key–value sheet) */
   _metaSource?: Record<string, string>;
 }
@@ -276,6 +287,15 @@ export const COMPARISON_TABLE: TableLayout<ComparisonDoc> = {
   ],
 };
 
+export const WORDING_TABLE: TableLayout<WordingDoc> = {
+  sheet: '反馈文书',
+  key: 'label',
+  columns: [
+    { field: 'label', header: '项目', width: 24 },
+    { field: 'text', header: '文本', width: 100 },
+  ],
+};
+
 /** The tables of the authoring workbook in sheet order, each with the property of RulesetDoc it fills. */
 export const TABLES = [
   { prop: 'sheets', layout: SHEET_TABLE, required: true },
@@ -285,6 +305,7 @@ export const TABLES = [
   { prop: 'params', layout: PARAM_TABLE, required: false },
   { prop: 'rules', layout: RULE_TABLE, required: true },
   { prop: 'comparisons', layout: COMPARISON_TABLE, required: false },
+  { prop: 'wording', layout: WORDING_TABLE, required: false },
 ] as const;
 
 /** A problem of a ruleset, at the cell of the authoring workbook where it was written. */

@@ -33,6 +33,7 @@ export const RS = {
   badMode: (mode: string) => `方式“${mode}”无效，应为“低于全市”“全市最高”或“全市最低”`,
   badTolerance: (value: string) => `容差“${value}”应为数字或参数名称`,
   noRequirement: '据实填报',
+  unknownWording: (label: string) => `反馈文书中没有“${label}”这一项，该行不会使用（可用的项目见“填写说明”）`,
   overridesShape: '规则参数必须是形如 {"JF02.minGrowth": 8} 的 JSON 对象',
   unknownOverride: (key: string) => `未知的规则参数“${key}”`,
   overrideNotNumber: (key: string, value: string) => `规则参数“${key}”的值必须是数字，现为 ${value}`,

@@ -124,6 +124,8 @@ export class Ruleset {
     readonly params: Readonly<Record<string, number>>,
     readonly rules: readonly RuleDef[],
     readonly comparisons: readonly ComparisonDef[],
+    /** the drafts' fixed wording the ruleset replaces, by label (反馈文书) */
+    readonly wording: Readonly<Record<string, string>>,
     /** the document it was compiled from, parameter overrides applied */
     readonly doc: RulesetDoc,
     /** parameters the user changed (`--rules`) */

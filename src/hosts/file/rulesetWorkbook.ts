@@ -185,6 +185,8 @@ function readWorkbook(wb: ExcelJS.Workbook, problems: RulesetProblem[]): Ruleset
     const layout: Layout = t.layout;
     const ws = findSheet(wb, layout.sheet);
     if (!ws && t.required) problems.push(missingSheet(layout.sheet));
+    // the drafts' wording is the one table a ruleset may leave out entirely
+    if (!ws && t.prop === 'wording') continue;
     tables[t.prop] = ws ? readTable(ws, layout, problems) : [];
   }
   // Required fields may be missing here: compile reports them, with the positions recorded.
@@ -241,6 +243,10 @@ const SHEET_PURPOSES: readonly [string, string][] = [
   ['参数', '规则和表述中使用的数值（如增长要求、比例要求），调整标准时只需修改参数值。'],
   ['规则', '校验规则：条件不成立时报告问题，并给出达标要求、问题说明和反馈意见的表述。'],
   ['全市比较', '（可选）同一批次各地之间的比较，用于起草全市反馈意见。'],
+  [
+    '反馈文书',
+    '（可选）反馈意见初稿中的固定文字：标题、主送、开头、总体情况、有关要求、落款等，按“项目”替换；没有此表或未列出的项目用默认文字。可用 {地区}、{年度}、{下一年度}、{地区统称}、{发布单位}、{评价依据}、{城市}、{工作日} 等占位。',
+  ],
 ];
 
 const EXPRESSIONS: readonly [string, string][] = [
@@ -385,6 +391,10 @@ export function buildRulesetWorkbook(doc: RulesetDoc): ExcelJS.Workbook {
   wb.title = doc.ruleset.name;
   instructionsSheet(wb);
   metaSheet(wb, doc.ruleset);
-  for (const t of TABLES) tableSheet(wb, t.layout, doc[t.prop]);
+  for (const t of TABLES) {
+    const rows = doc[t.prop];
+    if (rows === undefined || (t.prop === 'wording' && rows.length === 0)) continue;
+    tableSheet(wb, t.layout, rows);
+  }
   return wb;
 }

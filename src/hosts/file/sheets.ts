@@ -117,8 +117,13 @@ export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string
             ],
           }
         : block.text;
-    c.font = { name: FONT, size, bold: block.style === 'title' || block.style === 'h1' || block.style === 'h2' };
-    c.alignment = { wrapText: true, vertical: 'top', horizontal: block.style === 'title' ? 'center' : 'left' };
+    c.font = {
+      name: FONT,
+      size,
+      bold: block.style === 'title' || block.style === 'h1' || block.style === 'h2' || block.style === 'annex',
+    };
+    const horizontal = block.style === 'title' ? 'center' : block.style === 'signature' ? 'right' : 'left';
+    c.alignment = { wrapText: true, vertical: 'top', horizontal };
     const lines = Math.max(1, Math.ceil(block.text.length / CHARS_PER_LINE));
     ws.getRow(r).height = Math.max(20, lines * 18 + (block.style === 'title' ? 12 : 4));
     r++;

@@ -1,0 +1,32 @@
+/** What the comparisons across years say, in Simplified Chinese: every sentence of src/core/years. */
+export const YEARS_MSG = {
+  /** a 上年值 that differs from last year's 本年值 */
+  lastValue: (shortName: string, typed: string, last: string, unit: string, year: string, file: string) =>
+    `${shortName}上年值填报为${typed}${unit}，与${year}填报表${file ? `“${file}”` : ''}中的本年值（${last}${unit}）不一致，请核实`,
+  /** a warning fed back last year that this year's 问题整改 sheet does not list */
+  notListed: (year: string, shortName: string, message: string, sheet: string) =>
+    `${year}反馈的问题未列入“${sheet}”表：${message}${message.includes(shortName) ? '' : `（${shortName}）`}。请补充该问题的整改情况`,
+  /** a 问题整改 row marked 已完成 whose indicator still fails */
+  stillFailing: (row: number, shortNames: string, messages: string) =>
+    `第 ${row} 行问题标为“已完成”，但${shortNames}本年仍未达标：${messages}。请核实整改状态`,
+  /** how last year is named in the sentences above */
+  yearOf: (year: number | null) => (year ? `${year}年度` : '上年度'),
+  /** 问题描述 of a problem carried into next year's workbook */
+  carried: (shortName: string, message: string) => `${shortName}：${message}`,
+  /** 问题来源 of the problems carried into next year's workbook */
+  source: '市级评价',
+  /** 整改状态 that counts as done */
+  done: '已完成',
+
+  // matching last year's workbooks with this year's
+  noCode: '未填写行政区划代码，无法与本年填报表对应',
+  noMatch: (code: string) => `没有行政区划代码为 ${code} 的本年填报表`,
+  otherYear: (year: number | null, expected: number) =>
+    `评价年度为 ${year ?? '（未填）'}，不是 ${expected} 年度（上一年度），未用于比对`,
+  duplicate: (file: string) => `与“${file}”是同一地区的上年填报表，已使用后者`,
+  noPrevious: (name: string, code: string) => `${name || code}：没有上年填报表，未做跨年度比对`,
+
+  // diff of two returns
+  diffChanged: (sheet: string, cell: string, before: string, after: string) =>
+    `${sheet}!${cell}  ${before || '（空）'} → ${after || '（空）'}`,
+} as const;
