@@ -17,6 +17,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -47,8 +48,10 @@ export const PAGE = {
 } as const;
 
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
-/** 22 lines in the 225 mm text block */
-const LINE = Math.round((PAGE.height - PAGE.margin.top - PAGE.margin.bottom) / 22);
+/** 22 lines a page: a fixed line pitch of 28.95 pt */
+const LINE = 579;
+/** Characters of 2号 type a title line holds (156 mm of text width). */
+const TITLE_LINE = 20;
 /** two characters of 3号 */
 const INDENT = 2 * (SIZE.body / 2) * 20;
 
@@ -83,14 +86,32 @@ function run(text: string, font: string, size: number, bold = false): TextRun {
 
 const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function paragraph(runs: TextRun[], opts: { indent?: boolean; pageBreakBefore?: boolean } = {}): Paragraph {
+function paragraph(
+  runs: TextRun[],
+  opts: { indent?: boolean; pageBreakBefore?: boolean; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     children: runs,
     alignment: AlignmentType.JUSTIFIED,
     spacing: BODY_SPACING,
     indent: opts.indent === false ? undefined : { firstLine: INDENT, firstLineChars: 200 },
     pageBreakBefore: opts.pageBreakBefore,
+    keepNext: opts.keepNext,
   });
+}
+
+/**
+ * A long title in two lines broken where a reader would break it: before 履行, before a 的, or
+ * after 年度, choosing the longest first line that leaves both lines within one line of 2号 type.
+ */
+export function titleLines(title: string): string[] {
+  if (title.length <= TITLE_LINE) return [title];
+  const cuts: number[] = [];
+  for (const re of [/履行/g, /的/g, /年度/g]) {
+    for (const m of title.matchAll(re)) cuts.push(re.source === '年度' ? m.index + 2 : m.index);
+  }
+  const fits = cuts.filter((c) => c > 2 && c <= TITLE_LINE && title.length - c <= TITLE_LINE).sort((a, b) => b - a);
+  return fits[0] === undefined ? [title] : [title.slice(0, fits[0]), title.slice(fits[0])];
 }
 
 /** A `（一）` paragraph: its heading, up to the first `。`, in 楷体; the rest in 仿宋. */
@@ -115,7 +136,9 @@ function columnWidths(header: readonly string[], rows: readonly string[][]): num
     return (Math.min(longest, 60) + 1) * charWidth + 2 * CELL_MARGIN;
   });
   const fair = TEXT_WIDTH / header.length;
-  const fixed = need.map((n) => n <= fair);
+  // a column of short words (序号, a district's name) gets all it needs: its words never wrap
+  const short = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)) <= 8);
+  const fixed = need.map((n, i) => n <= fair || short[i]!);
   const fixedTotal = need.reduce((t, n, i) => t + (fixed[i] ? n : 0), 0);
   const flexTotal = need.reduce((t, n, i) => t + (fixed[i] ? 0 : n), 0);
   const scale = flexTotal ? (TEXT_WIDTH - fixedTotal) / flexTotal : TEXT_WIDTH / fixedTotal;
@@ -153,9 +176,15 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Tab
     case 'title':
       return [
         new Paragraph({
-          children: [run(block.text, FONTS.title, SIZE.title)],
+          children: titleLines(block.text)
+            .map((line, i) => {
+              const r = run(line, FONTS.title, SIZE.title);
+              return i === 0 ? r : [new TextRun({ break: 1 }), r];
+            })
+            .flat(),
           alignment: AlignmentType.CENTER,
           spacing: { line: mm(12.5), lineRule: LineRuleType.EXACT, before: 0, after: LINE },
+          keepNext: true,
         }),
       ];
     case 'salutation':
@@ -168,15 +197,24 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Tab
           alignment: AlignmentType.RIGHT,
           spacing: BODY_SPACING,
           indent: { right: 2 * INDENT },
+          keepNext: true,
+          keepLines: true,
         }),
       ];
     case 'annex':
       // "附件" at the top left of a new page, in 黑体
-      return [paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: false, pageBreakBefore: true })];
+      return [
+        paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: false, pageBreakBefore: true, keepNext: true }),
+      ];
     case 'h1':
       // an annex heading (after the closing requirement) starts a page and is not indented
+      // a heading stays with the paragraph it heads
       return [
-        paragraph([run(block.text, FONTS.h1, SIZE.body)], { indent: !afterClosing, pageBreakBefore: afterClosing }),
+        paragraph([run(block.text, FONTS.h1, SIZE.body)], {
+          indent: !afterClosing,
+          pageBreakBefore: afterClosing,
+          keepNext: true,
+        }),
       ];
     case 'h2':
       return [paragraph(h2Runs(block.text))];
@@ -250,6 +288,8 @@ export function draftDocument(draft: Draft): Document {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...PAGE.margin, header: PAGE.header, footer: PAGE.footer, gutter: 0 },
           },
+          // the line grid only: a character grid set for the official fonts spreads the fallback fonts apart
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
         },
         footers: { default: pageFooter('right'), even: pageFooter('left') },
         children,

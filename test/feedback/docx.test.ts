@@ -6,7 +6,7 @@ import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import type { Draft, DraftBlock } from '../../src/core/types';
-import { draftToDocx } from '../../src/feedback/docx';
+import { titleLines, draftToDocx } from '../../src/feedback/docx';
 import { preschool, report } from './helpers';
 
 const reports = [
@@ -100,7 +100,8 @@ describe('draftToDocx', () => {
       const fonts = p.runs.map((r) => r.eastAsia);
       const sizes = new Set(p.runs.map((r) => r.size));
       if (style === 'title') {
-        expect(fonts).toEqual(['方正小标宋简体']);
+        // a long title comes in two lines, each a run of 小标宋
+        expect(new Set(fonts)).toEqual(new Set(['方正小标宋简体']));
         expect(sizes).toEqual(new Set([44]));
         expect(attr(p.xml, 'w:jc', 'w:val')).toBe('center');
         return;
@@ -199,5 +200,19 @@ describe('draftToText', () => {
       ],
     };
     expect(draftToText(d)).toBe('t\n第一行 第二行\na\tb\nx y\tz');
+  });
+});
+
+describe('titleLines', () => {
+  it('breaks a long title before its last 的, and leaves a short one whole', () => {
+    expect(titleLines('关于西城区2025年度履行教育职责评价的反馈意见（初稿）')).toEqual([
+      '关于西城区2025年度履行教育职责评价',
+      '的反馈意见（初稿）',
+    ]);
+    expect(titleLines('关于滨海市各县（市、区）2025年度履行教育职责评价情况的报告（初稿）')).toEqual([
+      '关于滨海市各县（市、区）2025年度',
+      '履行教育职责评价情况的报告（初稿）',
+    ]);
+    expect(titleLines('关于东城区的反馈意见')).toEqual(['关于东城区的反馈意见']);
   });
 });
