@@ -10,6 +10,7 @@ import { Progress } from './progress';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import { checkFile, type Checked } from './workbooks';
+import { PreviousYears } from './previous';
 import { CLI_TEXT as T } from './text';
 
 export interface CheckOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions {
   rules?: string;
   ruleset?: string[];
   quiet?: boolean;
+  /** last year's workbooks (files or folders) */
+  previous?: string[];
 }
 
 export interface Io {
@@ -80,6 +83,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const checked: { report: Report; ruleset: Ruleset }[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
+  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say });
   say(T.checking(inputs.files.length, rulesets.map((r) => r.version).join('、')));
 
   for (const [i, file] of inputs.files.entries()) {
@@ -87,6 +91,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
     const c = await checkFile(file, rulesets, io.now());
     let output: string | undefined;
     if (c.status === 'checked') {
+      await previous?.apply(c);
       checked.push(c);
       await c.host.markFindings(c.report);
       await c.host.writeSummary(c.report);
@@ -109,6 +114,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
     entries.push(workbookJson(c, output));
   }
   progress.clear();
+  previous?.reportUnused(io, say);
 
   const batch = majority(checked);
   const ruleset = batch.ruleset ?? rulesets[0]!;

@@ -7,6 +7,8 @@ import { fillWorkbook } from '../hosts/file/fill';
 import { buildTemplate, protectTemplate } from '../hosts/file/template';
 import { runCheck, type Io } from './check';
 import { runFeedback } from './feedback';
+import { runNextYear } from './nextYear';
+import { runDiff } from './diff';
 import { TOOL } from './jsonReport';
 import { rulesetJson } from '../core/ruleset';
 import { buildRulesetWorkbook } from '../hosts/file/rulesetWorkbook';
@@ -81,10 +83,11 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
     .option('--quiet', T.optQuiet)
+    .option('--previous <FILE_OR_DIR...>', T.optPrevious)
     .action(
       async (
         files: string[],
-        o: { out: string; json?: string; ruleset?: string[]; rules?: string; quiet?: boolean },
+        o: { out: string; json?: string; ruleset?: string[]; rules?: string; quiet?: boolean; previous?: string[] },
       ) => {
         setCode(await runCheck(files, o, quietIo(o.json)));
       },
@@ -98,14 +101,36 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--rules <file>', T.optRules)
     .addOption(new Option('--format <list>', T.optFormat).default('docx,txt'))
     .option('--city <name>', T.optCity)
+    .option('--previous <FILE_OR_DIR...>', T.optPrevious)
     .action(
       async (
         files: string[],
-        o: { out: string; ruleset?: string[]; rules?: string; format: string; city?: string },
+        o: { out: string; ruleset?: string[]; rules?: string; format: string; city?: string; previous?: string[] },
       ) => {
         setCode(await runFeedback(files, o, io));
       },
     );
+
+  p.command('next-year')
+    .description(T.nextYearCmd)
+    .argument('<FILE_OR_DIR...>')
+    .requiredOption('--out <dir>', T.optOutNextYear)
+    .option('--ruleset <file>', T.optNextRuleset)
+    .option('--rules <file>', T.optRules)
+    .action(async (files: string[], o: { out: string; ruleset?: string; rules?: string }) => {
+      setCode(await runNextYear(files, o, io));
+    });
+
+  p.command('diff')
+    .description(T.diffCmd)
+    .argument('<OLD>')
+    .argument('<NEW>')
+    .option('--json <file>', T.diffJson)
+    .option('--ruleset <file>', T.optRuleset, collect)
+    .option('--rules <file>', T.optRules)
+    .action(async (before: string, after: string, o: { json?: string; ruleset?: string[]; rules?: string }) => {
+      setCode(await runDiff(before, after, o, quietIo(o.json)));
+    });
 
   const rs = p.command('ruleset').description(T.rulesetCmd);
   rs.command('export')
@@ -156,6 +181,8 @@ function usageMessage(e: CommanderError): string {
       return T.missingArgument(m);
     case 'commander.unknownCommand':
       return T.unknownCommand(m);
+    case 'commander.missingMandatoryOptionValue':
+      return T.missingOption(m);
     default:
       return e.message.replace(/^error: /, '');
   }

@@ -60,5 +60,31 @@ export const CLI_TEXT = {
       .replace(/^Options:/m, '选项：')
       .replace(/^Commands:/m, '命令：')
       .replace(/^Arguments:/m, '参数：'),
+  // across years (spec/CLI.md, "Across years")
+  optPrevious:
+    '上年度的填报表（文件或文件夹，可给多个；按行政区划代码与本年填报表对应，比对上年值和上年度反馈问题的整改）',
+  previousUnreadable: (f: string, why: string) => `  ✗ 上年填报表 ${f}：${why}，未用于比对`,
+  previousUnused: (f: string, why: string) => `  – 上年填报表 ${f}：${why}`,
+  previousMissing: (f: string) => `  ✗ 上年填报表 ${f}：文件或文件夹不存在`,
+  previousNone: (line: string) => `  – ${line}`,
+  previousLoaded: (n: number) => `已读取 ${n} 个上年填报表，按行政区划代码与本年填报表比对。`,
+  missingOption: (opt: string) => `缺少选项 ${opt}`,
+  nextYearCmd: '生成下一年度的填报表：基本信息、上年值和问题整改表按本年填报表预先填好（输入文件不会被修改）',
+  optNextRuleset: '下一年度使用的规则集文件（.xlsx 或 .json；默认沿用本年的规则集）',
+  optOutNextYear: '输出文件夹（必填）',
+  nextYearWritten: (file: string, year: string, last: number, problems: number) =>
+    `    → ${file}（${year}年度：上年值 ${last} 项，问题整改 ${problems} 项）`,
+  nextYearDone: (n: number, dir: string) => `已写出 ${n} 个下一年度填报表到 ${dir}/`,
+  diffCmd: '比较同一地区的两次报送：修改过的单元格（修改前 → 修改后），以及已解决、新出现和仍存在的问题',
+  diffJson: '把比较结果写成 JSON（文件路径，或 - 表示标准输出）',
+  diffHeading: (before: string, after: string, who: string) =>
+    `修改对照：${before} → ${after}${who ? `（${who}）` : ''}`,
+  diffOtherDistrict: (a: string, b: string) => `  ! 两个文件不是同一地区（${a}；${b}），仍逐格比较`,
+  diffCells: (n: number) => (n ? `修改的单元格（${n} 处）：` : '没有修改过的单元格。'),
+  diffFindings: (resolved: number, added: number, remaining: number) =>
+    `问题变化：已解决 ${resolved} 项，新出现 ${added} 项，仍存在 ${remaining} 项`,
+  diffResolved: '已解决：',
+  diffAdded: '新出现：',
+  diffRemaining: '仍存在：',
   internal: (msg: string) => `出现意外错误：${msg}。请把这条信息和所用文件反馈给维护人员。`,
 } as const;

@@ -1,0 +1,111 @@
+/**
+ * `duty-review next-year`: for each district, next year's blank workbook with 基本信息, every
+ * 上年值 and the 问题整改 sheet filled from this year's return (spec/CLI.md, "Across years").
+ * Inputs are only read.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { INDICATOR_COLUMNS, INFO_FIELDS, ROW_NUMBER_HEADER } from '../core/layout';
+import type { Ruleset } from '../core/ruleset/model';
+import { nextYearFileName, nextYearPlan, rectificationList, type NextYearPlan } from '../core/years';
+import { buildTemplate, protectTemplate } from '../hosts/file/template';
+import { displayWidth, statusLine, type Io } from './check';
+import { expandInputs } from './inputs';
+import { loadRulesets, UsageError } from './rules';
+import { CLI_TEXT as T } from './text';
+import { checkFile } from './workbooks';
+
+export interface NextYearOptions {
+  out: string;
+  ruleset?: string;
+  rules?: string;
+}
+
+function rowOfId(ws: ExcelJS.Worksheet, id: string): number | null {
+  let found: number | null = null;
+  ws.getColumn(INDICATOR_COLUMNS.id.col).eachCell((cell, r) => {
+    if (found === null && String(cell.value ?? '').trim() === id) found = r;
+  });
+  return found;
+}
+
+/** Next year's blank workbook of `next`, filled as `plan` says. */
+export async function nextYearWorkbook(plan: NextYearPlan, next: Ruleset): Promise<ExcelJS.Workbook> {
+  const wb = buildTemplate(next);
+  const infoName = next.sheets.find((s) => s.kind === 'info')?.name;
+  const info = infoName ? wb.getWorksheet(infoName) : undefined;
+  if (info) {
+    const values: Partial<Record<(typeof INFO_FIELDS)[number]['key'], string | number | null>> = plan.info;
+    INFO_FIELDS.forEach((f, i) => {
+      const v = values[f.key];
+      if (v !== undefined && v !== null && v !== '') info.getCell(i + 2, 2).value = v;
+    });
+  }
+  for (const [id, value] of Object.entries(plan.last)) {
+    const sheet = next.indicator(id)?.sheet;
+    const ws = sheet ? wb.getWorksheet(sheet) : undefined;
+    const r = ws ? rowOfId(ws, id) : null;
+    if (ws && r !== null) ws.getCell(r, INDICATOR_COLUMNS.last.col).value = value;
+  }
+  const list = rectificationList(next);
+  const ws = list ? wb.getWorksheet(list.sheet) : undefined;
+  if (list && ws) {
+    plan.problems.forEach((problem, i) => {
+      list.fields.forEach((f, j) => {
+        const v = f.header === ROW_NUMBER_HEADER ? i + 1 : problem[f.header];
+        if (v !== undefined) ws.getCell(i + 3, j + 1).value = v;
+      });
+    });
+  }
+  await protectTemplate(wb, next);
+  return wb;
+}
+
+export async function runNextYear(args: string[], opts: NextYearOptions, io: Io): Promise<number> {
+  const rulesets = await loadRulesets(opts.ruleset ? [opts.ruleset] : [], opts.rules);
+  // with --ruleset, next year's workbooks are of that ruleset; else of the one each was checked with
+  const next = opts.ruleset ? rulesets[0] : undefined;
+  const inputs = expandInputs(args);
+  for (const m of inputs.missing) io.err(T.missing(m));
+  if (inputs.files.length === 0) throw new UsageError(T.noInput);
+  for (const s of inputs.skipped) io.err(`  – ${s.file}：${s.reason}`);
+
+  const outDir = resolve(opts.out);
+  const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
+  const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));
+  const used = new Set<string>();
+  let failed = inputs.missing.length > 0;
+  let written = 0;
+  for (const file of inputs.files) {
+    const c = await checkFile(file, rulesets, io.now());
+    if (c.status !== 'checked') {
+      failed = true;
+      io.err(statusLine(c, width));
+      continue;
+    }
+    if (c.report.counts.error > 0) failed = true;
+    io.out(statusLine(c, width));
+    const target = next ?? c.ruleset;
+    const plan = nextYearPlan(c.report, c.ruleset, target);
+    const name = nextYearFileName(plan);
+    let path = join(outDir, name);
+    for (let n = 2; used.has(path) || inputPaths.has(path); n++)
+      path = join(outDir, name.replace(/\.xlsx$/, `-${n}.xlsx`));
+    used.add(path);
+    try {
+      mkdirSync(outDir, { recursive: true });
+      const wb = await nextYearWorkbook(plan, target);
+      writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+      written++;
+      io.out(
+        T.nextYearWritten(path, String(plan.info.year ?? ''), Object.keys(plan.last).length, plan.problems.length),
+      );
+    } catch (e) {
+      failed = true;
+      io.err(T.cannotWrite(path, (e as NodeJS.ErrnoException).code ?? String(e)));
+    }
+  }
+  if (written) io.out(T.nextYearDone(written, opts.out));
+  return failed ? 1 : 0;
+}
