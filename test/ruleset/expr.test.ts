@@ -1,5 +1,6 @@
 /** The expression language of rulesets: syntax errors at their character, names checked, evaluation. */
 import { compileExpression, evaluate, tryEvaluate, type CheckEnv, type Scope } from '../../src/core/ruleset/expr';
+import { inYi } from '../../src/core/ruleset/text';
 
 const env: CheckEnv = {
   indicator: (id) =>
@@ -72,4 +73,10 @@ test.each([
   const c = compileExpression(src, env);
   expect(c.ok).toBe(false);
   if (!c.ok) expect(c.problem.message).toContain(says);
+});
+
+test('large sums read in 亿元, to the 万元', () => {
+  expect(inYi('支出1720000万元，比上年（1650000.5万元）增长，专项资金3000万元')).toBe(
+    '支出172亿元，比上年（165.00005亿元）增长，专项资金3000万元',
+  );
 });

@@ -6,7 +6,7 @@
  */
 import { breachesByRule, cityFigure, cityFindings, cityText, indicatorNames, type RuleBreach } from '../city';
 import type { ComparisonDef, Ruleset } from '../ruleset/model';
-import { renderText, showValue } from '../ruleset/text';
+import { inYi, renderText, showValue } from '../ruleset/text';
 import { asValue } from '../validate/rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
 import {
@@ -57,10 +57,12 @@ export function districtNames(
 function breachSentence(b: RuleBreach, total: number, ruleset: Ruleset, who: { 地区: string; 均: string }): string {
   const rule = ruleset.rule(b.rule);
   if (!rule?.city) return `${who.地区}${ruleset.labelOf(b.indicator)}${who.均}未达到要求`;
-  return renderText(rule.city, {
-    scope: reportScope(b.reports[0]!, ruleset),
-    names: { ...who, ...indicatorNames(ruleset, rule.indicator) },
-  }).replace(/[。；;]+$/, '');
+  return inYi(
+    renderText(rule.city, {
+      scope: reportScope(b.reports[0]!, ruleset),
+      names: { ...who, ...indicatorNames(ruleset, rule.indicator) },
+    }),
+  ).replace(/[。；;]+$/, '');
 }
 
 interface Item {
@@ -124,7 +126,7 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
     w,
   );
   const value = asValue(top[0]!.report.indicators[c.indicator]?.current ?? null);
-  return renderText(c.sentence, {
+  const sentence = renderText(c.sentence, {
     scope: top[0]!.scope,
     names: {
       ...who,
@@ -133,6 +135,7 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
       本年值: value === undefined ? '' : showValue(value),
     },
   });
+  return inYi(sentence);
 }
 
 /** 现状 in the 问题清单: the figure and its unit, or for a 清单 the finding itself. */
@@ -141,7 +144,7 @@ function currentValue(f: Finding, ruleset: Ruleset): string {
   if (!def) return f.message;
   const v = asValue((f.values.current ?? null) as number | boolean | string | null);
   if (v === undefined) return '';
-  return `${showValue(v)}${def.type === 'yesno' ? '' : def.unit}`;
+  return inYi(`${showValue(v)}${def.type === 'yesno' ? '' : def.unit}`);
 }
 
 function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset, w: Wording): string {

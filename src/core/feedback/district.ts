@@ -6,7 +6,7 @@
 import type { CityFinding } from '../city';
 import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
-import { renderText, showValue } from '../ruleset/text';
+import { inYi, renderText, showValue } from '../ruleset/text';
 import { asValue } from '../validate/rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
 import {
@@ -93,7 +93,7 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
     if (tryEvaluate(rule.condition, scope) !== true) continue;
     const m = margin(rule.condition, scope);
     if (!m) continue;
-    const text = renderText(rule.strength, { scope, names: names(report, rule, ruleset) });
+    const text = inYi(renderText(rule.strength, { scope, names: names(report, rule, ruleset) }));
     if (m.margin >= MIN_MARGIN) real.push({ id: rule.indicator, margin: m.margin, text });
     else if (Math.abs(m.margin) < EPS && Math.abs(m.threshold - FULL) < EPS) full.push({ id: rule.indicator, text });
   }
@@ -119,7 +119,7 @@ function clauses(findings: readonly Finding[], district: string, w: Wording): st
     const text = f.explanation ? quoted(f.explanation) : '';
     const sameLater = next !== undefined && next.indicator === f.indicator && next.explanation === f.explanation;
     const quote = text && !sameLater ? fill(w.explanation, { 地区: district, 说明: text }) : '';
-    return `${f.message.replace(/[。；;]+$/, '')}${quote}`;
+    return `${inYi(f.message.replace(/[。；;]+$/, ''))}${quote}`;
   });
 }
 

@@ -134,6 +134,14 @@ export function renderText(text: Text, ctx: TextContext): string {
   return out;
 }
 
+/** Large sums read in 亿元 (in the drafts; cells keep what was typed): 1720000万元 → 172亿元 (to the 万元, so no figure is rounded away). */
+export function inYi(text: string): string {
+  return text.replace(/(?<![\d.])(\d{5,}(?:\.\d+)?)万元/g, (whole, n: string) => {
+    const v = Number(n);
+    return v >= 10000 ? `${fmtNum(v / 10000, 4 + (n.split('.')[1]?.length ?? 0))}亿元` : whole;
+  });
+}
+
 /** The expressions a text computes (for the figures behind a finding). */
 export function textExpressions(text: Text): { source: string; expr: Expr }[] {
   return text.parts.filter((p): p is { expr: Expr; source: string } => 'expr' in p);
