@@ -96,8 +96,19 @@ export type DraftBlock =
    * requirement; 落款 and 成文日期 (`signature`, right); `annex`: the "附件" mark that starts an
    * annex on a new page, flush left
    */
-  | { style: 'title' | 'salutation' | 'h1' | 'h2' | 'body' | 'closing' | 'signature' | 'annex'; text: string }
+  | {
+      style: 'title' | 'salutation' | 'h1' | 'h2' | 'body' | 'closing' | 'signature' | 'annex';
+      text: string;
+      /** notes for the reviewer on this paragraph (a district's 情况说明), as Word comments */
+      comments?: DraftComment[];
+    }
   | { style: 'table'; header: string[]; rows: string[][] };
+
+/** A note on a paragraph: who says it and what. */
+export interface DraftComment {
+  author: string;
+  text: string;
+}
 
 export interface Draft {
   title: string;

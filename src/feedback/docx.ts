@@ -16,6 +16,9 @@ import JSZip from 'jszip';
 import {
   AlignmentType,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   DocumentGridType,
   Footer,
@@ -31,7 +34,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { Draft, DraftBlock } from '../core/types';
+import type { Draft, DraftBlock, DraftComment } from '../core/types';
 
 /** Twips (1/1440 inch) in a millimetre length. */
 export const mm = (x: number): number => Math.round((x / 25.4) * 1440);
@@ -87,7 +90,7 @@ function run(text: string, font: string, size: number, bold = false): TextRun {
 const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 function paragraph(
-  runs: TextRun[],
+  runs: (TextRun | CommentRangeStart | CommentRangeEnd)[],
   opts: { indent?: boolean; pageBreakBefore?: boolean; keepNext?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
@@ -171,7 +174,29 @@ function table(header: readonly string[], rows: readonly string[][]): Table {
   });
 }
 
-function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Table)[] {
+/** Word comments of a draft, numbered in the order they are met. */
+class Comments {
+  readonly list: { id: number; author: string; children: Paragraph[] }[] = [];
+  /** The runs of a paragraph wrapped in the ranges of its comments. */
+  wrap(
+    runs: TextRun[],
+    comments: readonly DraftComment[] | undefined,
+  ): (TextRun | CommentRangeStart | CommentRangeEnd)[] {
+    if (!comments?.length) return runs;
+    const ids = comments.map((c) => {
+      const id = this.list.length;
+      this.list.push({ id, author: c.author, children: [new Paragraph({ children: [new TextRun(c.text)] })] });
+      return id;
+    });
+    return [
+      ...ids.map((id) => new CommentRangeStart(id)),
+      ...runs,
+      ...ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]),
+    ];
+  }
+}
+
+function blockToDocx(block: DraftBlock, afterClosing: boolean, comments: Comments): (Paragraph | Table)[] {
   switch (block.style) {
     case 'title':
       return [
@@ -217,10 +242,10 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean): (Paragraph | Tab
         }),
       ];
     case 'h2':
-      return [paragraph(h2Runs(block.text))];
+      return [paragraph(comments.wrap(h2Runs(block.text), block.comments))];
     case 'body':
     case 'closing':
-      return [paragraph([run(block.text, FONTS.body, SIZE.body)])];
+      return [paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments))];
     case 'table':
       return [table(block.header, block.rows)];
   }
@@ -261,14 +286,16 @@ function fontTableXml(): string {
 
 export function draftDocument(draft: Draft): Document {
   const children: (Paragraph | Table)[] = [];
+  const comments = new Comments();
   let afterClosing = false;
   for (const block of draft.blocks) {
-    children.push(...blockToDocx(block, afterClosing && block.style === 'h1'));
+    children.push(...blockToDocx(block, afterClosing && block.style === 'h1', comments));
     if (block.style === 'closing') afterClosing = true;
   }
   return new Document({
     title: draft.title,
     creator: 'duty-review',
+    ...(comments.list.length ? { comments: { children: comments.list } } : {}),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

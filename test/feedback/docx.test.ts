@@ -216,3 +216,16 @@ describe('titleLines', () => {
     expect(titleLines('关于东城区的反馈意见')).toEqual(['关于东城区的反馈意见']);
   });
 });
+
+describe('explanations as Word comments', () => {
+  it('puts each district’s 情况说明 as a comment on the paragraph that names its problem', async () => {
+    const r = report({ name: '文登区', code: '371003', rows: { JF02: { F: 127440, I: '受财政收入下降影响' } } });
+    const d = districtDraft(r, DEFAULT_RULESET);
+    const { read, doc } = await open(await draftToDocx(d));
+    const comments = await read('word/comments.xml');
+    expect(comments).toContain('文登区说明：受财政收入下降影响');
+    expect(comments).toContain('w:author="文登区"');
+    expect(doc).toContain('<w:commentRangeStart w:id="0"/>');
+    expect(doc).toContain('<w:commentReference w:id="0"/>');
+  });
+});

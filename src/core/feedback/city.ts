@@ -19,6 +19,7 @@ import {
   districtName,
   draftWording,
   joinClauses,
+  quoted,
   recommendationBlocks,
   reportScope,
   strengthBlocks,
@@ -221,7 +222,20 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   const areas = ruleset.areas.filter((a) => items.some((it) => it.area === a.name));
   areas.forEach((area, i) => {
     const sentences = joinSameDistricts(items.filter((it) => it.area === area.name));
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(sentences)}` });
+    // each district's own explanation of a problem named here, for the reviewer to weigh
+    const comments = checked.flatMap((r) =>
+      conclusiveWarnings(r)
+        .filter((f) => f.explanation && ruleset.areaOf(f.indicator)?.name === area.name)
+        .map((f) => ({
+          author: districtName(r),
+          text: `${districtName(r)}说明（${ruleset.labelOf(f.indicator)}）：${quoted(f.explanation!)}`,
+        })),
+    );
+    blocks.push({
+      style: 'h2',
+      text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(sentences)}`,
+      ...(comments.length ? { comments } : {}),
+    });
   });
   if (areas.length === 0) blocks.push({ style: 'body', text: w.cityOverviewNoWarnings });
   else blocks.push({ style: 'body', text: fill(w.cityLetters, values) });

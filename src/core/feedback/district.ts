@@ -226,7 +226,15 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
     const own = clauses(findings, name, w);
     const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name).map((c) => c.message);
     const all = [...own, ...compared.map((m) => fill(w.cityComparison, { 比较: m.replace(/[。；;]+$/, '') }))];
-    blocks.push({ style: 'h2', text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(all)}` });
+    const comments = [...new Set(findings.map((f) => f.explanation).filter((x): x is string => !!x))].map((text) => ({
+      author: name,
+      text: fill(w.explanation, { 地区: name, 说明: quoted(text) }).replace(/^（|）$/g, ''),
+    }));
+    blocks.push({
+      style: 'h2',
+      text: `（${chineseNumber(i + 1)}）${area.problem}。${joinClauses(all)}`,
+      ...(comments.length ? { comments } : {}),
+    });
   });
   if (areas.length === 0) {
     blocks.push({ style: 'body', text: annex.length ? w.problemsNoneExceptData : w.problemsNone });
