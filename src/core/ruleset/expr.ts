@@ -18,7 +18,7 @@ export type Expr =
   | { k: 'neg'; a: Expr; pos: number }
   | { k: 'bin'; op: BinOp; a: Expr; b: Expr; pos: number }
   | { k: 'fn'; name: string; args: Expr[]; pos: number }
-  | { k: 'rows'; name: 'COUNTROWS' | 'SUMROWS'; list: string; value?: Expr; cond?: Expr; pos: number };
+  | { k: 'rows'; name: 'COUNTROWS' | 'SUMROWS' | 'JOINROWS'; list: string; value?: Expr; cond?: Expr; pos: number };
 
 export type BinOp = '+' | '-' | '*' | '/' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=';
 const COMPARISONS: ReadonlySet<string> = new Set(['=', '<>', '<', '<=', '>', '>=']);
@@ -114,8 +114,6 @@ const FULL_WIDTH: Record<string, string> = {
   '／': '/',
   '÷': '/',
   '．': '.',
-  '“': '"',
-  '”': '"',
   '［': '[',
   '］': ']',
   '　': ' ',
@@ -134,12 +132,18 @@ export function normalizeSource(src: string): { text: string; map: number[] } {
       if (code >= 0xff10 && code <= 0xff19) ch = String.fromCharCode(code - 0xff10 + 48);
       else if (code >= 0xff21 && code <= 0xff3a) ch = String.fromCharCode(code - 0xff21 + 65);
       else if (code >= 0xff41 && code <= 0xff5a) ch = String.fromCharCode(code - 0xff41 + 97);
-      else ch = FULL_WIDTH[ch] ?? ch;
-      if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '“') {
+        // a text typed with Chinese quotes ends at the closing one; inside "…" they are characters
+        ch = '"';
+        quote = '”';
+      } else ch = FULL_WIDTH[ch] ?? ch;
+      if (quote === null && (ch === '"' || ch === "'")) quote = ch;
       else if (ch === '[') inBracket = true;
     } else if (quote) {
-      if (ch === '”' && quote === '"') ch = '"';
-      if (ch === quote) quote = null;
+      if (ch === quote) {
+        if (quote === '”') ch = '"';
+        quote = null;
+      }
     } else if (ch === ']' || ch === '］') {
       ch = ']';
       inBracket = false;
@@ -271,6 +275,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   COUNTROWS: { min: 1, max: 2, args: [null, 'bool'], type: 'number', eval: () => skip() },
   SUMROWS: { min: 2, max: 3, args: [null, 'number', 'bool'], type: 'number', eval: () => skip() },
+  JOINROWS: { min: 2, max: 3, args: [null, null, 'bool'], type: 'text', eval: () => skip() },
 };
 
 /** AND / OR: decided by the first operand that decides it; undecidable when one before it is. */
@@ -441,14 +446,17 @@ class Checker {
         return { expr: { k: 'fn', name: key, args: [{ k: 'ind', id, year: 'current', pos }], pos }, type: 'number' };
       }
       case 'COUNTROWS':
-      case 'SUMROWS': {
+      case 'SUMROWS':
+      case 'JOINROWS': {
         const list = this.listArg(argNodes[0], key, env);
         const inner: CheckEnv = { ...env, rowList: list };
         const rest = argNodes.slice(1).map((a) => this.check(a, inner));
-        const [value, cond] = key === 'SUMROWS' ? [rest[0], rest[1]] : [undefined, rest[0]];
-        if (value) this.want(value, 'number', 'SUMROWS 的第二个参数');
+        const [value, cond] = key === 'COUNTROWS' ? [undefined, rest[0]] : [rest[0], rest[1]];
+        if (value && key === 'SUMROWS') this.want(value, 'number', 'SUMROWS 的第二个参数');
+        if (value?.type === 'bool') this.fail('JOINROWS 的第二个参数应是文本或数值');
         if (cond) this.want(cond, 'bool', `${key} 的条件`);
-        return { expr: { k: 'rows', name: key, list, value: value?.expr, cond: cond?.expr, pos }, type: 'number' };
+        const type = key === 'JOINROWS' ? 'text' : 'number';
+        return { expr: { k: 'rows', name: key, list, value: value?.expr, cond: cond?.expr, pos }, type };
       }
     }
     const args = argNodes.map((a) => this.check(a, env));
@@ -566,6 +574,17 @@ export function evaluate(e: Expr, scope: Scope): Value {
       return fn.eval((i) => evaluate(e.args[i]!, scope), e.args.length, e.args, scope);
     }
     case 'rows': {
+      if (e.name === 'JOINROWS') {
+        // the rows' values as a list in a sentence; a row whose value cannot be read is left out
+        const parts: string[] = [];
+        for (const row of scope.rows(e.list)) {
+          if (e.cond && tryEvaluate(e.cond, row) !== true) continue;
+          const v = e.value ? tryEvaluate(e.value, row) : undefined;
+          if (v !== undefined && v !== '')
+            parts.push(typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : String(v));
+        }
+        return parts.join('、');
+      }
       let total = 0;
       for (const row of scope.rows(e.list)) {
         if (e.cond && !bool(evaluate(e.cond, row))) continue;

@@ -29,6 +29,11 @@ export interface ListSheet {
 
 const RANGE_MAX = { pct: 100, pct200: 200 } as const;
 
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 type Read = { value: Value } | { error: 'invalid' | 'enum' | 'text'; message: string; value?: Value };
 
 function readCell(sheet: Sheet, r: number, col: number, f: ListFieldDef): Read | null {
@@ -56,7 +61,8 @@ function readCell(sheet: Sheet, r: number, col: number, f: ListFieldDef): Read |
     }
     case 'date': {
       const p = parseDate(cell);
-      return p.kind === 'value' ? { value: p.value.iso } : invalid(MSG.kindDate);
+      // a date reads as an official text writes it: 2025年12月31日
+      return p.kind === 'value' ? { value: chineseDate(p.value.iso) } : invalid(MSG.kindDate);
     }
     default: {
       const p = parseNumber(cell, f.type);
