@@ -1,6 +1,7 @@
 /** `duty-review check`: validate, write annotated copies, print one line per workbook. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { classifyBatch, type BatchItem } from '../core/batch';
 import { cityFindings } from '../core/city';
 import type { Report } from '../core/types';
 import { readyLine } from '../core/summary';
@@ -54,6 +55,15 @@ export function statusLine(c: Checked, width: number): string {
   return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${readyLine(r).replace(/^[✓✗] /, '')}`;
 }
 
+/** A file's modification time, to order two returns of one district on the same 填报日期. */
+export function modifiedTime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The ruleset most of the checked workbooks were checked with, and those workbooks: the city's batch. */
 export function majority(checked: readonly { report: Report; ruleset: Ruleset }[]): {
   ruleset: Ruleset | null;
@@ -79,8 +89,8 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
   const progress = new Progress(inputs.files.length);
   const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));
-  const entries: unknown[] = [];
-  const checked: { report: Report; ruleset: Ruleset }[] = [];
+  const entries: Record<string, unknown>[] = [];
+  const checked: (BatchItem & { ruleset: Ruleset; entry: number })[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
   const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say });
@@ -92,7 +102,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
     let output: string | undefined;
     if (c.status === 'checked') {
       await previous?.apply(c);
-      checked.push(c);
+      checked.push({ ...c, entry: entries.length, modified: modifiedTime(file) });
       await c.host.markFindings(c.report);
       await c.host.writeSummary(c.report);
       let target = join(outDir, names[i]!);
@@ -116,7 +126,14 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   progress.clear();
   previous?.reportUnused(io, say);
 
-  const batch = majority(checked);
+  // the batch: one workbook per district, of the city, year and ruleset of most
+  const statuses = classifyBatch(checked);
+  checked.forEach((c, k) => (entries[c.entry]!.batch = statuses[k]));
+  checked.forEach((c, k) => {
+    const s = statuses[k]!;
+    if (!s.included) say(T.leftOut(c.file, s.detail));
+  });
+  const batch = majority(checked.filter((_, k) => statuses[k]!.included));
   const ruleset = batch.ruleset ?? rulesets[0]!;
   const city = checked.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : null;
   if (city?.length) {

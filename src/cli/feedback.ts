@@ -5,10 +5,11 @@ import { cityFindings } from '../core/city';
 import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
-import type { Draft, Report } from '../core/types';
+import type { Draft } from '../core/types';
 import { draftToDocx } from '../feedback/docx';
 import type { Io } from './check';
-import { displayWidth, majority, statusLine } from './check';
+import { displayWidth, majority, modifiedTime, statusLine } from './check';
+import { classifyBatch, type BatchItem } from '../core/batch';
 import { expandInputs } from './inputs';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
@@ -53,7 +54,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
 
   const outDir = resolve(opts.out);
   mkdirSync(outDir, { recursive: true });
-  const checked: { report: Report; ruleset: Ruleset }[] = [];
+  const checked: (BatchItem & { ruleset: Ruleset })[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
   const used = new Set<string>();
@@ -82,19 +83,27 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
     await previous?.apply(c);
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
-    checked.push(c);
+    checked.push({ ...c, modified: modifiedTime(file) });
     stems.push(c.report.district.name || basename(file).replace(/\.[^.]+$/, ''));
   }
   previous?.reportUnused(io);
+  // the batch: one workbook per district, of the city, year and ruleset of most; the others get no draft
+  const statuses = classifyBatch(checked);
+  const included = checked.filter((_, k) => statuses[k]!.included);
+  checked.forEach((c, k) => {
+    const s = statuses[k]!;
+    if (!s.included) io.out(T.leftOut(c.file, s.detail));
+  });
   // the batch's comparisons first: a district's letter says what the city report says about it
-  const batch = majority(checked);
-  const comparisons = checked.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : [];
+  const batch = majority(included);
+  const comparisons = included.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : [];
   const now = io.now();
   for (const [i, c] of checked.entries()) {
+    if (!statuses[i]!.included) continue;
     const city = batch.reports.includes(c.report) ? comparisons : [];
     await write(`${stems[i]}反馈意见（初稿）`, districtDraft(c.report, c.ruleset, { now, city }));
   }
-  if (checked.length > 1 && batch.ruleset) {
+  if (included.length > 1 && batch.ruleset) {
     const draft = cityDraft(batch.reports, batch.ruleset, { now, ...(opts.city ? { cityName: opts.city } : {}) });
     await write('全市汇总反馈意见（初稿）', draft);
   }

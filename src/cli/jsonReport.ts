@@ -20,7 +20,7 @@ function findingJson(f: Finding) {
   };
 }
 
-export function workbookJson(c: Checked, output?: string) {
+export function workbookJson(c: Checked, output?: string): Record<string, unknown> {
   if (c.status === 'unreadable') return { file: c.file, status: c.status, reason: c.reason };
   const r = c.report;
   return {

@@ -37,6 +37,7 @@ export const CLI_TEXT = {
   warning: '未达标',
   notice: '提示',
   cityHeading: '全市比较：',
+  leftOut: (file: string, why: string) => `  – ${file}：${why}，不计入全市汇总`,
   written: (n: number, dir: string) =>
     `已写出 ${n} 个标注副本到 ${dir}/（问题单元格已按级别着色并加批注，汇总见各文件的“校验结果”工作表）。`,
   legend:

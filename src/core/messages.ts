@@ -47,6 +47,7 @@ export const MSG = {
   outlier: (factor: string) => `本年值是上年值的 ${factor} 倍，请核实单位和数值`,
   outlierZero: (last: string) => `本年值为0，上年值为${last}，请核实是否漏填或填错`,
   explainWarning: '未达标项请在情况说明中说明原因',
+  notAnExplanation: (text: string) => `情况说明“${text}”没有说明原因，请写明未达标的原因和整改打算`,
   missingEvidence: '已达到要求，请在佐证材料中填写文件名称或文号',
 
   badCode: (text: string) => `行政区划代码“${text}”应为 6 位数字`,

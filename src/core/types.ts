@@ -69,6 +69,8 @@ export interface District {
   year: number | null;
   /** 所属地市 */
   city: string;
+  /** 填报日期 (ISO), when it could be read */
+  date?: string;
 }
 
 export interface Counts {

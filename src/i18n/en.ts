@@ -30,6 +30,7 @@ export const en: Strings = {
     summary: 'The summary sheet 校验结果 has been written.',
     draft: 'The draft sheet 反馈意见（初稿） has been written.',
     clear: "The add-in's marks and comments are removed; your own formatting and comments are as they were.",
+    livePaused: ' Live validation is paused until you click Validate.',
   },
   levels: { error: 'Error', warning: 'Not met', notice: 'Notice' },
   levelHints: {
@@ -72,6 +73,11 @@ export const en: Strings = {
     retry: 'Try again',
     notInExcel: 'Open this page as an add-in inside Excel.',
     fileModeTitle: 'File mode',
+    officeNotReady: 'Office did not finish starting',
+    officeNotReadyBody:
+      'office.js was downloaded but the files it needs were not (the network may allow only some Microsoft addresses), so the workbook cannot be checked inside Excel.',
+    macNoDownloads:
+      'Add-ins in Office for Mac cannot download files (an Office restriction). To download the marked copies and the feedback drafts, open this page in a browser (Safari, Chrome or Edge):',
   },
   file: {
     subtitle: 'File mode: check workbooks in your browser',

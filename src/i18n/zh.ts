@@ -27,6 +27,7 @@ export const zh = {
     summary: '已写入“校验结果”工作表。',
     draft: '已写入“反馈意见（初稿）”工作表。',
     clear: '已清除本工具添加的标注和批注，您自己的格式和批注保持原样。',
+    livePaused: '“边填边校验”已暂停，点“校验”后恢复。',
   },
   levels: { error: '错误', warning: '未达标', notice: '提示' },
   levelHints: {
@@ -68,6 +69,11 @@ export const zh = {
     retry: '重试',
     notInExcel: '本页面需要在 Excel 中作为加载项打开。',
     fileModeTitle: '文件模式',
+    officeNotReady: 'Office 组件没有完成启动',
+    officeNotReadyBody:
+      '已下载 office.js，但它需要的其他文件没有加载成功（可能单位内网只放行了部分微软地址），所以不能直接在 Excel 里校验。',
+    macNoDownloads:
+      'Mac 版 Office 中的加载项不能下载文件（这是 Office 的限制）。要下载带标注的副本和反馈意见，请在浏览器（Safari、Chrome 或 Edge）中打开本页面：',
   },
   file: {
     subtitle: '文件模式：在浏览器中校验填报表',

@@ -35,6 +35,11 @@ export async function generateFeedback(event: CommandEvent): Promise<void> {
   }
 }
 
+// Registered at the top level, as soon as this script runs (commands.html loads office.js first):
+// Office looks the function up when the button is clicked, which may be before onReady has
+// resolved; registering inside onReady leaves a click with no function to run. onReady is still
+// called, as Office wants it called.
 if (typeof Office !== 'undefined') {
-  void Office.onReady(() => Office.actions.associate('generateFeedback', generateFeedback));
+  Office.actions?.associate('generateFeedback', generateFeedback);
+  void Office.onReady();
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { COMMENT_PREFIX } from '../../src/hosts/host';
 import { LEVEL_COLOURS, SUMMARY_COLUMNS, SUMMARY_SHEET } from '../../src/core/summary';
 import { SPEC_SHEETS } from '../fixtures/spec';
-import { district, xlsxOf } from '../fixtures/workbooks';
+import { district, workbookOf, xlsxOf } from '../fixtures/workbooks';
 import { run, tempDir } from './helpers';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -289,5 +289,33 @@ describe('duty-review template', () => {
     const wb = await open(t.path('blank.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual([...SPEC_SHEETS, '_履职评价规则集']);
     t.done();
+  });
+});
+
+describe('a batch with a resubmission and a workbook of another city', () => {
+  it('counts each district once and sets the stranger aside, saying why, in the output and the JSON', async () => {
+    const t = tempDir();
+    try {
+      const a = workbookOf(district());
+      await a.xlsx.writeFile(t.path('东城区.xlsx'));
+      const again = workbookOf(district((d) => (d.info.date = new Date(Date.UTC(2026, 2, 20)))));
+      await again.xlsx.writeFile(t.path('东城区-修订.xlsx'));
+      const other = workbookOf(district((d) => ((d.info.code = '370602'), (d.info.city = '远洋市'))));
+      await other.xlsx.writeFile(t.path('远洋.xlsx'));
+      const b = workbookOf(district((d) => ((d.info.code = '379903'), (d.info.name = '西城区'))));
+      await b.xlsx.writeFile(t.path('西城区.xlsx'));
+      const r = await run(['check', t.dir, '--out', t.path('out'), '--json', '-']);
+      const json = JSON.parse(r.json) as {
+        workbooks: { file: string; batch: { included: boolean; reason?: string } }[];
+      };
+      const byName = Object.fromEntries(json.workbooks.map((w) => [w.file.split(/[\\/]/).pop(), w.batch]));
+      expect(byName['东城区.xlsx']).toMatchObject({ included: false, reason: 'superseded' });
+      expect(byName['东城区-修订.xlsx']).toEqual({ included: true });
+      expect(byName['远洋.xlsx']).toMatchObject({ included: false, reason: 'other-city' });
+      expect(byName['西城区.xlsx']).toEqual({ included: true });
+      expect(r.err + r.out).toContain('不计入全市汇总');
+    } finally {
+      t.done();
+    }
   });
 });

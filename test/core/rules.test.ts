@@ -1561,12 +1561,12 @@ describe('基本信息', () => {
       },
     });
     expect(report.findings).toEqual([]);
-    expect(report.district).toEqual({ name: '东城区', code: '379902', year: 2025, city: '滨海市' });
+    expect(report.district).toEqual({ name: '东城区', code: '379902', year: 2025, city: '滨海市', date: '2026-03-10' });
   });
 
   it('reports the district read from the sheet', async () => {
     const report = await run(all(info('name', ' 西城区 '), info('code', 379903), info('year', '2025')));
-    expect(report.district).toEqual({ name: '西城区', code: '379903', year: 2025, city: '滨海市' });
+    expect(report.district).toEqual({ name: '西城区', code: '379903', year: 2025, city: '滨海市', date: '2026-03-10' });
   });
 });
 
@@ -1633,5 +1633,25 @@ describe('coverage', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) if (r.target.kind === 'indicator') expect(() => indicator(r.indicator)).not.toThrow();
     expect(Object.keys(INDICATOR_COLUMNS)).toHaveLength(9);
+  });
+});
+
+describe('情况说明 that explains nothing', () => {
+  it.each(['无', '见说明', '同上', '略'])(
+    '“%s” does not explain a warning: a notice asks for the reason',
+    async (text) => {
+      const report = await check(district((d) => (d.values.JF08 = { current: 600, explanation: text })));
+      expect(theFinding(report, 'JF08.min').explained).toBe(false);
+      expect(theFinding(report, 'G5').message).toContain('没有说明原因');
+      expect(report.readyToReturn).toBe(false);
+    },
+  );
+
+  it('a real explanation does', async () => {
+    const report = await check(
+      district((d) => (d.values.JF08 = { current: 600, explanation: '财力紧张，2026年调整' })),
+    );
+    expect(theFinding(report, 'JF08.min').explained).toBe(true);
+    expect(findingsOf(report, 'G5')).toEqual([]);
   });
 });

@@ -234,6 +234,10 @@ describeE2e('the built task pane in Chromium', () => {
     const manifest = readFileSync(join(DIST, 'manifest.xml'), 'utf8');
     expect(manifest).not.toContain('localhost');
     expect(manifest).toContain('https://e2e.example.test/addin/taskpane.html');
+    // an AppDomain is an origin: ADDIN_BASE_URL's path must not leak into it
+    expect([...manifest.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual([
+      'https://e2e.example.test',
+    ]);
     expect(readdirSync(join(DIST, 'assets')).sort()).toEqual([
       'feedback-16.png',
       'feedback-32.png',

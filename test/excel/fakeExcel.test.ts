@@ -99,7 +99,7 @@ describe('a protected sheet takes what its options allow, as in Excel', () => {
       (ws: XWorksheet) => void (ws.getRange('A2:B2').values = [[1, 2]]),
       false,
     ],
-    ['a conditional format, formatting allowed', template, cf, false],
+    ['a conditional format, formatting allowed (Format cells covers it)', template, cf, true],
     ['a comment, objects allowed', template, comment, true],
     ['a comment, objects not allowed', noObjects, comment, false],
     ['a fill on an unprotected sheet', null, fill('A1'), true],

@@ -49,6 +49,7 @@ import type {
   XWorksheetCollection,
   XProtectionOptions,
   XRangeAreas,
+  XAreas,
   XRangeCollection,
   XWorksheetProtection,
 } from '../../src/hosts/excel/api';
@@ -95,10 +96,8 @@ const DEFAULT_CELL: CellState = {
 };
 
 export interface CfState {
-  r0: number;
-  c0: number;
-  rows: number;
-  cols: number;
+  /** the areas the format applies to (several when added over a multi-area range, ExcelApi 1.9) */
+  areas: Area[];
   type: string;
   formula: string;
   fill: string;
@@ -168,6 +167,9 @@ const UNPROTECTED_OPTIONS: ProtectionState = {
   selectionMode: 'Normal',
 };
 
+/** Writes per sheet, kept out of the sheet's own state (which tests compare whole). */
+const WRITES = new WeakMap<object, number>();
+
 export class SheetState {
   cells = new Map<string, CellState>();
   cfs: CfState[] = [];
@@ -187,6 +189,10 @@ export class SheetState {
    * not the documented `AccessDenied`, or a sheet that fails for reasons of its own.
    */
   refuseWith?: FakeOfficeError;
+  /** commands that tried to change this sheet (cells, formats, conditional formats, comments, notes) */
+  get writes(): number {
+    return WRITES.get(this) ?? 0;
+  }
   constructor(
     readonly id: string,
     public name: string,
@@ -224,8 +230,10 @@ export interface FakeOptions {
   version?: string;
   /** sheets in order, rows of cells from A1 */
   sheets?: [name: string, rows: CellInput[][]][];
-  /** sheets protected without a password, with the template's options */
+  /** sheets protected without a password, with the template's options (or `protection`) */
   protectedSheets?: string[];
+  /** the options of `protectedSheets` and `passwordSheets`; the template's by default */
+  protection?: XProtectionOptions;
   /** sheet → addresses of its unlocked cells (every other cell is locked, as in Excel) */
   unlocked?: Record<string, string[]>;
   /** sheets protected with a password (sheet → password), with the template's options */
@@ -294,6 +302,10 @@ function intersects(a: Area, b: Area): boolean {
   return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
 }
 
+function cfCovers(cf: CfState, area: Area): boolean {
+  return cf.areas.some((a) => intersects(a, area));
+}
+
 function versionNumber(v: string): number {
   const [major, minor] = v.split('.').map(Number);
   return (major ?? 0) * 1000 + (minor ?? 0);
@@ -344,6 +356,19 @@ export class FakeWorkbook {
   protectFails = new Map<string, 'withOptions' | 'always'>();
   /** protect() and unprotect() calls that ran, in order, as "sheet:protect" / "sheet:unprotect" */
   protectionLog: string[] = [];
+  /**
+   * The calls that cleared the user's undo stack, as "Worksheet.delete:校验结果". Excel's documented
+   * list of APIs without undo support ("Undo support with the Excel JavaScript API") and the
+   * office-js issues (#6170, #3778) say worksheet deletion and protection changes are among them.
+   */
+  undoClearedBy: string[] = [];
+  /**
+   * Excel on the web fails a sync whose response is larger than 5 MB
+   * (`ResponsePayloadSizeLimitExceeded`); the fake counts the JSON of what a sync loads.
+   */
+  responseLimit = 5 * 1024 * 1024;
+  /** the largest response of any sync that succeeded so far, in bytes */
+  largestResponse = 0;
   /** called as each sync starts; if it throws, the sync fails and its commands are dropped */
   onSync?: () => void;
   /** functions registered with Office.actions.associate */
@@ -360,8 +385,9 @@ export class FakeWorkbook {
     this.passwordUnprotect = opts.passwordUnprotect ?? 'throws';
     for (const [name, rows] of opts.sheets ?? [['Sheet1', []]]) this.addSheet(name, rows);
     for (const [name, areas] of Object.entries(opts.unlocked ?? {})) for (const a of areas) this.unlock(name, a);
-    for (const name of opts.protectedSheets ?? []) this.protect(name);
-    for (const [name, password] of Object.entries(opts.passwordSheets ?? {})) this.protect(name, { password });
+    const options = opts.protection;
+    for (const name of opts.protectedSheets ?? []) this.protect(name, { options });
+    for (const [name, password] of Object.entries(opts.passwordSheets ?? {})) this.protect(name, { password, options });
   }
 
   supports(version: string): boolean {
@@ -395,6 +421,7 @@ export class FakeWorkbook {
       run: (batch) => this.run(batch),
       supports: (v) => this.supports(v),
       settings: this.settings,
+      supportsOnline: () => this.supportsSet('ExcelApiOnline', '1.1'),
       release: async (handler) => handler.remove(),
     };
   }
@@ -450,7 +477,7 @@ export class FakeWorkbook {
     const s = this.sheet(sheet);
     const { r0, c0 } = parseArea(address);
     const cell = s.cell(r0, c0);
-    const cfs = s.cfs.filter((cf) => intersects(cf, { r0, c0, rows: 1, cols: 1 }));
+    const cfs = s.cfs.filter((cf) => cfCovers(cf, { r0, c0, rows: 1, cols: 1 }));
     const shown = cfs.find((cf) => cf.type === 'Custom' && cf.fill);
     const at = (n: NoteState) => n.sheet === s && n.r === r0 && n.c === c0;
     return {
@@ -474,7 +501,7 @@ export class FakeWorkbook {
   }
 
   addUserConditionalFormat(sheet: string, address: string, fill: string, formula = '=A1>0', type = 'Custom'): void {
-    this.sheet(sheet).cfs.push({ ...parseArea(address), type, formula, fill });
+    this.sheet(sheet).cfs.push({ areas: [parseArea(address)], type, formula, fill });
   }
 
   addUserComment(sheet: string, address: string, content: string, kind: 'comments' | 'notes' = 'comments'): void {
@@ -572,13 +599,29 @@ class FakeContext implements XContext {
   pending(): boolean {
     return this.queue.length > 0;
   }
+  /** bytes loaded by the sync under way */
+  response = 0;
+  /** which sync of this context is running (or ran last) */
+  syncNo = 0;
   async sync(): Promise<void> {
     this.wb.syncs++;
+    this.syncNo++;
     const ops = this.queue;
     this.queue = [];
     await Promise.resolve();
     this.wb.onSync?.();
+    this.response = 0;
     for (const op of ops) op();
+    this.wb.largestResponse = Math.max(this.wb.largestResponse, this.response);
+  }
+  /** Counts a loaded value against the response limit. */
+  loaded(value: unknown): void {
+    this.response += JSON.stringify(value ?? null).length;
+    if (this.response > this.wb.responseLimit)
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
   }
 }
 
@@ -603,6 +646,7 @@ abstract class FakeObject {
     return this.cache.get(prop) as T;
   }
   protected remember(prop: string, value: unknown): void {
+    this.ctx.loaded(value);
     this.cache.set(prop, value);
   }
   protected queueLoad(paths: string): void {
@@ -627,10 +671,15 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   protected fetch(prop: string): unknown {
     throw new FakeOfficeError('InvalidArgument', `Collections load 'items/…', not '${prop}'`);
   }
+  /** the sync whose loads made `list`: a load in a later sync reads the collection afresh, as Excel does */
+  private listAt = -1;
   override resolve(path: string): void {
     const [head, ...rest] = path.split('/');
     if (head !== 'items') return super.resolve(path);
-    this.list ??= this.current();
+    if (!this.list || this.listAt !== this.ctx.syncNo) {
+      this.list = this.current();
+      this.listAt = this.ctx.syncNo;
+    }
     if (rest.length) for (const item of this.list) item.resolve(rest.join('/'));
   }
   get items(): T[] {
@@ -693,8 +742,9 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements X
     this.queueLoad(props);
     return this;
   }
+  /** by name or by id, as Excel's */
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.wb.sheet(key));
+    return new FakeWorksheet(this.ctx, () => this.wb.sheets.find((x) => x.id === key) ?? this.wb.sheet(key));
   }
   add(name?: string): FakeWorksheet {
     const state = new SheetState(this.wb.newId('sheet'), name ?? `Sheet${this.wb.sheets.length + 1}`);
@@ -758,6 +808,7 @@ class FakeProtection extends FakeObject implements XWorksheetProtection {
     this.ctx.enqueue(() => {
       const s = this.sheet();
       this.wb.protectionLog.push(`${s.name}:protect`);
+      this.wb.undoClearedBy.push(`WorksheetProtection.protect:${s.name}`);
       if (s.protected) throw new FakeOfficeError('InvalidOperation', `The sheet ${s.name} is already protected.`);
       const fails = this.wb.protectFails.get(s.name);
       if (fails === 'always' || (fails === 'withOptions' && options))
@@ -772,6 +823,7 @@ class FakeProtection extends FakeObject implements XWorksheetProtection {
     this.ctx.enqueue(() => {
       const s = this.sheet();
       this.wb.protectionLog.push(`${s.name}:unprotect`);
+      this.wb.undoClearedBy.push(`WorksheetProtection.unprotect:${s.name}`);
       if (!s.protected) return;
       if (s.password !== '' && password !== s.password) {
         if (this.wb.passwordUnprotect === 'ignored') return;
@@ -820,6 +872,14 @@ class FakeWorksheet extends FakeObject implements XWorksheet {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, this.state, address ? parseArea(address) : parseArea('A:XFD'));
   }
+  getRanges(address?: string): FakeAreas {
+    this.wb.need('1.9', 'worksheet.getRanges');
+    const list = (address ?? '').split(',').map((a) => a.trim());
+    if (!address || list.some((a) => !a)) throw new FakeOfficeError('InvalidArgument', `Bad address ${address}`);
+    if (address.length > MAX_ADDRESS_CHARS)
+      throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    return new FakeAreas(this.ctx, this.state, list.map(parseArea));
+  }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     if (valuesOnly !== undefined) this.wb.need('1.2', 'getUsedRange(valuesOnly)');
     return new FakeRange(this.ctx, this.state, usedArea(this.state(), !!valuesOnly));
@@ -831,6 +891,7 @@ class FakeWorksheet extends FakeObject implements XWorksheet {
     this.ctx.enqueue(() => {
       if (this.wb.workbookProtected) throw new FakeOfficeError('AccessDenied', 'The workbook is protected.');
       const s = this.state();
+      this.wb.undoClearedBy.push(`Worksheet.delete:${s.name}`);
       this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
       this.wb.comments = this.wb.comments.filter((n) => n.sheet !== s);
       this.wb.notes = this.wb.notes.filter((n) => n.sheet !== s);
@@ -846,7 +907,8 @@ class FakeWorksheet extends FakeObject implements XWorksheet {
  * - `hyperlinks`: a link is contents too, and needs "Insert hyperlinks" even in unlocked cells;
  * - `columns` / `rows`: column widths / row heights ("Format columns" / "Format rows");
  * - `objects`: comments and notes ("Edit objects");
- * - `conditionalFormats`: refused on a protected sheet whatever its options;
+ * - `conditionalFormats`: with "Format cells", which in Excel's protection dialog covers
+ *   Conditional Formatting;
  * - `sheet`: anything else that changes the sheet.
  */
 type EditKind = 'format' | 'values' | 'hyperlinks' | 'columns' | 'rows' | 'objects' | 'conditionalFormats' | 'sheet';
@@ -861,6 +923,7 @@ function allowed(s: SheetState, kind: EditKind, area?: Area): boolean {
   };
   switch (kind) {
     case 'format':
+    case 'conditionalFormats':
       return p.allowFormatCells;
     case 'values':
       return unlocked();
@@ -879,6 +942,7 @@ function allowed(s: SheetState, kind: EditKind, area?: Area): boolean {
 
 /** Commands fail on a protected sheet unless its options allow them, as in Excel (see EditKind). */
 function guard(s: SheetState, kind: EditKind = 'sheet', area?: Area): SheetState {
+  WRITES.set(s, s.writes + 1);
   if (s.refuseWith) throw s.refuseWith;
   if (s.protected && !allowed(s, kind, area)) {
     throw new FakeOfficeError(
@@ -896,8 +960,28 @@ class FakeRange extends FakeObject implements XRange {
     ctx: FakeContext,
     readonly sheet: () => SheetState,
     readonly area: Area,
+    /** a null object (from a `*OrNullObject` method): its loads do nothing, only isNullObject is read */
+    private readonly nullObject = false,
   ) {
     super(ctx);
+    if (nullObject) ctx.enqueue(() => this.remember('isNullObject', true));
+  }
+  override resolve(path: string): void {
+    if (this.nullObject) return;
+    this.remember('isNullObject', false);
+    super.resolve(path);
+  }
+  get isNullObject(): boolean {
+    return this.loaded('isNullObject');
+  }
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const s = guard(this.sheet(), 'values', this.area);
+      for (const key of [...s.cells.keys()]) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (intersects(this.area, { r0: r, c0: c, rows: 1, cols: 1 })) s.cells.delete(key);
+      }
+    });
   }
   private grid<T>(f: (c: CellState) => T): T[][] {
     const { r0, c0, rows, cols } = this.area;
@@ -1004,7 +1088,7 @@ class FakeRange extends FakeObject implements XRange {
   }
   get conditionalFormats(): FakeCfCollection {
     this.wb.need('1.6', 'conditionalFormats');
-    return (this.cfs ??= new FakeCfCollection(this.ctx, this));
+    return (this.cfs ??= new FakeCfCollection(this.ctx, this.sheet, [this.area]));
   }
   select(): void {
     this.ctx.enqueue(() => {
@@ -1021,6 +1105,11 @@ class FakeRange extends FakeObject implements XRange {
 
 /** What Excel's documentation says getMergedAreasOrNullObject cannot return more than. */
 const MAX_MERGED_AREAS = 512;
+/**
+ * The longest multi-area address the fake takes in `getRanges` (Excel's limit on a reference, as on
+ * a formula's 8,192 characters; not documented for the API: the host stays far below it).
+ */
+export const MAX_ADDRESS_CHARS = 8192;
 
 class FakeRangeCollection extends FakeCollection<FakeRange> implements XRangeCollection {
   constructor(
@@ -1207,21 +1296,22 @@ class FakeRangeFormat extends FakeObject implements XRangeFormat {
 class FakeCfCollection extends FakeCollection<FakeCf> implements XConditionalFormatCollection {
   constructor(
     ctx: FakeContext,
-    private readonly range: FakeRange,
+    private readonly sheet: () => SheetState,
+    private readonly areas: Area[],
   ) {
     super(ctx);
   }
   protected current(): FakeCf[] {
-    const s = this.range.sheet();
-    return s.cfs.filter((cf) => intersects(cf, this.range.area)).map((cf) => new FakeCf(this.ctx, s, cf));
+    const s = this.sheet();
+    return s.cfs.filter((cf) => this.areas.some((a) => cfCovers(cf, a))).map((cf) => new FakeCf(this.ctx, s, cf));
   }
   load(props: string): FakeCfCollection {
     this.queueLoad(props);
     return this;
   }
   add(type: 'Custom'): FakeCf {
-    const s = this.range.sheet();
-    const state: CfState = { ...this.range.area, type, formula: '', fill: '' };
+    const s = this.sheet();
+    const state: CfState = { areas: this.areas.map((a) => ({ ...a })), type, formula: '', fill: '' };
     this.ctx.enqueue(() => void guard(s, 'conditionalFormats').cfs.push(state));
     return new FakeCf(this.ctx, s, state);
   }
@@ -1308,6 +1398,42 @@ class FakeCf extends FakeObject implements XConditionalFormat {
       guard(this.sheet, 'conditionalFormats').cfs = this.sheet.cfs.filter((x) => x !== this.cf);
     });
   }
+  getRangeOrNullObject(): FakeRange {
+    const single = this.cf.areas.length === 1;
+    return new FakeRange(this.ctx, () => this.sheet, this.cf.areas[0]!, !single);
+  }
+  getRanges(): FakeAreas {
+    this.wb.need('1.9', 'conditionalFormat.getRanges');
+    return new FakeAreas(this.ctx, () => this.sheet, this.cf.areas);
+  }
+}
+
+/** A multi-area range (ExcelApi 1.9): `worksheet.getRanges('A1, C3:C5')`, or the areas of a conditional format. */
+class FakeAreas extends FakeObject implements XAreas {
+  private cfs?: FakeCfCollection;
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+    readonly areas: Area[],
+  ) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    if (prop !== 'address') throw new FakeOfficeError('InvalidArgument', `RangeAreas has no property ${prop}`);
+    const prefix = sheetPrefix(this.sheet().name);
+    return this.areas.map((a) => `${prefix}!${areaAddress(a)}`).join(', ');
+  }
+  load(props: string): FakeAreas {
+    this.queueLoad(props);
+    return this;
+  }
+  get address(): string {
+    return this.loaded('address');
+  }
+  get conditionalFormats(): FakeCfCollection {
+    this.wb.need('1.9', 'rangeAreas.conditionalFormats');
+    return (this.cfs ??= new FakeCfCollection(this.ctx, this.sheet, this.areas));
+  }
 }
 
 class FakeNoteCollection extends FakeCollection<FakeNote> implements XCellNoteCollection {
@@ -1391,6 +1517,10 @@ class FakeNote extends FakeObject implements XCellNote {
 
 export interface OfficeGlobalsOptions {
   displayLanguage?: string;
+  /** Office.context.platform / onReady's platform: "PC" (default), "Mac", "OfficeOnline" */
+  platform?: string;
+  /** office.js loaded, but its own scripts never arrive: onReady never resolves */
+  neverReady?: boolean;
 }
 
 /** Puts `Office` and `Excel` on `target` (a window), backed by `wb`. */
@@ -1399,16 +1529,20 @@ export function installOfficeGlobals(
   wb: FakeWorkbook,
   opts: OfficeGlobalsOptions = {},
 ): void {
-  const info = { host: 'Excel', platform: 'PC' };
+  const info = { host: 'Excel', platform: opts.platform ?? 'PC' };
   target.Office = {
     HostType: { Excel: 'Excel' },
+    PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: (callback?: (i: typeof info) => void) =>
-      Promise.resolve(info).then((i) => {
-        callback?.(i);
-        return i;
-      }),
+      opts.neverReady
+        ? new Promise<never>(() => undefined)
+        : Promise.resolve(info).then((i) => {
+            callback?.(i);
+            return i;
+          }),
     context: {
+      platform: info.platform,
       displayLanguage: opts.displayLanguage ?? 'zh-CN',
       requirements: {
         isSetSupported: (name: string, version?: string) => wb.supportsSet(name, version),

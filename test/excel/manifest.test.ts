@@ -91,3 +91,22 @@ test('every URL is https://localhost:3000 and every icon file exists at its decl
   for (const page of ['taskpane.html', 'commands.html'])
     expect(existsSync(join(ROOT, 'src', 'taskpane', page))).toBe(true);
 });
+
+describe('a build for another address (ADDIN_BASE_URL)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { manifestFor } = require('../../webpack.config.js') as { manifestFor: (xml: string, base: string) => string };
+
+  test('every URL moves under the base, and each AppDomain is only its origin, without a path', () => {
+    const built = manifestFor(xml, 'https://intranet.example.gov.cn:8443/duty-review');
+    expect([...built.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual([
+      'https://intranet.example.gov.cn:8443',
+    ]);
+    expect(built).toContain('DefaultValue="https://intranet.example.gov.cn:8443/duty-review/taskpane.html"');
+    expect(built).not.toContain('https://localhost:3000');
+    expect(XMLValidator.validate(built)).toBe(true);
+  });
+
+  test('the development manifest is left as it is', () => {
+    expect(manifestFor(xml, 'https://localhost:3000')).toBe(xml);
+  });
+});

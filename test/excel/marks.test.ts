@@ -1,7 +1,8 @@
 import { LEVEL_COLOURS } from '../../src/core/summary';
 import { COMMENT_PREFIX } from '../../src/hosts/host';
 import { HostError } from '../../src/hosts/excel';
-import { MARK_FORMULA } from '../../src/hosts/excel/marks';
+import { markFormula } from '../../src/hosts/excel/marks';
+import { DEFAULT_PROTECTION } from './fakeExcel';
 import { RECORD_KEY } from '../../src/hosts/excel/record';
 import type { FakeWorkbook } from './fakeExcel';
 import { check, fakeTemplate, hostOf, settle } from './helpers';
@@ -31,7 +32,7 @@ test('findings are marked with a conditional format in their level colour and a 
   expect(jf01.comment).toMatch(new RegExp(`^${COMMENT_PREFIX}错误：`));
   expect(wb.look('安全与卫生', 'F6').fill).toBe(`#${LEVEL_COLOURS.warning}`);
   expect(wb.look('安全与卫生', 'I6').fill).toBe(`#${LEVEL_COLOURS.notice}`);
-  expect(wb.sheet('经费投入').cfs.every((cf) => cf.formula === MARK_FORMULA)).toBe(true);
+  expect(wb.sheet('经费投入').cfs.map((cf) => cf.formula)).toEqual([markFormula('error')]);
   expect(JSON.parse(String(wb.settings.saved.get(RECORD_KEY))).cf['经费投入']).toEqual(['F3', 'F5']);
 });
 
@@ -93,7 +94,7 @@ test("the user's comments, notes, fills and conditional formats are never touche
 });
 
 test('a sheet protected with a password is reported in Chinese, left untouched, and the rest is marked', async () => {
-  const wb = fakeTemplate({ problems: true, passwordSheets: { 经费投入: 'secret' } });
+  const wb = fakeTemplate({ problems: true, passwordSheets: { 经费投入: 'secret' }, protection: DEFAULT_PROTECTION });
   const before = JSON.stringify(wb.sheet('经费投入'), (k, v) => (k === 'handlers' ? undefined : v));
   const host = hostOf(wb);
   const report = await check(host);
@@ -112,7 +113,7 @@ test('marks on a sheet protected with a password afterwards are reported when cl
   const wb = fakeTemplate({ problems: true });
   const host = hostOf(wb);
   await host.markFindings(await check(host));
-  wb.protect('经费投入', { password: 'secret' });
+  wb.protect('经费投入', { password: 'secret', options: DEFAULT_PROTECTION });
   const error = await host.clearMarks().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(HostError);
   expect((error as HostError).severity).toBe('warning');

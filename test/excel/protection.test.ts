@@ -1,7 +1,10 @@
 /**
  * Protected sheets: the blank template protects every sheet but 填报说明 without a password, so a
- * returned workbook usually arrives protected. Such sheets are opened for the moment the marks are
- * written and protected again exactly as they were; a sheet with a password is left alone.
+ * returned workbook usually arrives protected. Its options allow formatting cells and editing
+ * objects, so its sheets take the marks as they are: protection is never touched (lifting it would
+ * clear Excel's undo stack). A sheet whose options do not allow that is opened for the moment only
+ * where Excel says it has no password (Excel on the web); `unprotect()` on a sheet with a password
+ * may open a password dialog in Excel for Windows, so elsewhere it is left alone and reported.
  */
 import { SHEETS } from '../fixtures/ruleset2025';
 import { LEVEL_COLOURS } from '../../src/core/summary';
@@ -10,11 +13,15 @@ import { HostError, detectCapabilities } from '../../src/hosts/excel';
 import { COMMENT_PREFIX } from '../../src/hosts/host';
 import { zh } from '../../src/i18n';
 import { DEFAULT_PROTECTION, TEMPLATE_PROTECTION, createFakeExcel, type FakeWorkbook } from './fakeExcel';
-import { check, fakeTemplate, hostOf } from './helpers';
+import { NOW, check, fakeTemplate, hostOf } from './helpers';
+import { ExcelHost } from '../../src/hosts/excel';
 import { templateSheets } from './templateWorkbook';
 
 /** The sheets protectTemplate protects. */
 const PROTECTED = SHEETS.map((d) => d.name).filter((n) => n !== '填报说明');
+/** Options that do not let the marks in as they are: no comments on a protected sheet. */
+const STRICT = { ...TEMPLATE_PROTECTION, allowEditObjects: false };
+
 /** The sheets the template's problems are on. */
 const WITH_FINDINGS = ['经费投入', '教师队伍', '安全与卫生'];
 
@@ -29,12 +36,29 @@ function decorate(wb: FakeWorkbook): void {
   wb.addUserComment('经费投入', 'H3', '附件已上传');
   wb.addUserComment('教师队伍', 'B2', '请人社局核对', 'notes');
   wb.protect('教师队伍', {
-    options: { ...TEMPLATE_PROTECTION, selectionMode: 'Unlocked', allowInsertColumns: true, allowSort: false },
+    options: { ...STRICT, selectionMode: 'Unlocked', allowInsertColumns: true, allowSort: false },
   });
 }
 
-test('a sheet protected without a password is marked, then protected again with the very same options', async () => {
+test('the template’s protection takes the marks as it is: protection and undo are never touched', async () => {
   const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED });
+  const before = protectionOfAll(wb);
+  const host = hostOf(wb);
+  const report = await check(host);
+  const result = await host.markFindings(report);
+  expect(result).toEqual({ marked: report.findings.length, summaryOnly: 0, warnings: [] });
+  expect(wb.look('经费投入', 'F5').fill).toBe(`#${LEVEL_COLOURS.error}`);
+  expect(wb.look('经费投入', 'F5').comment).toMatch(new RegExp(`^${COMMENT_PREFIX}`));
+  expect(protectionOfAll(wb)).toEqual(before);
+  expect(wb.protectionLog).toEqual([]);
+  expect(wb.undoClearedBy).toEqual([]);
+  await host.clearMarks();
+  expect(wb.protectionLog).toEqual([]);
+  expect(wb.look('经费投入', 'F5').fill).toBe('');
+});
+
+test('on Excel on the web, a sheet without a password is marked, then protected again with the very same options', async () => {
+  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED, protection: STRICT, online: true });
   decorate(wb);
   const before = protectionOfAll(wb);
   const host = hostOf(wb);
@@ -48,7 +72,7 @@ test('a sheet protected without a password is marked, then protected again with 
   expect(f5.comment).toMatch(new RegExp(`^${COMMENT_PREFIX}错误：`));
   expect(wb.look('教师队伍', 'F3').fill).toBe(`#${LEVEL_COLOURS.error}`);
   expect(protectionOfAll(wb)).toEqual(before);
-  expect(wb.protectionOf('经费投入').options).toEqual(TEMPLATE_PROTECTION);
+  expect(wb.protectionOf('经费投入').options).toEqual(STRICT);
   expect(wb.protectionOf('教师队伍').options.selectionMode).toBe('Unlocked');
 
   // Only the sheets with something to mark were opened, all at once, and closed again after.
@@ -60,7 +84,7 @@ test('a sheet protected without a password is marked, then protected again with 
 });
 
 test('validate → clear on protected sheets leaves formats, comments, notes and protection exactly as before', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED });
+  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED, protection: STRICT, online: true });
   decorate(wb);
   const before = wb.dump();
   const host = hostOf(wb);
@@ -73,15 +97,11 @@ test('validate → clear on protected sheets leaves formats, comments, notes and
 });
 
 test.each(['throws', 'ignored'] as const)(
-  'a sheet with a password is reported and left untouched (unprotect %s), the others are marked',
+  'off the web, a sheet that refuses comments is never unprotected (unprotect %s): reported, the others are marked',
   async (passwordUnprotect) => {
     const others = PROTECTED.filter((n) => n !== '经费投入');
-    const wb = fakeTemplate({
-      problems: true,
-      protectedSheets: others,
-      passwordSheets: { 经费投入: '2025' },
-      passwordUnprotect,
-    });
+    const wb = fakeTemplate({ problems: true, protectedSheets: others, passwordUnprotect });
+    wb.protect('经费投入', { password: '2025', options: STRICT });
     const untouched = withoutHandlers(wb, '经费投入');
     const before = protectionOfAll(wb);
     const host = hostOf(wb);
@@ -93,6 +113,7 @@ test.each(['throws', 'ignored'] as const)(
     expect(result.marked).toBe(report.findings.length - 2);
     expect(withoutHandlers(wb, '经费投入')).toBe(untouched);
     expect(protectionOfAll(wb)).toEqual(before);
+    expect(wb.protectionLog).toEqual([]);
     expect(wb.look('教师队伍', 'F3').fill).toBe(`#${LEVEL_COLOURS.error}`);
     expect(wb.look('安全与卫生', 'F6').fill).toBe(`#${LEVEL_COLOURS.warning}`);
 
@@ -108,38 +129,34 @@ test('where Excel tells which sheets have a password (ExcelApiOnline 1.1), those
     problems: true,
     protectedSheets: ['教师队伍'],
     passwordSheets: { 经费投入: '2025' },
+    protection: STRICT,
     online: true,
   });
-  const office = globalThis as unknown as { Office?: unknown };
-  office.Office = { context: { requirements: { isSetSupported: (n: string, v?: string) => wb.supportsSet(n, v) } } };
-  try {
-    const host = hostOf(wb);
-    expect(host.caps.passwordInfo).toBe(true);
-    const result = await host.markFindings(await check(host));
-    expect(result.warnings).toEqual([zh.host.protectedSheet('经费投入', 2)]);
-    expect(wb.protectionLog).toEqual(['教师队伍:unprotect', '教师队伍:protect']);
-    expect(wb.look('教师队伍', 'F3').fill).toBe(`#${LEVEL_COLOURS.error}`);
-  } finally {
-    delete office.Office;
-  }
+  const host = hostOf(wb);
+  expect(host.caps.passwordInfo).toBe(true);
+  const result = await host.markFindings(await check(host));
+  expect(result.warnings).toEqual([zh.host.protectedSheet('经费投入', 2)]);
+  expect(wb.protectionLog).toEqual(['教师队伍:unprotect', '教师队伍:protect']);
+  expect(wb.look('教师队伍', 'F3').fill).toBe(`#${LEVEL_COLOURS.error}`);
 });
 
-test('if isPasswordProtected cannot be read after all, a failed unprotect still tells', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: ['教师队伍'], passwordSheets: { 经费投入: '2025' } });
-  const office = globalThis as unknown as { Office?: unknown };
-  office.Office = { context: { requirements: { isSetSupported: () => true } } };
-  try {
-    const host = hostOf(wb);
-    expect(host.caps.passwordInfo).toBe(true);
-    const result = await host.markFindings(await check(host));
-    expect(result.warnings).toEqual([zh.host.protectedSheet('经费投入', 2)]);
-    expect(wb.protectionOf('经费投入')).toEqual({ protected: true, password: '2025', options: TEMPLATE_PROTECTION });
-    expect(wb.protectionOf('教师队伍')).toEqual({ protected: true, password: '', options: TEMPLATE_PROTECTION });
-    expect(wb.look('经费投入', 'F3').comment).toBeUndefined();
-    expect(wb.look('教师队伍', 'F3').comment).toMatch(new RegExp(`^${COMMENT_PREFIX}`));
-  } finally {
-    delete office.Office;
-  }
+test('if isPasswordProtected cannot be read after all, no sheet is unprotected: both are reported', async () => {
+  const wb = fakeTemplate({
+    problems: true,
+    protectedSheets: ['教师队伍'],
+    passwordSheets: { 经费投入: '2025' },
+    protection: STRICT,
+  });
+  const host = new ExcelHost({ ...wb.env(), supportsOnline: () => true }, zh.host, () => NOW);
+  expect(host.caps.passwordInfo).toBe(true);
+  const result = await host.markFindings(await check(host));
+  expect(result.warnings.sort()).toEqual(
+    [zh.host.protectedSheet('经费投入', 2), zh.host.protectedSheet('教师队伍', 3)].sort(),
+  );
+  expect(wb.protectionLog).toEqual([]);
+  expect(wb.protectionOf('经费投入')).toEqual({ protected: true, password: '2025', options: STRICT });
+  expect(wb.look('经费投入', 'F3').comment).toBeUndefined();
+  expect(wb.look('教师队伍', 'F3').comment).toBeUndefined();
 });
 
 test('before ExcelApi 1.7 (protection options incomplete) protected sheets are left alone and reported', async () => {
@@ -159,6 +176,8 @@ async function roundTrips(protect: boolean, extra: number) {
   const wb = createFakeExcel({
     sheets: [...templateSheets({ problems: true }), ...names.map((n): [string, [][]] => [n, []])],
     protectedSheets: protect ? [...PROTECTED, ...names] : [],
+    protection: STRICT,
+    online: true,
   });
   const host = hostOf(wb);
   const report = await check(host);
@@ -189,22 +208,22 @@ test('protected sheets cost two round trips, however many there are', async () =
   expect(few.clearing).toBe(many.clearing);
   expect(many.marking).toBeLessThanOrEqual(10);
   for (const n of [...PROTECTED, ...many.names]) {
-    expect(many.wb.protectionOf(n)).toEqual({ protected: true, password: '', options: TEMPLATE_PROTECTION });
+    expect(many.wb.protectionOf(n)).toEqual({ protected: true, password: '', options: STRICT });
   }
 });
 
 test('when a sheet cannot take its own options back, it is protected with Excel’s stricter defaults and reported', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED });
+  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED, protection: STRICT, online: true });
   wb.protectFails.set('经费投入', 'withOptions');
   const host = hostOf(wb);
   const result = await host.markFindings(await check(host));
   expect(result.warnings).toEqual([zh.host.protectionChanged('经费投入')]);
   expect(wb.protectionOf('经费投入')).toEqual({ protected: true, password: '', options: DEFAULT_PROTECTION });
-  expect(wb.protectionOf('教师队伍')).toEqual({ protected: true, password: '', options: TEMPLATE_PROTECTION });
+  expect(wb.protectionOf('教师队伍')).toEqual({ protected: true, password: '', options: STRICT });
 });
 
 test('when a sheet cannot be protected again at all, the user is told in Chinese', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED });
+  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED, protection: STRICT, online: true });
   wb.protectFails.set('经费投入', 'always');
   const host = hostOf(wb);
   const result = await host.markFindings(await check(host));
@@ -215,7 +234,7 @@ test('when a sheet cannot be protected again at all, the user is told in Chinese
   expect(wb.protectionOf('安全与卫生').protected).toBe(true);
 
   wb.protectFails.clear();
-  wb.protect('经费投入');
+  wb.protect('经费投入', { options: STRICT });
   wb.protectFails.set('经费投入', 'always');
   const error = await host.clearMarks().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(HostError);
@@ -224,7 +243,7 @@ test('when a sheet cannot be protected again at all, the user is told in Chinese
 });
 
 test('a failure while the sheets are open still protects them again', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED });
+  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED, protection: STRICT, online: true });
   const before = protectionOfAll(wb);
   let failed = false;
   wb.onSync = () => {
@@ -240,7 +259,7 @@ test('a failure while the sheets are open still protects them again', async () =
 });
 
 test('a failure while a sheet is open, and then no protection for it: both are said', async () => {
-  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED });
+  const wb = fakeTemplate({ problems: true, protectedSheets: PROTECTED, protection: STRICT, online: true });
   wb.protectFails.set('经费投入', 'always');
   let failed = false;
   wb.onSync = () => {

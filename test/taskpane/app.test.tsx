@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DRAFT_SHEET, LEVEL_COLOURS, SUMMARY_SHEET } from '../../src/core/summary';
 import type { WorkbookHost } from '../../src/hosts/host';
 import { en } from '../../src/i18n';
+import { DEFAULT_PROTECTION } from '../excel/fakeExcel';
 import { fakeTemplate } from '../excel/helpers';
 import { renderApp } from './helpers';
 
@@ -65,7 +66,9 @@ test('the summary and draft sheets are written, and clearing removes the marks',
 });
 
 test('a protected sheet is reported in the pane, not crashed on', async () => {
-  renderApp({ wb: fakeTemplate({ problems: true, passwordSheets: { 经费投入: 'secret' } }) });
+  renderApp({
+    wb: fakeTemplate({ problems: true, passwordSheets: { 经费投入: 'secret' }, protection: DEFAULT_PROTECTION }),
+  });
   await validate();
   expect(screen.getByText(/工作表“经费投入”受保护/)).toBeTruthy();
   expect(screen.getByText(/JF01 本年值/)).toBeTruthy();

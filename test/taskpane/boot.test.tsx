@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { boot } from '../../src/taskpane/boot/boot';
-import { launchMode, officeHostLikely } from '../../src/taskpane/boot/launch';
+import { launchMode, officeHostLikely, officeOnMac } from '../../src/taskpane/boot/launch';
 import { OFFICE_JS_URL, loadOffice } from '../../src/taskpane/boot/loadOffice';
 import { createFakeExcel, installOfficeGlobals } from '../excel/fakeExcel';
 import { templateSheets } from '../excel/templateWorkbook';
@@ -149,4 +149,44 @@ describe('launchMode: inside Office or a plain page, judged before loading anyth
     expect(launchMode(plain({ location: { search: '?mode=excel', hash: '' } }))).toBe('office');
     expect(launchMode(plain({ top: {}, location: { search: '?mode=file', hash: '' } }))).toBe('file');
   });
+});
+
+test('office.js that loads but never becomes ready ends in the file mode, not a spinner forever', async () => {
+  const container = document.body.appendChild(document.createElement('div'));
+  installOfficeGlobals(window as unknown as Record<string, unknown>, createFakeExcel(), { neverReady: true });
+  await act(async () => {
+    const started = boot(container, { timeoutMs: 5000, readyTimeoutMs: 30, launch: 'office' });
+    officeScript().onload!(new Event('load'));
+    await started;
+  });
+  expect(screen.getByText('Office 组件没有完成启动')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '使用文件模式' }));
+  await waitFor(() => expect(document.querySelector('[data-mode="file"]')).toBeTruthy());
+});
+
+test('inside Office on Mac the file mode says downloads need a browser, with the page’s address', async () => {
+  const container = document.body.appendChild(document.createElement('div'));
+  installOfficeGlobals(window as unknown as Record<string, unknown>, createFakeExcel(), {
+    neverReady: true,
+    platform: 'Mac',
+  });
+  await act(async () => {
+    const started = boot(container, { timeoutMs: 5000, readyTimeoutMs: 30, launch: 'office' });
+    officeScript().onload!(new Event('load'));
+    await started;
+  });
+  fireEvent.click(screen.getByRole('button', { name: '使用文件模式' }));
+  await waitFor(() => expect(document.querySelector('[data-mode="file"]')).toBeTruthy());
+  const notice = document.querySelector('[data-mac-notice]')!;
+  expect(notice.textContent).toContain('Mac 版 Office 中的加载项不能下载文件');
+  expect(notice.textContent).toContain(`${window.location.origin}${window.location.pathname}?mode=file`);
+});
+
+test('officeOnMac: Office’s platform once ready; before, a Mac WKWebView (Safari itself has no message handlers)', () => {
+  const mac = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)';
+  const fake = (over: Record<string, unknown>) => ({ navigator: { userAgent: mac }, ...over }) as unknown as Window;
+  expect(officeOnMac(fake({ webkit: { messageHandlers: {} } }))).toBe(true);
+  expect(officeOnMac(fake({}))).toBe(false);
+  expect(officeOnMac(fake({ Office: { context: { platform: 'PC' } }, webkit: { messageHandlers: {} } }))).toBe(false);
+  expect(officeOnMac(fake({ Office: { context: { platform: 'Mac' } } }))).toBe(true);
 });

@@ -10,6 +10,17 @@ afterEach(() => {
   delete globals.Excel;
 });
 
+test('生成反馈 is registered as soon as the script runs, before Office is ready (Office.actions.associate at the top level)', async () => {
+  const wb = createFakeExcel({ sheets: templateSheets({ problems: false }) });
+  installOfficeGlobals(globals, wb, { neverReady: true });
+  let mod: typeof import('../../src/taskpane/commands') | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require('../../src/taskpane/commands') as typeof import('../../src/taskpane/commands');
+  });
+  expect(wb.actions.get('generateFeedback')).toBe(mod!.generateFeedback);
+});
+
 test('生成反馈 writes the draft sheet and completes the event', async () => {
   const wb = createFakeExcel({ sheets: templateSheets({ problems: false }) });
   installOfficeGlobals(globals, wb);

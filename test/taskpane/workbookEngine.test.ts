@@ -35,7 +35,16 @@ test('a workbook is checked with the ruleset of its version among those given', 
   const outcome = await workbookEngine.check(bytes, [weihai, bundledRuleset()], NOW, { annotate: false });
   expect(outcome.status === 'checked' && outcome.ruleset).toBe(bundledRuleset());
 
-  const other = await workbookEngine.check(bytes, [weihai], NOW, { annotate: false });
+  // the example carries 2025.1: with only 威海 at hand, its own copy checks it
+  const carried = await workbookEngine.check(bytes, [weihai], NOW, { annotate: false });
+  expect(carried.status === 'checked' && carried.ruleset.version).toBe('2025.1');
+
+  // without the copy, no ruleset matches its version
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  wb.removeWorksheet(wb.getWorksheet(RULESET_SHEET)!.id);
+  const bare = new Uint8Array(await wb.xlsx.writeBuffer());
+  const other = await workbookEngine.check(bare, [weihai], NOW, { annotate: false });
   expect(other.status).toBe('not-template');
   expect(other.status !== 'checked' && other.reason).toMatch(/模板版本为“2025\.1”.*“威海2026\.1”/);
 });

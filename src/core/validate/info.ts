@@ -83,6 +83,7 @@ export function checkInfo(ctx: Context): District {
       });
     if (d.kind === 'invalid') at('date', MSG.invalid(field.label, d.reason, ''));
     if (d.kind !== 'value') continue;
+    district.date = d.value.iso;
     if (district.year !== null && d.value.year < district.year)
       at('date', MSG.dateBeforeYear(d.value.iso, district.year));
     if (d.value.iso > todayIso(ctx.options.now ?? new Date())) at('date', MSG.dateInFuture(d.value.iso));

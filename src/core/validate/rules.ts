@@ -15,6 +15,16 @@ import { rowScope, type ListRow, type ListSheet } from './lists';
 
 type Rows = ReadonlyMap<string, IndicatorRow>;
 
+/** Words that fill a 情况说明 cell without explaining anything. */
+const NOT_AN_EXPLANATION =
+  /^(无|没有|暂无|略|同上|见说明|详见说明|见附件|详见附件|已说明|说明|情况说明|[-—–/\\.。、…]+)$/;
+
+/** Whether a 情况说明 explains: filled, and not a placeholder such as 无 or 见说明. */
+export function isExplanation(text: string): boolean {
+  const t = text.replace(/[\s\u3000]/g, '');
+  return t !== '' && !NOT_AN_EXPLANATION.test(t);
+}
+
 /** How an indicator's value enters expressions: yes/no as the words 是 and 否. */
 export function asValue(v: number | boolean | string | null): Value | undefined {
   if (v === null) return undefined;
@@ -127,7 +137,7 @@ export function checkRules(
       };
       const col = t.column === 'last' ? row.cols.last : row.cols.current;
       report(rule, scope, { sheet: row.sheet, row: row.row, col }, names, {
-        explained: row.explanation !== '',
+        explained: isExplanation(row.explanation),
         explanation: row.explanation,
         values: { current: row.current, last: row.last },
       });
@@ -184,6 +194,9 @@ export function checkRules(
     const at = (col: number) => ({ sheet: row.sheet, row: row.row, col });
     // G5: a warning must be explained; G6: a met yes/no requirement wants its evidence.
     if (warned.has(id) && row.explanation === '') ctx.engine('G5', id, at(row.cols.explanation), MSG.explainWarning);
+    else if (warned.has(id) && !isExplanation(row.explanation)) {
+      ctx.engine('G5', id, at(row.cols.explanation), MSG.notAnExplanation(row.explanation));
+    }
     if (row.def.type === 'yesno' && s && !s.failed && !s.skipped && row.evidence === '') {
       ctx.engine('G6', id, at(row.cols.evidence), MSG.missingEvidence);
     }

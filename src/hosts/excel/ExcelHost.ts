@@ -11,9 +11,9 @@ import { detectCapabilities, type Capabilities } from './capabilities';
 import { subscribeChanges } from './changes';
 import type { ExcelEnv } from './env';
 import { HostError, hostError } from './errors';
-import { cellMarks, clearAll, survey, writeMarks } from './marks';
+import { cellMarks, clearAll, sortedRecord, survey, writeMarks } from './marks';
 import { readSnapshot } from './read';
-import { loadRecord, saveRecord } from './record';
+import { loadRecord, saveRecord, type MarkRecord } from './record';
 import { writeDraftSheet, writeSummarySheet } from './sheets';
 
 const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET, CITY_DRAFT_SHEET]);
@@ -30,7 +30,7 @@ export class ExcelHost implements WorkbookHost {
     private readonly text: HostStrings,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.caps = detectCapabilities((v) => env.supports(v));
+    this.caps = detectCapabilities((v) => env.supports(v), env.supportsOnline);
   }
 
   /** True while the add-in writes, and shortly after. */
@@ -74,13 +74,20 @@ export class ExcelHost implements WorkbookHost {
 
   async markFindings(report: Report): Promise<MarkResult> {
     const old = loadRecord(this.env.settings);
+    let stored = JSON.stringify(sortedRecord(old));
+    const save = async (r: MarkRecord) => {
+      stored = JSON.stringify(sortedRecord(r));
+      return saveRecord(this.env.settings, r);
+    };
     const marks = cellMarks(report.findings);
     const { result, record } = await this.write(async (ctx) => {
       const found = await survey(ctx, this.caps, old, marks);
       // Static fills (ExcelApi < 1.6) are recorded before they are written: see writeMarks.
-      return writeMarks(ctx, this.caps, this.text, found, old, marks, (r) => saveRecord(this.env.settings, r));
+      return writeMarks(ctx, this.caps, this.text, found, old, marks, save);
     });
-    if (!(await saveRecord(this.env.settings, record))) result.warnings.push(this.text.recordNotSaved);
+    // Saving the settings is a write of its own (and the common API's writes are not undoable):
+    // a record that did not change is not saved again.
+    if (JSON.stringify(record) !== stored && !(await save(record))) result.warnings.push(this.text.recordNotSaved);
     return result;
   }
 
@@ -88,9 +95,10 @@ export class ExcelHost implements WorkbookHost {
     const old = loadRecord(this.env.settings);
     const { lockedSheets, kept, warnings } = await this.write(async (ctx) => {
       const found = await survey(ctx, this.caps, old, []);
-      return clearAll(ctx, this.text, found, old);
+      return clearAll(ctx, this.caps, this.text, found, old);
     });
-    const saved = await saveRecord(this.env.settings, kept);
+    const unchanged = JSON.stringify(sortedRecord(kept)) === JSON.stringify(sortedRecord(old));
+    const saved = unchanged || (await saveRecord(this.env.settings, kept));
     const problems = [...lockedSheets].map((s) => this.text.protectedSheetClear(s));
     problems.push(...warnings);
     if (!saved && Object.keys(kept.fills).length) problems.push(this.text.recordNotSaved);
@@ -116,13 +124,20 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Calls `listener` when the user changes a cell (ExcelApi 1.7+), never for the add-in's own
-   * writes. Returns a function that stops listening, or null when this Excel has no change events.
+   * writes, nor for changes on the product's own sheets (校验结果 and the drafts): the ribbon's
+   * 生成反馈 writes from a runtime of its own, whose writes this pane sees as events, and a user
+   * typing a remark into 校验结果 is not an edit of the workbook's data. Returns a function that
+   * stops listening, or null when this Excel has no change events.
    */
   async watchChanges(listener: () => void): Promise<(() => Promise<void>) | null> {
     let handlers;
     try {
-      handlers = await subscribeChanges(this.env, this.caps, () => {
-        if (!this.busyWriting) listener();
+      handlers = await subscribeChanges(this.env, this.caps, (args) => {
+        if (this.busyWriting) return;
+        void this.sheetName(args.worksheetId).then((name) => {
+          if (name !== null && OWN_SHEETS.has(name)) return;
+          if (!this.busyWriting) listener();
+        });
       });
     } catch (e) {
       throw hostError(e, this.text);
@@ -131,5 +146,16 @@ export class ExcelHost implements WorkbookHost {
     return async () => {
       await Promise.all(handlers.map((h) => this.env.release(h).catch(() => undefined)));
     };
+  }
+
+  /** The name of the sheet with this id now (sheets can be renamed), or null when it cannot be read. */
+  private sheetName(id: string): Promise<string | null> {
+    return this.env
+      .run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(id).load('name');
+        await ctx.sync();
+        return ws.name;
+      })
+      .catch(() => null);
   }
 }

@@ -48,6 +48,10 @@ export interface XConditionalFormat extends Loadable<XConditionalFormat> {
   priority: number;
   readonly custom: XCustomConditionalFormat;
   delete(): void;
+  /** ExcelApi 1.6: the one range it applies to, or a null object when it applies to several */
+  getRangeOrNullObject(): XRange;
+  /** ExcelApi 1.9: every area it applies to */
+  getRanges(): XAreas;
 }
 
 export interface XConditionalFormatCollection extends Loadable<XConditionalFormatCollection> {
@@ -61,6 +65,8 @@ export interface XHyperlink {
 }
 
 export interface XRange extends Loadable<XRange> {
+  /** set by the sync that follows a `*OrNullObject` call */
+  readonly isNullObject: boolean;
   readonly address: string;
   readonly rowIndex: number;
   readonly columnIndex: number;
@@ -76,11 +82,23 @@ export interface XRange extends Loadable<XRange> {
   /** ExcelApi 1.6 */
   readonly conditionalFormats: XConditionalFormatCollection;
   select(): void;
+  /** Clears values, formats and hyperlinks (ExcelApi 1.1): an own sheet is emptied this way, never deleted. */
+  clear(): void;
   /**
    * ExcelApi 1.13. The merged areas whose top-left cell is in this range, or a null object when
    * there are none (read `isNullObject` after the sync). Fails with more than 512 merged areas.
    */
   getMergedAreasOrNullObject(): XRangeAreas;
+}
+
+/**
+ * Several areas of one sheet as one range (ExcelApi 1.9): one conditional format laid over all of
+ * them is one rule in Excel's rule manager, whatever the number of cells.
+ */
+export interface XAreas extends Loadable<XAreas> {
+  /** every area with its sheet, comma-separated: `Sheet1!A1:B4, Sheet1!D1` */
+  readonly address: string;
+  readonly conditionalFormats: XConditionalFormatCollection;
 }
 
 /** ExcelApi 1.9 */
@@ -142,6 +160,8 @@ export interface XWorksheet extends Loadable<XWorksheet> {
   readonly onChanged: XEventHandlers<XWorksheetChangedArgs>;
   getRange(address?: string): XRange;
   getUsedRange(valuesOnly?: boolean): XRange;
+  /** ExcelApi 1.9: `A1:A3, C5` as one multi-area range */
+  getRanges(address?: string): XAreas;
   activate(): void;
   delete(): void;
 }
@@ -191,6 +211,9 @@ export interface XSettings {
 type Assert<T extends U, U> = T;
 export type CheckRange = Assert<Excel.Range, XRange>;
 export type CheckRangeAreas = Assert<Excel.RangeAreas, XRangeAreas>;
+export type CheckAreas = Assert<Excel.RangeAreas, XAreas>;
+export type CheckWorksheet = Assert<Excel.Worksheet, XWorksheet>;
+export type CheckConditionalFormat = Assert<Excel.ConditionalFormat, XConditionalFormat>;
 export type CheckWorksheets = Assert<Excel.WorksheetCollection, XWorksheetCollection>;
 export type CheckProtection = Assert<Excel.WorksheetProtection, XWorksheetProtection>;
 export type CheckComments = Assert<Excel.CommentCollection, XCellNoteCollection>;

@@ -22,6 +22,11 @@ export interface Capabilities {
   enableEvents: boolean;
   /** 1.9: one change event for every worksheet, including sheets added later */
   workbookEvents: boolean;
+  /**
+   * 1.9: multi-area ranges (`getRanges`), so that each level's marks on a sheet are one conditional
+   * format over all its cells (before: one per cell)
+   */
+  multiArea: boolean;
   /** 1.10: threaded comments */
   comments: boolean;
   /** 1.13: merged areas of a range, so that a merged 情况说明 explains every row it covers */
@@ -64,6 +69,7 @@ export function detectCapabilities(
     hyperlinks: at('1.7'),
     enableEvents: at('1.8'),
     workbookEvents: at('1.9'),
+    multiArea: at('1.9'),
     comments: at('1.10'),
     mergedAreas: at('1.13'),
     notes: at('1.18'),

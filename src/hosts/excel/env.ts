@@ -8,6 +8,8 @@ export interface ExcelEnv {
   /** whether ExcelApi `version` (e.g. "1.10") is supported */
   supports(version: string): boolean;
   settings: XSettings;
+  /** whether the web-only ExcelApiOnline 1.1 is there (Office's own answer when not given) */
+  supportsOnline?: () => boolean;
   /** removes an event handler registered in an earlier batch */
   release(handler: XEventResult): Promise<void>;
 }
@@ -17,6 +19,7 @@ export function officeEnv(): ExcelEnv {
     run: (batch) => Excel.run((ctx) => batch(ctx)),
     supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
     settings: Office.context.document.settings,
+    supportsOnline: () => Office.context.requirements.isSetSupported('ExcelApiOnline', '1.1'),
     release: (handler) =>
       Excel.run(handler.context, async (ctx) => {
         handler.remove();

@@ -1,16 +1,37 @@
 /**
- * Reads every sheet's used range into a WorkbookSnapshot in three context.sync() calls whatever
- * the size: sheet names; used-range extents (with their merged areas on ExcelApi 1.13); then
- * every block of every sheet, queued together. Large used ranges are split into row blocks so
- * that no single range is enormous.
+ * Reads every sheet's used range into a WorkbookSnapshot: sheet names; used-range extents (with
+ * their merged areas on ExcelApi 1.13); then the cells, in row blocks queued together until they
+ * reach READ_CELLS, one sync per READ_CELLS cells. Excel on the web fails a sync whose response is
+ * larger than 5 MB (`ResponsePayloadSizeLimitExceeded`), so no sync may ask for every cell of a large
+ * workbook; and when one still fails that way (cells full of long text), its blocks are read again
+ * one by one, halved down to single rows. A workbook of any size is read: the template's, a few
+ * thousand cells, in three syncs.
  */
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../../core/types';
 import type { XContext, XRange, XRangeAreas, XWorksheet } from './api';
 import { blockAddress } from './addresses';
 import type { Capabilities } from './capabilities';
 
-/** Cells per loaded block; a 10,000-row sheet of ten columns is two blocks. */
-export const BLOCK_CELLS = 50_000;
+/**
+ * Cells read per sync (values, number formats and value types: three values each): about 1.5 MB
+ * of response for cells of 20 characters, well below Excel on the web's 5 MB.
+ */
+export const READ_CELLS = 25_000;
+
+/** Whether Excel refused a response or a request for its size. */
+function tooLarge(e: unknown): boolean {
+  const code = e && typeof e === 'object' && 'code' in e ? (e as { code: unknown }).code : undefined;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
+}
+
+/** A block of rows of one sheet's used range, to be loaded. */
+interface Job {
+  sheet: number;
+  /** 0-based, from the top of the used range */
+  row: number;
+  rows: number;
+  range?: XRange;
+}
 
 export interface ReadOptions {
   /** sheets not to read (the product's own output sheets) */
@@ -109,19 +130,65 @@ export async function readSnapshot(
   const { used, merged } = ranges;
 
   const props = `values,numberFormat,valueTypes${opts.formulas ? ',formulas' : ''}`;
-  const blocks = wanted.map((ws, i) => {
+  const jobs: Job[] = [];
+  wanted.forEach((_, i) => {
     const u = used[i]!;
-    const step = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, u.columnCount)));
-    const list: XRange[] = [];
-    for (let r = 0; r < u.rowCount; r += step) {
-      const rows = Math.min(step, u.rowCount - r);
-      list.push(ws.getRange(blockAddress(u.rowIndex + r, u.columnIndex, rows, u.columnCount)).load(props));
-    }
-    return list;
+    const step = Math.max(1, Math.floor(READ_CELLS / Math.max(1, u.columnCount)));
+    for (let r = 0; r < u.rowCount; r += step) jobs.push({ sheet: i, row: r, rows: Math.min(step, u.rowCount - r) });
   });
-  await ctx.sync();
+  await readJobs(ctx, wanted, used, jobs, props);
+  const blocks = wanted.map((_, i) =>
+    jobs
+      .filter((j) => j.sheet === i)
+      .sort((a, b) => a.row - b.row)
+      .map((j) => j.range!),
+  );
 
   return {
     sheets: wanted.map((ws, i) => toSheet(ws.name, used[i]!, blocks[i]!, !!opts.formulas, mergesOf(merged?.[i]))),
   };
+}
+
+/**
+ * Loads the jobs, queued together up to READ_CELLS cells per sync. A group refused for its size is
+ * read again job by job, and a single job refused is halved (a single row refused is an error).
+ * `jobs` is completed in place: a halved job is replaced by its halves.
+ */
+async function readJobs(ctx: XContext, sheets: XWorksheet[], used: XRange[], jobs: Job[], props: string) {
+  const cells = (j: Job) => j.rows * Math.max(1, used[j.sheet]!.columnCount);
+  const alone = new Set<Job>();
+  const todo = [...jobs];
+  while (todo.length) {
+    const group: Job[] = [todo.shift()!];
+    let n = cells(group[0]!);
+    while (!alone.has(group[0]!) && todo.length && !alone.has(todo[0]!) && n + cells(todo[0]!) <= READ_CELLS) {
+      n += cells(todo[0]!);
+      group.push(todo.shift()!);
+    }
+    for (const j of group) {
+      const u = used[j.sheet]!;
+      const address = blockAddress(u.rowIndex + j.row, u.columnIndex, j.rows, u.columnCount);
+      j.range = sheets[j.sheet]!.getRange(address).load(props);
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!tooLarge(e)) throw e;
+      if (group.length > 1) {
+        for (const j of group) alone.add(j);
+        todo.unshift(...group);
+        continue;
+      }
+      const j = group[0]!;
+      if (j.rows < 2) throw e;
+      const half = Math.ceil(j.rows / 2);
+      const parts: Job[] = [
+        { sheet: j.sheet, row: j.row, rows: half },
+        { sheet: j.sheet, row: j.row + half, rows: j.rows - half },
+      ];
+      for (const part of parts) alone.add(part);
+      jobs.splice(jobs.indexOf(j), 1, ...parts);
+      todo.unshift(...parts);
+    }
+  }
 }

@@ -1,4 +1,8 @@
-/** The product's own sheets: 校验结果 (summary) and 反馈意见（初稿） (draft). Both are replaced, never appended. */
+/**
+ * The product's own sheets: 校验结果 (summary) and 反馈意见（初稿） (draft). Both are rewritten,
+ * never appended. An existing one is cleared, not deleted: deleting a sheet cannot be undone
+ * (it clears Excel's undo stack) and breaks the user's references and links to it.
+ */
 import { colLetter } from '../../core/address';
 import { DRAFT_SHEET, LEVEL_COLOURS, SUMMARY_SHEET, summaryData } from '../../core/summary';
 import type { Draft, Report } from '../../core/types';
@@ -15,7 +19,7 @@ const SUMMARY_WIDTHS = [44, 52, 96, 56, 60, 180, 320, 72, 200, 200];
 const WRAPPED = new Set([5, 6, 8, 9]);
 const DRAFT_WIDTH = 560;
 
-/** Deletes the sheet `name` if it exists and adds it afresh. Returns the new sheet and every sheet name before. */
+/** Clears the sheet `name` if it exists, or adds it. Returns the sheet and every other sheet's name. */
 export async function replaceSheet(
   ctx: XContext,
   text: HostStrings,
@@ -25,8 +29,9 @@ export async function replaceSheet(
   await ctx.sync();
   const names = sheets.items.map((w) => w.name);
   try {
-    sheets.items.find((w) => w.name === name)?.delete();
-    const ws = ctx.workbook.worksheets.add(name);
+    const existing = sheets.items.find((w) => w.name === name);
+    if (existing) existing.getRange().clear();
+    const ws = existing ?? ctx.workbook.worksheets.add(name);
     await ctx.sync();
     return { ws, names: names.filter((n) => n !== name) };
   } catch (e) {

@@ -53,3 +53,14 @@ export function launchMode(win: Window): Launch {
 export function pageLanguage(win: Window): string | undefined {
   return new URLSearchParams(win.location.search).get('lang') ?? undefined;
 }
+
+/**
+ * Inside Office on Mac (WKWebView): Office says so once ready (`Office.context.platform`); before,
+ * a Mac user agent with WebKit message handlers (which Safari itself does not have) tells.
+ */
+export function officeOnMac(win: Window): boolean {
+  const hints = win as Window & OfficeHints & { Office?: { context?: { platform?: unknown } } };
+  const platform = safely(() => hints.Office?.context?.platform, undefined);
+  if (platform !== undefined && platform !== null) return String(platform) === 'Mac';
+  return /Macintosh|Mac OS X/.test(safely(() => win.navigator.userAgent, '')) && !!hints.webkit?.messageHandlers;
+}

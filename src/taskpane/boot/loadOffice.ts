@@ -1,9 +1,14 @@
 /**
- * Loads office.js from Microsoft's CDN. The page must not hang blank when the CDN is out of
- * reach (an intranet): the script is added from code, so a failure or a timeout is reported and
- * the pane can say so and offer the file mode.
+ * Loads office.js from Microsoft's CDN, or from the add-in's own server in a build made with
+ * OFFICE_JS (see webpack.config.js). The page must not hang blank when the CDN is out of reach (an
+ * intranet): the script is added from code, so a failure or a timeout is reported and the pane can
+ * say so and offer the file mode.
  */
-export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+declare const __OFFICE_JS_URL__: string | undefined;
+
+export const OFFICE_CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Set by the build (webpack's DefinePlugin); the CDN elsewhere (tests). */
+export const OFFICE_JS_URL: string = typeof __OFFICE_JS_URL__ === 'string' ? __OFFICE_JS_URL__ : OFFICE_CDN_URL;
 export const OFFICE_JS_TIMEOUT_MS = 15_000;
 
 export type OfficeLoad = 'loaded' | 'unavailable';

@@ -3,6 +3,9 @@
  * every failure ends as a readable message. A workbook is checked with the ruleset of its
  * 模板版本 among those given (the user's, then the bundled), or with the one it carries; when the
  * rulesets change, a workbook already validated is validated again.
+ *
+ * 清除标注 pauses live validation: the next edit must not bring the marks straight back. Clicking
+ * 校验 resumes it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ruleset } from '../../core/ruleset/model';
@@ -50,6 +53,8 @@ const IDLE: WorkbenchState = {
 export function useWorkbench(host: WorkbookHost, strings: Strings, opts: WorkbenchOptions) {
   const [state, setState] = useState<WorkbenchState>(IDLE);
   const busy = useRef(false);
+  /** set by 清除标注, cleared by 校验: live validation waits meanwhile */
+  const livePaused = useRef(false);
   const { engine, rulesets, loadDraftMaker, now } = opts;
 
   /** Runs one task; returns false when another is running. */
@@ -79,8 +84,12 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
     return { report, ruleset, marks };
   }, [host, engine, rulesets, now]);
 
-  const validateNow = useCallback(() => run('validate', check), [run, check]);
-  const revalidate = useCallback(() => run('live', check), [run, check]);
+  const validateNow = useCallback(() => {
+    livePaused.current = false;
+    return run('validate', check);
+  }, [run, check]);
+  // true (handled) while paused: nothing to run, nothing to retry
+  const revalidate = useCallback(() => (livePaused.current ? Promise.resolve(true) : run('live', check)), [run, check]);
 
   // other rulesets (one loaded or removed): the workbook on screen is validated again with them
   const validated = state.report !== null;
@@ -88,7 +97,7 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
   useEffect(() => {
     if (checkedWith.current === rulesets) return;
     checkedWith.current = rulesets;
-    if (validated) void run('validate', check);
+    if (validated && !livePaused.current) void run('validate', check);
   }, [rulesets, validated, run, check]);
 
   const needReport = useCallback(
@@ -129,8 +138,9 @@ export function useWorkbench(host: WorkbookHost, strings: Strings, opts: Workben
   const clearMarks = useCallback(
     () =>
       run('clear', async () => {
+        livePaused.current = true;
         await host.clearMarks();
-        return { done: strings.done.clear, marks: null };
+        return { done: `${strings.done.clear}${strings.done.livePaused}`, marks: null };
       }),
     [run, host, strings],
   );
