@@ -2,6 +2,8 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { classifyBatch, type BatchItem } from '../core/batch';
+import { ledgerRows } from '../core/ledger';
+import { readReview, writeLedger } from './ledger';
 import { cityFindings } from '../core/city';
 import type { Report } from '../core/types';
 import { readyLine } from '../core/summary';
@@ -13,12 +15,17 @@ import { loadRulesets, UsageError } from './rules';
 import { checkFile, type Checked } from './workbooks';
 import { PreviousYears } from './previous';
 import { CLI_TEXT as T } from './text';
+import { safeIo } from './safe';
 
 export interface CheckOptions {
   out: string;
   json?: string;
   rules?: string;
   ruleset?: string[];
+  /** write the review ledger (审核台账) of the batch here */
+  ledger?: string;
+  /** last year's review ledger: only its confirmed problems must be in 问题整改 */
+  previousReview?: string;
   quiet?: boolean;
   /** last year's workbooks (files or folders) */
   previous?: string[];
@@ -76,7 +83,9 @@ export function majority(checked: readonly { report: Report; ruleset: Ruleset }[
   return { ruleset: mine[0]?.ruleset ?? null, reports: mine.map((c) => c.report) };
 }
 
-export async function runCheck(args: string[], opts: CheckOptions, io: Io): Promise<number> {
+export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io): Promise<number> {
+  // lines carry workbook text (地区名称, messages quoting cells): none may act on the terminal
+  const io = safeIo(unsafeIo);
   const rulesets = await loadRulesets(opts.ruleset, opts.rules);
   const inputs = expandInputs(args);
   for (const m of inputs.missing) io.err(T.missing(m));
@@ -93,7 +102,8 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   const checked: (BatchItem & { ruleset: Ruleset; entry: number })[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
-  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say });
+  const lastReview = opts.previousReview ? (await readReview(opts.previousReview)).rows : null;
+  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say }, {}, lastReview);
   say(T.checking(inputs.files.length, rulesets.map((r) => r.version).join('、')));
 
   for (const [i, file] of inputs.files.entries()) {
@@ -103,15 +113,25 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
     if (c.status === 'checked') {
       await previous?.apply(c);
       checked.push({ ...c, entry: entries.length, modified: modifiedTime(file) });
-      await c.host.markFindings(c.report);
-      await c.host.writeSummary(c.report);
       let target = join(outDir, names[i]!);
       if (inputPaths.has(resolve(target))) target = target.replace(/\.xlsx$/, '-2.xlsx');
+      let bytes: Uint8Array | null = null;
       try {
-        mkdirSync(outDir, { recursive: true });
-        writeFileSync(target, await c.host.toBytes());
-        output = target;
-        written++;
+        await c.host.markFindings(c.report);
+        await c.host.writeSummary(c.report);
+        bytes = await c.host.toBytes();
+      } catch {
+        // a workbook the copy cannot be made of: its findings stand, the others go on
+        failed = true;
+        io.err(T.cannotAnnotate(file));
+      }
+      try {
+        if (bytes) {
+          mkdirSync(outDir, { recursive: true });
+          writeFileSync(target, bytes);
+          output = target;
+          written++;
+        }
       } catch (e) {
         failed = true;
         io.err(T.cannotWrite(target, (e as NodeJS.ErrnoException).code ?? String(e)));
@@ -121,6 +141,7 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
     progress.clear();
     if (c.status === 'checked') say(statusLine(c, width));
     else io.err(statusLine(c, width));
+    if (c.notice) say(c.notice);
     entries.push(workbookJson(c, output));
   }
   progress.clear();
@@ -143,6 +164,11 @@ export async function runCheck(args: string[], opts: CheckOptions, io: Io): Prom
   if (written) {
     say(T.written(written, opts.out));
     say(T.legend);
+  }
+  if (opts.ledger) {
+    const rows = ledgerRows(batch.reports);
+    await writeLedger(opts.ledger, rows);
+    say(T.ledgerWritten(opts.ledger, rows.length));
   }
   if (opts.json) {
     const text = `${JSON.stringify(reportJson(ruleset, entries, city), null, 2)}\n`;

@@ -10,17 +10,24 @@ import { draftToDocx } from '../feedback/docx';
 import type { Io } from './check';
 import { displayWidth, majority, modifiedTime, statusLine } from './check';
 import { classifyBatch, type BatchItem } from '../core/batch';
+import { applyLedger, LEDGER_TEXT } from '../core/ledger';
+import { readReview } from './ledger';
 import { expandInputs } from './inputs';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 import { checkFile } from './workbooks';
+import { safeIo } from './safe';
 import { PreviousYears } from './previous';
 
 export interface FeedbackOptions {
   out: string;
   rules?: string;
   ruleset?: string[];
+  /** a review ledger (审核台账) whose decisions the drafts follow */
+  review?: string;
+  /** last year's review ledger: only its confirmed problems must be in 问题整改 */
+  previousReview?: string;
   format: string;
   city?: string;
   /** last year's workbooks (files or folders) */
@@ -44,7 +51,9 @@ function safeName(s: string): string {
   return s.replace(/[\\/:*?"<>|]/g, '_').trim() || '未命名地区';
 }
 
-export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io): Promise<number> {
+export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeIo: Io): Promise<number> {
+  // lines carry workbook text (地区名称, messages quoting cells): none may act on the terminal
+  const io = safeIo(unsafeIo);
   const rulesets = await loadRulesets(opts.ruleset, opts.rules);
   const formats = parseFormats(opts.format);
   const inputs = expandInputs(args);
@@ -72,9 +81,11 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
   };
 
   const stems: string[] = [];
-  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), io);
+  const lastReview = opts.previousReview ? (await readReview(opts.previousReview)).rows : null;
+  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), io, {}, lastReview);
   for (const file of inputs.files) {
     const c = await checkFile(file, rulesets, io.now());
+    if (c.notice) io.out(c.notice);
     if (c.status !== 'checked') {
       failed = true;
       io.err(statusLine(c, width));
@@ -94,6 +105,17 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, io: Io)
     const s = statuses[k]!;
     if (!s.included) io.out(T.leftOut(c.file, s.detail));
   });
+  // the reviewer's decisions, when a ledger is given: accepted explanations are no longer problems
+  if (opts.review) {
+    const { rows, problems } = await readReview(opts.review);
+    for (const p of problems) io.err(`  ! ${p}`);
+    const { reports, unmatched } = applyLedger(
+      included.map((c) => c.report),
+      rows,
+    );
+    included.forEach((c, k) => (c.report = reports[k]!));
+    for (const row of unmatched) io.err(`  ! ${LEDGER_TEXT.unmatched(row)}`);
+  }
   // the batch's comparisons first: a district's letter says what the city report says about it
   const batch = majority(included);
   const comparisons = included.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : [];

@@ -1,6 +1,7 @@
 /** Expanding FILE_OR_DIR arguments into the workbooks to read, and the files passed over. */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { CLI_TEXT as T } from './text';
 
 export interface Inputs {
   files: string[];
@@ -11,8 +12,26 @@ export interface Inputs {
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
-/** Old .xls files are reported as unreadable (with advice), not skipped silently. */
-const OLD_WORKBOOK = /\.xls$/i;
+/**
+ * Other spreadsheets are read (.xls, .et and .ods converted with LibreOffice when it is
+ * installed) or reported as unreadable with advice (.xlsb), not skipped silently.
+ */
+const OLD_WORKBOOK = /\.(xls|xlsb|et|ods)$/i;
+
+/** Why a path could not be looked at, in Chinese. */
+function statReason(path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return T.linkLoop;
+  if (code === 'EACCES' || code === 'EPERM') return T.folderDenied;
+  if (code === 'ENOENT') {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return T.danglingLink;
+    } catch {
+      // gone altogether
+    }
+  }
+  return T.unreadableEntry;
+}
 const LOCK_FILE = /^~\$/;
 
 export function expandInputs(args: readonly string[]): Inputs {
@@ -28,18 +47,34 @@ export function expandInputs(args: readonly string[]): Inputs {
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      out.missing.push(arg);
+    } catch (e) {
+      const why = statReason(arg, e);
+      if (why === T.unreadableEntry) out.missing.push(arg);
+      else out.skipped.push({ file: arg, reason: why });
       continue;
     }
     if (!st.isDirectory()) {
       add(arg);
       continue;
     }
-    const names = readdirSync(arg).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    let names: string[];
+    try {
+      names = readdirSync(arg).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    } catch (e) {
+      // one folder that cannot be listed is said, and the other arguments go on
+      out.skipped.push({ file: arg, reason: statReason(arg, e) });
+      continue;
+    }
     for (const name of names) {
       const path = join(arg, name);
-      if (!statSync(path).isFile()) continue;
+      let file: boolean;
+      try {
+        file = statSync(path).isFile();
+      } catch (e) {
+        out.skipped.push({ file: path, reason: statReason(path, e) });
+        continue;
+      }
+      if (!file) continue;
       if (LOCK_FILE.test(name)) out.skipped.push({ file: path, reason: 'Excel 的临时锁定文件，已跳过' });
       else if (WORKBOOK.test(name) || OLD_WORKBOOK.test(name)) add(path);
       else out.skipped.push({ file: path, reason: `不是 .xlsx 工作簿（${extname(name) || '无扩展名'}），已跳过` });

@@ -13,14 +13,16 @@ import { TOOL } from './jsonReport';
 import { rulesetJson } from '../core/ruleset';
 import { buildRulesetWorkbook } from '../hosts/file/rulesetWorkbook';
 import { loadRulesetFile, loadRulesets, problemLine, RulesetFileError, UsageError } from './rules';
+import { safeIo } from './safe';
 import { CLI_TEXT as T } from './text';
 
-const defaultIo: Io = {
+// every command's lines pass through safeLine: text from a workbook never drives the terminal
+const defaultIo: Io = safeIo({
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   writeJson: (text) => process.stdout.write(text),
   now: () => new Date(),
-};
+});
 
 /** Repeatable options collect into a list. */
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -83,11 +85,22 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
     .option('--quiet', T.optQuiet)
+    .option('--ledger <file>', T.optLedger)
     .option('--previous <FILE_OR_DIR...>', T.optPrevious)
+    .option('--previous-review <file>', T.optPreviousReview)
     .action(
       async (
         files: string[],
-        o: { out: string; json?: string; ruleset?: string[]; rules?: string; quiet?: boolean; previous?: string[] },
+        o: {
+          out: string;
+          json?: string;
+          ruleset?: string[];
+          rules?: string;
+          quiet?: boolean;
+          ledger?: string;
+          previous?: string[];
+          previousReview?: string;
+        },
       ) => {
         setCode(await runCheck(files, o, quietIo(o.json)));
       },
@@ -101,11 +114,22 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--rules <file>', T.optRules)
     .addOption(new Option('--format <list>', T.optFormat).default('docx,txt'))
     .option('--city <name>', T.optCity)
+    .option('--review <file>', T.optReview)
     .option('--previous <FILE_OR_DIR...>', T.optPrevious)
+    .option('--previous-review <file>', T.optPreviousReview)
     .action(
       async (
         files: string[],
-        o: { out: string; ruleset?: string[]; rules?: string; format: string; city?: string; previous?: string[] },
+        o: {
+          out: string;
+          ruleset?: string[];
+          rules?: string;
+          format: string;
+          city?: string;
+          review?: string;
+          previous?: string[];
+          previousReview?: string;
+        },
       ) => {
         setCode(await runFeedback(files, o, io));
       },

@@ -6,7 +6,8 @@
  */
 import { basename } from 'node:path';
 import type { Ruleset } from '../core/ruleset/model';
-import type { District, Report } from '../core/types';
+import { isConfirmed, type LedgerRow } from '../core/ledger';
+import type { District, Finding, Report } from '../core/types';
 import {
   checkAgainstLastYear,
   matchPrevious,
@@ -31,6 +32,8 @@ export class PreviousYears {
   private constructor(
     private readonly candidates: Candidate<LastYear>[],
     private readonly options: CompareOptions,
+    /** last year's review ledger: only its confirmed problems must be listed in 问题整改 */
+    private readonly review: readonly LedgerRow[] | null,
   ) {}
 
   /** Reads and checks last year's workbooks; null when `--previous` was not given. */
@@ -40,6 +43,7 @@ export class PreviousYears {
     now: Date,
     io: Io,
     options: CompareOptions = {},
+    review: readonly LedgerRow[] | null = null,
   ): Promise<PreviousYears | null> {
     if (!args?.length) return null;
     const inputs = expandInputs(args);
@@ -55,7 +59,7 @@ export class PreviousYears {
       candidates.push({ file, district: c.report.district, item: { report: c.report, ruleset: c.ruleset } });
     }
     io.out(T.previousLoaded(candidates.length));
-    return new PreviousYears(candidates, options);
+    return new PreviousYears(candidates, options, review);
   }
 
   /** This year's checked workbook with the comparison's notices added to its report (before it is marked). */
@@ -64,10 +68,15 @@ export class PreviousYears {
     const last = pickPrevious(c.report.district, this.candidates);
     if (!last) return c.report;
     const snapshot = await c.host.readSnapshot();
+    const code = last.item.report.district.code;
+    const review = this.review;
+    const options = review
+      ? { ...this.options, confirmed: (f: Finding) => isConfirmed(review, code, f) }
+      : this.options;
     c.report = checkAgainstLastYear(
       { report: c.report, snapshot, ruleset: c.ruleset },
       { report: last.item.report, ruleset: last.item.ruleset, file: basename(last.file) },
-      this.options,
+      options,
     );
     return c.report;
   }

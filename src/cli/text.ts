@@ -37,6 +37,11 @@ export const CLI_TEXT = {
   warning: '未达标',
   notice: '提示',
   cityHeading: '全市比较：',
+  optLedger: '同时写出本批填报表的审核台账（.xlsx），供逐项填写审核意见',
+  optPreviousReview: '上年度的审核台账（.xlsx）：只有其中“确认问题”的上年度问题须列入问题整改',
+  optReview: '按审核台账（.xlsx）中的审核意见起草：采纳说明的不再列为问题，退回补充的列为待补充说明事项',
+  ledgerWritten: (f: string, n: number) => `已写出审核台账：${f}（${n} 项未达标问题，审核意见默认为“确认问题”）`,
+  cannotReadLedger: (f: string) => `无法读取审核台账“${f}”`,
   leftOut: (file: string, why: string) => `  – ${file}：${why}，不计入全市汇总`,
   written: (n: number, dir: string) =>
     `已写出 ${n} 个标注副本到 ${dir}/（问题单元格已按级别着色并加批注，汇总见各文件的“校验结果”工作表）。`,
@@ -87,5 +92,15 @@ export const CLI_TEXT = {
   diffResolved: '已解决：',
   diffAdded: '新出现：',
   diffRemaining: '仍存在：',
+  // inputs that are not .xlsx, converted with LibreOffice (issue 14)
+  converted: (f: string) => `    （${f} 已由 LibreOffice 转换为 .xlsx 后校验，原文件未改动；标注副本为 .xlsx）`,
+  noSoffice: '（本机未安装 LibreOffice（soffice），无法自动转换）',
+  convertFailed: '（用 LibreOffice 自动转换失败）',
+  convertedNotTemplate: '（已用 LibreOffice 自动转换，转换结果不是标准填报表）',
+  cannotAnnotate: (f: string) => `  ✗ 无法为 ${f} 写出标注副本（工作簿内容异常），校验结果仍见上一行和 JSON`,
+  unreadableEntry: '无法读取，已跳过',
+  danglingLink: '符号链接指向的文件不存在，已跳过',
+  linkLoop: '符号链接形成循环，已跳过',
+  folderDenied: '没有读取该文件夹的权限，已跳过',
   internal: (msg: string) => `出现意外错误：${msg}。请把这条信息和所用文件反馈给维护人员。`,
 } as const;

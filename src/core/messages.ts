@@ -37,6 +37,8 @@ export const MSG = {
         return `${what}是日期（${reason.text}），不是数字：单元格可能被设成了日期格式，请改为数值格式后重新填写${unit ? `（单位：${unit}）` : ''}`;
       case 'notYear':
         return `${what}“${reason.text}”不是有效年度，应为 2015—2099 之间的四位年份`;
+      case 'fraction':
+        return `${what}填写为 ${reason.text}，本指标按百分数填写（单位：%），是否应为${reason.percent}%？请填写 ${reason.percent}；如确为 ${reason.text}%，请填写“${reason.text}%”`;
     }
   },
   textStored: (what: string, text: string, value: string) =>

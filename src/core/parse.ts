@@ -10,7 +10,9 @@ export type Invalid =
   | { code: 'notYesNo'; text: string }
   | { code: 'notDate'; text: string }
   | { code: 'notYear'; text: string }
-  | { code: 'isDate'; text: string };
+  | { code: 'isDate'; text: string }
+  /** a percentage typed as a fraction (0.985 for 98.5%) in a cell without a percent format */
+  | { code: 'fraction'; text: string; percent: number };
 
 export type Parsed<T> =
   | { kind: 'empty' }
@@ -96,6 +98,20 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhs]/i.test(bare) && !/[0#?]/.test(bare.replace(/\.0+/g, ''));
 }
 
+/**
+ * A percentage typed as a fraction: strictly between 0 and 1 (0.985 meant as 98.5%). Read as
+ * 0.985% it would pass or fail a threshold silently, so it is an error asking which was meant.
+ * 0 and a whole 1 stay accepted (0% and 1% are plain readings); 0.985% typed with its sign, or in
+ * a cell with a percent format, is read as it shows.
+ */
+export function looksLikeFraction(v: number): boolean {
+  return v > 0 && v < 1;
+}
+
+function fraction(text: string, v: number): Parsed<number> {
+  return { kind: 'invalid', reason: { code: 'fraction', text, percent: round(v * 100) } };
+}
+
 export function parseNumber(cell: SnapshotCell | null | undefined, type: IndicatorType): Parsed<number> {
   if (cell?.err) return { kind: 'invalid', reason: { code: 'excelError', error: cell.err } };
   if (isBlank(cell)) return { kind: 'empty' };
@@ -106,12 +122,14 @@ export function parseNumber(cell: SnapshotCell | null | undefined, type: Indicat
       const d = parseDate(cell);
       return { kind: 'invalid', reason: { code: 'isDate', text: d.kind === 'value' ? d.value.iso : String(v) } };
     }
-    const value = isPct(type) && isPercentFormat(cell!.fmt) ? round(v * 100) : v;
-    return { kind: 'value', value };
+    if (isPct(type) && isPercentFormat(cell!.fmt)) return { kind: 'value', value: round(v * 100) };
+    if (isPct(type) && looksLikeFraction(v)) return fraction(String(v), v);
+    return { kind: 'value', value: v };
   }
   if (typeof v === 'boolean') return { kind: 'invalid', reason: { code: 'notNumber', text: v ? 'TRUE' : 'FALSE' } };
   const text = String(v).trim();
   const plain = textNumber(text);
+  if (plain !== null && isPct(type) && looksLikeFraction(plain)) return fraction(text, plain);
   if (plain !== null) return { kind: 'value', value: plain, textStored: text };
   if (isPct(type)) {
     const m = /^(.*)%$/.exec(normalizeText(text).replace(/\s/g, ''));

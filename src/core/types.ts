@@ -48,6 +48,10 @@ export interface Finding {
   requirement?: string;
   /** the district's own explanation (情况说明), when present */
   explanation?: string;
+  /** the reviewer's decision from the review ledger, when it is not 确认问题 */
+  review?: '采纳说明' | '退回补充';
+  /** the reviewer's note (审核说明) */
+  reviewNote?: string;
   values: FindingValues;
 }
 

@@ -47,6 +47,9 @@ export const en: Strings = {
   findings: {
     heading: 'Findings',
     explained: 'explained',
+    notExplained: 'no 情况说明',
+    placeholderExplanation: 'no reason given',
+    explanation: (text: string) => `Explanation (情况说明): ${text}`,
     none: 'No problems found.',
     filterLabel: 'Filter by level',
     filteredOut: 'Nothing at the selected levels.',
@@ -94,6 +97,23 @@ export const en: Strings = {
     summary: (checked: number, bad: number) =>
       `${checked} workbook(s) checked${bad ? `; ${bad} file(s) could not be checked` : ''}.`,
     clear: 'Clear all',
+    clearConfirm: (n: number) => `Clear all ${n} file(s)?`,
+    clearConfirmHint: 'The results on this page will be gone; your own files are not affected.',
+    clearYes: 'Clear',
+    clearNo: 'Cancel',
+    remove: 'Remove',
+    removeFile: (file: string) => `Remove ${file}`,
+    colRemove: 'Remove',
+    setAside: {
+      superseded: 'Superseded',
+      'other-city': 'Another city; left out of the city-wide part',
+      'other-year': 'Another year; left out of the city-wide part',
+      'other-ruleset': 'Another template version than most; left out of the city-wide part',
+    },
+    cityPartial: 'Still reading; the city-wide results appear once every file is read.',
+    citySetAside: (n: number) => `${n} more file(s) left out of the city-wide part; the district table says why.`,
+    cityTooFew: (n: number) =>
+      `Only ${n} district(s) count for the city; the comparison and the city-wide draft need at least 2.`,
     badTitle: (n: number) => `${n} file(s) could not be checked; the others are not affected:`,
     colon: ': ',
     listSep: ', ',

@@ -20,7 +20,7 @@ import { Frame } from './components/Frame';
 import { Messages } from './components/Messages';
 import { PageHeader } from './components/PageHeader';
 import { RulesetPanel } from './components/RulesetPanel';
-import { cityGroup, othersText } from './file/cityGroup';
+import { batchPlaces } from './file/batchPlace';
 import type { Saver } from './file/download';
 import { LAZY_ENGINES } from './file/lazy';
 import { byCode } from './file/order';
@@ -129,18 +129,18 @@ export function FileApp({
   }, [rulesets.rulesets, recheck]);
 
   const checked = useMemo(() => byCode(batch.entries.filter(isChecked)), [batch.entries]);
-  // the city-wide part speaks one ruleset: the districts checked with the version most have
-  const group = useMemo(() => (checked.length > 1 ? cityGroup(checked.map((e) => e.outcome)) : null), [checked]);
-  const city = useMemo(() => (group ? cityFindings(group.reports, group.ruleset) : []), [group]);
-  const preview = useCityDraft(engines, group?.reports ?? NO_REPORTS, group?.ruleset ?? null, previewWanted);
-  const othersNote =
-    group && group.others.length
-      ? strings.file.otherVersions(
-          group.ruleset.version,
-          group.reports.length,
-          othersText(group.others, strings.file.listSep),
-        )
-      : undefined;
+  // the city-wide part counts one workbook per district, of the city, year and ruleset most have
+  // (as the command does), and only once every file given is read
+  const places = useMemo(() => batchPlaces(checked), [checked]);
+  const reading = batch.progress !== null;
+  const cityState = reading ? 'reading' : places.included.length > 1 ? 'ready' : 'tooFew';
+  const cityRuleset = cityState === 'ready' ? places.ruleset : null;
+  const cityReports = cityState === 'ready' ? places.reports : NO_REPORTS;
+  const city = useMemo(
+    () => (cityRuleset && cityReports.length ? cityFindings(cityReports, cityRuleset) : []),
+    [cityReports, cityRuleset],
+  );
+  const preview = useCityDraft(engines, cityReports, cityRuleset, previewWanted);
   const badCount = batch.entries.length - checked.length;
 
   const single: CheckedEntry | undefined = checked.length === 1 ? checked[0] : undefined;
@@ -165,6 +165,14 @@ export function FileApp({
     setLastOpened(null);
     batch.clear();
   }, [downloads, batch]);
+  const { remove } = batch;
+  const removeOne = useCallback(
+    (id: number) => {
+      downloads.dismiss();
+      remove(id);
+    },
+    [downloads, remove],
+  );
 
   return (
     <Frame lang={strings.locale}>
@@ -187,11 +195,12 @@ export function FileApp({
             progress={batch.progress}
             checked={checked.length}
             bad={badCount}
+            files={batch.entries.length}
             onClear={clear}
           />
         )}
         <Messages error={batch.error} warnings={[]} done={null} />
-        <BadFiles entries={batch.entries} strings={strings} />
+        <BadFiles entries={batch.entries} strings={strings} onRemove={removeOne} />
         {shown ? (
           <DistrictView
             key={shown.id}
@@ -206,18 +215,26 @@ export function FileApp({
           checked.length > 1 && (
             <div className={styles.batch}>
               <DistrictsSection strings={strings}>
-                <DistrictTable entries={checked} strings={strings} onOpen={open} focusId={lastOpened} />
+                <DistrictTable
+                  entries={checked}
+                  strings={strings}
+                  onOpen={open}
+                  focusId={lastOpened}
+                  status={places.status}
+                  onRemove={removeOne}
+                />
               </DistrictsSection>
               <CityPanel
                 strings={strings}
-                districts={checked.length}
-                ready={checked.filter((e) => e.outcome.report.readyToReturn).length}
-                othersNote={othersNote}
+                state={cityState}
+                districts={places.included.length}
+                ready={places.included.filter((e) => e.outcome.report.readyToReturn).length}
+                setAside={places.setAside}
                 cityFindings={city}
                 preview={preview}
                 onPreviewToggle={setPreviewWanted}
                 downloads={downloads.state}
-                onCityDraft={() => group && void downloads.cityDraft(group.reports, group.ruleset)}
+                onCityDraft={() => cityRuleset && void downloads.cityDraft(cityReports, cityRuleset)}
                 onZip={() => void downloads.zip(checked)}
               />
             </div>

@@ -87,6 +87,26 @@ describe('two years of one city', () => {
     expect(sha(t.path('2024/东城区2024.xlsx'))).toBe(before);
   });
 
+  it('check --previous-review: only the problems last year’s ledger confirms must be in 问题整改', async () => {
+    await twoYears();
+    const ledger = t.path('2024审核台账.xlsx');
+    await run(['check', t.path('2024'), '--out', t.path('c2024'), '--ledger', ledger, '--quiet']);
+    const wb = await openWorkbook(new Uint8Array(readFileSync(ledger)));
+    const ws = wb.getWorksheet('审核台账')!;
+    ws.eachRow((row, n) => {
+      if (n > 1) row.getCell(10).value = '采纳说明';
+    });
+    writeFileSync(ledger, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const args = ['check', t.path('2025'), '--out', t.path('checked'), '--json', '-', '--previous', t.path('2024')];
+    const notListed = async (extra: string[]) => {
+      const json = JSON.parse((await run([...args, ...extra])).json) as { workbooks: JsonWorkbook[] };
+      const dong = json.workbooks.find((w) => w.district?.name === '东城区')!;
+      return dong.findings!.filter((f) => f.rule === 'YR.notListed').length;
+    };
+    expect(await notListed([])).toBeGreaterThan(0);
+    expect(await notListed(['--previous-review', ledger])).toBe(0);
+  });
+
   it('feedback --previous runs on, with the same lines for bad files', async () => {
     await twoYears();
     const r = await run([

@@ -335,7 +335,11 @@ describeE2e('the built page as a plain page: file mode', () => {
     await page.getByText('已校验 2 个工作簿，7 个文件无法校验。').waitFor();
     const lines = await page
       .locator('[data-bad-files] li')
-      .evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-file'), li.textContent])));
+      .evaluateAll((lis) =>
+        Object.fromEntries(
+          lis.map((li) => [li.getAttribute('data-file'), li.querySelector('[data-line]')?.textContent]),
+        ),
+      );
     expect(lines).toEqual({
       '空文件.xlsx': `空文件.xlsx：无法读取：${REASONS.empty}`,
       '记事本.xlsx': `记事本.xlsx：无法读取：${REASONS.notZip}`,
@@ -358,6 +362,8 @@ describeE2e('the built page as a plain page: file mode', () => {
 
     // starting over
     await page.getByRole('button', { name: '全部清除' }).click();
+    await page.getByRole('alertdialog', { name: '确定清除全部 9 个文件？' }).waitFor();
+    await page.getByRole('button', { name: '清除', exact: true }).click();
     expect(await page.locator('[data-bad-files]').count()).toBe(0);
     expect(await rows(page).count()).toBe(0);
     await page.context().close();

@@ -254,8 +254,9 @@ describe('districtDraft: an indicator with two warnings and one explanation', ()
     expect(paragraph).toMatch(/不升反降（乳山市说明：两所公办园停招改建）。$/);
     // the second finding continues the first clause instead of repeating the figure
     expect(paragraph).toContain(
-      '公办园在园幼儿占比为45%，未达到50%的要求；公办园在园幼儿占比为45%，比上年（48%）下降3个百分点，不升反降（乳山市说明：两所公办园停招改建）',
+      '公办园在园幼儿占比为45%，未达到50%的要求，且比上年（48%）下降3个百分点，不升反降（乳山市说明：两所公办园停招改建）',
     );
+    expect(paragraph.match(/公办园在园幼儿占比为45%/g)).toHaveLength(1);
     expect(paragraph.match(/乳山市说明/g)).toHaveLength(1);
   });
 });

@@ -47,6 +47,7 @@ test('each row counts 错误 / 未达标 / 提示 and says whether it is ready',
   const dongcheng = rowOf('东城区');
   expect(within(dongcheng).getByText('可报送')).toBeTruthy();
   expect(within(dongcheng).getByText('379902')).toBeTruthy();
+  expect(within(dongcheng).getByText('东城区.xlsx')).toBeTruthy();
 });
 
 test('a district name is a button that opens its findings', () => {

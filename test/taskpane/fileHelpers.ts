@@ -32,16 +32,17 @@ export function badEntry(id: number, file: string, reason: string): BatchEntry {
 }
 
 /**
- * A "workbook" for the stub engine: its text is `name,code,errors,warnings,notices[,模板版本]`
- * (version 2025.1 unless given), or `bad:reason`.
+ * A "workbook" for the stub engine: its text is
+ * `name,code,errors,warnings,notices[,模板版本[,所属地市[,评价年度[,填报日期]]]]` (version 2025.1,
+ * 威海市, 2025 and no date unless given), or `bad:reason`. `lastModified` is the file's time.
  */
-export function fakeFile(name: string, content: string): File {
-  return bytesFile(name, new TextEncoder().encode(content));
+export function fakeFile(name: string, content: string, lastModified?: number): File {
+  return bytesFile(name, new TextEncoder().encode(content), lastModified);
 }
 
 /** A File of these bytes. */
-export function bytesFile(name: string, bytes: Uint8Array): File {
-  const file = new File([bytes as BlobPart], name);
+export function bytesFile(name: string, bytes: Uint8Array, lastModified?: number): File {
+  const file = new File([bytes as BlobPart], name, lastModified === undefined ? {} : { lastModified });
   const copy = bytes.slice();
   // jsdom's Blob has no arrayBuffer()
   Object.defineProperty(file, 'arrayBuffer', { value: async () => copy.buffer });
@@ -79,10 +80,13 @@ export function stubEngines(): { engines: Engines; calls: StubCalls } {
         calls.checked.push(text);
         calls.rulesets.push(rulesets.map((r) => r.version));
         if (text.startsWith('bad:')) return { status: 'unreadable', reason: text.slice(4) };
-        const [name, code, e, w, n, version = '2025.1'] = text.split(',');
+        const [name, code, e, w, n, version = '2025.1', city, year, date] = text.split(',');
         const ruleset: Ruleset | undefined = rulesets.find((r) => r.version === version);
         if (!ruleset) return { status: 'not-template', reason: `模板版本为“${version}”，没有与之对应的规则集` };
         const report = { ...districtReport(name!, code!, Number(e), Number(w), Number(n)), rulesetVersion: version };
+        if (city !== undefined) report.district.city = city;
+        if (year !== undefined) report.district.year = Number(year);
+        if (date !== undefined) report.district.date = date;
         return {
           status: 'checked',
           report,

@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
+import { BATCH_TEXT } from '../../src/core/batch';
 import { TextDecoder } from 'util';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { bundledRuleset, checkRuleset, rulesetJson } from '../../src/core/ruleset';
@@ -257,7 +258,7 @@ test('a loaded ruleset of the bundled version replaces the bundled one', async (
   expect(calls.rulesets).toEqual([['2025.1', '2025.1']]);
 });
 
-test('workbooks of two rulesets: the city-wide part takes the version most have, and says so', async () => {
+test('workbooks of two rulesets: the city-wide part takes the version most have; the other is set aside, saying why', async () => {
   const { calls } = renderPage();
   await loadRuleset(weihaiJson());
   await screen.findByText(t.loaded(WEIHAI.name, WEIHAI.version, '威海指标体系.json'));
@@ -267,9 +268,13 @@ test('workbooks of two rulesets: the city-wide part takes the version most have,
     fakeFile('文登区.xlsx', `文登区,371003,0,0,0,${WEIHAI.version}`),
   );
   await screen.findByText('已校验 3 个工作簿。');
-  expect(document.querySelector('[data-other-versions]')!.textContent).toBe(
-    zh.file.otherVersions('2025.1', 2, `${WEIHAI.version} × 1`),
+  const wendeng = document.querySelector('tr[data-file="文登区.xlsx"]')!;
+  expect(wendeng.getAttribute('data-set-aside')).toBe('other-ruleset');
+  expect(wendeng.querySelector('[data-reason]')!.textContent).toBe(
+    `${zh.file.setAside['other-ruleset']}：${BATCH_TEXT.otherRuleset(WEIHAI.version, '2025.1')}`,
   );
+  expect(document.querySelector('[data-set-aside-note]')!.textContent).toBe(zh.file.citySetAside(1));
+  expect(screen.getByText(zh.file.cityCounts(2, 2))).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '下载全市反馈意见初稿（.docx）' }));
   await screen.findByText(/已生成“全市汇总反馈意见（初稿）.docx”/);
   expect(calls.cityRulesets).toEqual(['2025.1']);

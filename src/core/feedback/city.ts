@@ -22,6 +22,7 @@ import {
   quoted,
   recommendationBlocks,
   reportScope,
+  returnedAnnex,
   strengthBlocks,
 } from './common';
 import { HEADINGS, TABLE_HEADERS, fill, type Wording } from './phrases';
@@ -252,7 +253,9 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   blocks.push({ style: 'closing', text: fill(w.cityClosing, values) });
   const rows = problemList(checked, ruleset);
   const annexTitle = fill(w.cityAnnexTitle, values);
-  if (rows.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexTitle }) });
+  const returned = returnedAnnex(checked, w);
+  const annexes = [...(rows.length ? [annexTitle] : []), ...(returned.length ? [w.returnedTitle] : [])];
+  if (annexes.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexes.join('、') }) });
   blocks.push(
     { style: 'signature', text: values.发布单位 },
     { style: 'signature', text: dateText(opts.now ?? new Date()) },
@@ -264,5 +267,6 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
       { style: 'table', header: [...TABLE_HEADERS.problems], rows },
     );
   }
+  blocks.push(...returned);
   return { title, blocks };
 }

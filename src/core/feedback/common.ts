@@ -7,7 +7,7 @@ import type { AreaDef, RuleDef, Ruleset } from '../ruleset/model';
 import { renderText } from '../ruleset/text';
 import { asValue } from '../validate/rules';
 import type { DraftBlock, Finding, Report } from '../types';
-import { HEADINGS, WORDING, fill, wording, type Wording } from './phrases';
+import { HEADINGS, TABLE_HEADERS, WORDING, fill, wording, type Wording } from './phrases';
 
 export function districtName(report: Report): string {
   return report.district.name || WORDING.unnamedDistrict.text;
@@ -94,7 +94,14 @@ export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): bool
  */
 export function conclusiveWarnings(report: Report): Finding[] {
   const doubted = doubtedIndicators(report);
-  return report.findings.filter((f) => f.level === 'warning' && !(f.indicator && doubted.has(f.indicator)));
+  return report.findings.filter(
+    (f) => f.level === 'warning' && f.review === undefined && !(f.indicator && doubted.has(f.indicator)),
+  );
+}
+
+/** Warnings the reviewer sent back for the district to complete its explanation (退回补充). */
+export function returnedWarnings(report: Report): Finding[] {
+  return report.findings.filter((f) => f.level === 'warning' && f.review === '退回补充');
 }
 
 /** Indicators whose requirement could not be judged because data they rest on is in error. */
@@ -204,4 +211,23 @@ export function strengthBlocks(items: readonly string[], w: Wording): DraftBlock
 export function areasOf(findings: readonly Finding[], ruleset: Ruleset): AreaDef[] {
   const names = new Set(findings.map((f) => ruleset.areaOf(f.indicator)?.name));
   return ruleset.areas.filter((a) => names.has(a.name));
+}
+
+/** The annex of matters sent back for more explanation (退回补充), when there are any. */
+export function returnedAnnex(reports: readonly Report[], w: Wording): DraftBlock[] {
+  const rows = reports.flatMap((r) =>
+    returnedWarnings(r).map((f, i) => [
+      i === 0 ? districtName(r) : '',
+      f.message,
+      f.explanation ?? '',
+      f.reviewNote ?? '',
+    ]),
+  );
+  if (rows.length === 0) return [];
+  return [
+    { style: 'annex', text: w.annexLabel },
+    { style: 'title', text: w.returnedTitle },
+    { style: 'body', text: w.returnedLead },
+    { style: 'table', header: [...TABLE_HEADERS.returned], rows: rows.map((r, i) => [String(i + 1), ...r]) },
+  ];
 }

@@ -26,6 +26,7 @@ import {
   quoted,
   recommendationBlocks,
   reportScope,
+  returnedAnnex,
   strengthBlocks,
   voidIndicators,
 } from './common';
@@ -114,13 +115,25 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
  * explanation after the last clause of its indicator (quoted once, not after every clause).
  */
 function clauses(findings: readonly Finding[], district: string, w: Wording): string[] {
-  return findings.map((f, i) => {
+  const out: string[] = [];
+  findings.forEach((f, i) => {
+    const prev = findings[i - 1];
     const next = findings[i + 1];
     const text = f.explanation ? quoted(f.explanation) : '';
     const sameLater = next !== undefined && next.indicator === f.indicator && next.explanation === f.explanation;
     const quote = text && !sameLater ? fill(w.explanation, { 地区: district, 说明: text }) : '';
-    return `${inYi(f.message.replace(/[。；;]+$/, ''))}${quote}`;
+    const message = inYi(f.message.replace(/[。；;]+$/, ''));
+    // a second finding on one indicator continues the first clause without repeating its figure
+    const cut = message.indexOf('，');
+    const head = cut > 0 ? message.slice(0, cut) : '';
+    const last = out[out.length - 1];
+    if (prev?.indicator === f.indicator && last !== undefined && head && last.includes(head)) {
+      out[out.length - 1] = `${last}，且${message.slice(cut + 1)}${quote}`;
+    } else {
+      out.push(`${message}${quote}`);
+    }
   });
+  return out;
 }
 
 interface Counts {
@@ -246,11 +259,13 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   let closing = fill(areas.length ? w.closing : w.closingNoProblems, values);
   if (report.counts.error > 0) closing += fill(w.closingDataErrors, values);
   blocks.push({ style: 'closing', text: closing });
-  if (annex.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: w.dataAnnexTitle }) });
+  const returned = returnedAnnex([report], w);
+  const annexes = [...(annex.length ? [w.dataAnnexTitle] : []), ...(returned.length ? [w.returnedTitle] : [])];
+  if (annexes.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexes.join('、') }) });
   blocks.push(
     { style: 'signature', text: values.发布单位 },
     { style: 'signature', text: dateText(opts.now ?? new Date()) },
   );
-  blocks.push(...annex);
+  blocks.push(...annex, ...returnedAnnex([report], w));
   return { title, blocks };
 }

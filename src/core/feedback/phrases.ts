@@ -80,6 +80,11 @@ export const WORDING = {
     text: '{地区统称}要针对本报告提出的问题，举一反三、全面排查，结合书面反馈意见，自收到之日起{工作日}个工作日内制定整改措施并认真整改。整改落实情况将作为{下一年度}履行教育职责评价的重要内容。',
   },
   cityAnnexTitle: { label: '全市问题清单标题', text: '{地区统称}未达到评价要求的问题清单' },
+  returnedTitle: { label: '待补充说明事项标题', text: '待补充说明事项' },
+  returnedLead: {
+    label: '待补充说明事项导语',
+    text: '以下事项的情况说明尚不充分，请补充说明后另行报送，核实后再作结论：',
+  },
   workingDays: { label: '整改期限（工作日）', text: '30' },
 } as const;
 
@@ -98,6 +103,7 @@ export const HEADINGS = {
 export const TABLE_HEADERS = {
   data: ['序号', '工作表', '单元格', '问题说明'],
   problems: ['序号', '地区', '问题', '现状', '要求'],
+  returned: ['序号', '地区', '问题', '情况说明', '审核说明'],
 } as const;
 
 /** The default wording, with a ruleset's replacements (by label) applied. */

@@ -9,6 +9,8 @@ import type { Report } from '../../core/types';
 import type { MarkResult } from '../host';
 
 export const RECORD_SHEET = '_履职评价校验记录';
+/** a record line is cut into cells of this length (a cell holds at most 32,767 characters) */
+const RECORD_CHUNK = 30000;
 
 interface Original {
   sheet: string;
@@ -23,6 +25,25 @@ function noteText(note: ExcelJS.Comment | string | undefined): string | null {
   return (note.texts ?? []).map((t) => (typeof t === 'string' ? t : t.text)).join('');
 }
 
+/** An A1 address within Excel's bounds (XFD1048576 at most). */
+function validAddress(a: unknown): a is string {
+  const m = typeof a === 'string' ? /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(a) : null;
+  if (!m) return false;
+  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return col <= 16384 && Number(m[2]) <= 1_048_576;
+}
+
+function validOriginal(o: unknown): o is Original {
+  if (typeof o !== 'object' || o === null) return false;
+  const x = o as Record<string, unknown>;
+  return (
+    typeof x.sheet === 'string' &&
+    validAddress(x.cell) &&
+    (x.fill === null || typeof x.fill === 'string') &&
+    (x.note === null || typeof x.note === 'string')
+  );
+}
+
 function readRecord(wb: ExcelJS.Workbook): Original[] {
   const ws = wb.getWorksheet(RECORD_SHEET);
   if (!ws) return [];
@@ -30,7 +51,15 @@ function readRecord(wb: ExcelJS.Workbook): Original[] {
   ws.eachRow((row, r) => {
     if (r === 1) return;
     try {
-      out.push(JSON.parse(String(row.getCell(1).value)) as Original);
+      // a line longer than a cell holds continues in the next cells of its row
+      let text = '';
+      for (let c = 1; c <= 16; c++) {
+        const v = row.getCell(c).value;
+        if (typeof v !== 'string') break;
+        text += v;
+      }
+      const o: unknown = JSON.parse(text);
+      if (validOriginal(o)) out.push(o);
     } catch {
       // a damaged record line is skipped: its cell keeps whatever it shows now
     }
@@ -41,15 +70,19 @@ function readRecord(wb: ExcelJS.Workbook): Original[] {
 /** Restores every recorded cell and drops the record: the workbook looks as before marking. */
 export function clearFileMarks(wb: ExcelJS.Workbook): void {
   for (const o of readRecord(wb)) {
-    const ws = wb.getWorksheet(o.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(o.cell);
-    const style = { ...cell.style };
-    if (o.fill) style.fill = JSON.parse(o.fill) as ExcelJS.Fill;
-    else delete style.fill;
-    cell.style = style;
-    if (o.note === null) cell.note = undefined as unknown as string;
-    else cell.note = o.note;
+    try {
+      const ws = wb.getWorksheet(o.sheet);
+      if (!ws) continue;
+      const cell = ws.getCell(o.cell);
+      const style = { ...cell.style };
+      if (o.fill) style.fill = JSON.parse(o.fill) as ExcelJS.Fill;
+      else delete style.fill;
+      cell.style = style;
+      if (o.note === null) cell.note = undefined as unknown as string;
+      else cell.note = cutText(o.note);
+    } catch {
+      // a damaged record line (edited by hand) is passed over: the others are still restored
+    }
   }
   const ws = wb.getWorksheet(RECORD_SHEET);
   if (ws) wb.removeWorksheet(ws.id);
@@ -79,7 +112,12 @@ export function markFileFindings(wb: ExcelJS.Workbook, report: Report): MarkResu
   if (record.length) {
     const ws = wb.addWorksheet(RECORD_SHEET, { state: 'veryHidden' });
     ws.getCell(1, 1).value = '履职评价校验标记记录：请勿修改或删除（清除标记时据此恢复原样）';
-    record.forEach((o, i) => (ws.getCell(i + 2, 1).value = JSON.stringify(o)));
+    record.forEach((o, i) => {
+      const text = JSON.stringify(o);
+      for (let k = 0; k * RECORD_CHUNK < text.length; k++) {
+        ws.getCell(i + 2, k + 1).value = text.slice(k * RECORD_CHUNK, (k + 1) * RECORD_CHUNK);
+      }
+    });
   }
   return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
 }

@@ -1,6 +1,7 @@
 /** The 校验结果 and 反馈意见（初稿） sheets in an .xlsx file. Re-writing replaces them. */
 import type ExcelJS from 'exceljs';
 import { DRAFT_SHEET, LEVEL_COLOURS, SUMMARY_SHEET, looksLikeFormula, summaryData } from '../../core/summary';
+import { cutText } from '../../core/marks';
 import type { Draft, Report } from '../../core/types';
 import { PAGE_SETUP } from './template';
 
@@ -28,18 +29,18 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, report: Report, checkedA
   const ws = freshSheet(wb, SUMMARY_SHEET);
   ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP };
   SUMMARY_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getCell(1, 1).value = data.title;
+  ws.getCell(1, 1).value = cutText(data.title);
   ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };
   data.header.forEach(([label, value], i) => {
     const row = ws.getRow(i + 2);
     row.getCell(1).value = label;
     row.getCell(1).font = { name: FONT, bold: true };
     ws.mergeCells(i + 2, 1, i + 2, 2);
-    row.getCell(3).value = value;
+    row.getCell(3).value = typeof value === 'string' ? cutText(value) : value;
   });
   const readyRow = data.header.length + 2;
   const ready = ws.getCell(readyRow, 1);
-  ready.value = data.readyLine;
+  ready.value = cutText(data.readyLine);
   ready.font = { name: FONT, size: 12, bold: true, color: { argb: data.ready ? 'FF107C10' : 'FFC00000' } };
   ws.mergeCells(readyRow, 1, readyRow, 7);
 
@@ -58,7 +59,7 @@ export function writeSummarySheet(wb: ExcelJS.Workbook, report: Report, checkedA
       c.border = BORDER;
       c.alignment = { vertical: 'top', wrapText: j >= 5 };
       // user text is written as a string value, never as a formula; the text format keeps it so on editing
-      c.value = v;
+      c.value = typeof v === 'string' ? cutText(v) : v;
       if (looksLikeFormula(v)) c.numFmt = '@';
     });
     const link = ws.getCell(r, 4);
@@ -94,7 +95,7 @@ export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string
       [block.header, ...block.rows].forEach((cells, i) => {
         cells.forEach((v, j) => {
           const c = ws.getCell(r, j + 1);
-          c.value = v;
+          c.value = typeof v === 'string' ? cutText(v) : v;
           c.border = BORDER;
           c.alignment = { wrapText: true, vertical: 'top' };
           if (i === 0) c.font = { name: FONT, bold: true };
@@ -107,16 +108,17 @@ export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string
     const c = ws.getCell(r, 1);
     const size = block.style === 'title' ? 16 : 12;
     // a （一） paragraph opens with its heading sentence: only that part is bold
-    const headEnd = block.style === 'h2' ? block.text.indexOf('。') + 1 : 0;
+    const text = cutText(block.text);
+    const headEnd = block.style === 'h2' ? text.indexOf('。') + 1 : 0;
     c.value =
-      headEnd > 0 && headEnd < block.text.length
+      headEnd > 0 && headEnd < text.length
         ? {
             richText: [
-              { text: block.text.slice(0, headEnd), font: { name: FONT, size, bold: true } },
-              { text: block.text.slice(headEnd), font: { name: FONT, size } },
+              { text: text.slice(0, headEnd), font: { name: FONT, size, bold: true } },
+              { text: text.slice(headEnd), font: { name: FONT, size } },
             ],
           }
-        : block.text;
+        : text;
     c.font = {
       name: FONT,
       size,

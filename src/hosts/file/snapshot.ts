@@ -33,6 +33,10 @@ export function cellSnapshot(cell: ExcelJS.Cell): SnapshotCell | null {
   return out;
 }
 
+/**
+ * Rows are indexed by row number but only rows that hold something are set: a sheet whose one row
+ * is numbered 1,000,000 costs one row, not a million (the engine reads missing rows as empty).
+ */
 export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: (SnapshotCell | null)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -44,7 +48,6 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     });
     rows[r - 1] = cells;
   });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
   return merges.length ? { name: ws.name, rows, merges } : { name: ws.name, rows };
 }

@@ -1,4 +1,18 @@
-import { Body1, Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { Strings } from '../../i18n';
 import type { BatchProgress } from '../file/useBatch';
 
@@ -26,11 +40,16 @@ export interface BatchStatusProps {
   progress: BatchProgress | null;
   checked: number;
   bad: number;
+  /** every file on the page (checked or not): what clearing would take away */
+  files: number;
   onClear(): void;
 }
 
-/** While files are read: which one, of how many. After: how many were checked, and a way to start over. */
-export function BatchStatus({ strings, progress, checked, bad, onClear }: BatchStatusProps) {
+/**
+ * While files are read: which one, of how many. After: how many were checked, and a way to start
+ * over, which asks first.
+ */
+export function BatchStatus({ strings, progress, checked, bad, files, onClear }: BatchStatusProps) {
   const styles = useStyles();
   const t = strings.file;
   if (progress) {
@@ -47,9 +66,29 @@ export function BatchStatus({ strings, progress, checked, bad, onClear }: BatchS
   return (
     <div className={styles.status} role="status" aria-live="polite">
       <Body1 className={styles.tally}>{t.summary(checked, bad)}</Body1>
-      <Button className={styles.clear} appearance="subtle" size="small" onClick={onClear}>
-        {t.clear}
-      </Button>
+      <Dialog modalType="alert">
+        <DialogTrigger disableButtonEnhancement>
+          <Button className={styles.clear} appearance="subtle" size="small">
+            {t.clear}
+          </Button>
+        </DialogTrigger>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.clearConfirm(files)}</DialogTitle>
+            <DialogContent>{t.clearConfirmHint}</DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="primary" onClick={onClear}>
+                  {t.clearYes}
+                </Button>
+              </DialogTrigger>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="secondary">{t.clearNo}</Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

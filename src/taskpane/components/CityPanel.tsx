@@ -4,7 +4,7 @@ import type { Strings } from '../../i18n';
 import type { DraftPreview as Preview } from '../file/useCityDraft';
 import type { DownloadState } from '../file/useDownloads';
 import { LEVEL_LOOK } from '../levels';
-import { DownloadBar } from './DownloadBar';
+import { DownloadBar, type DownloadAction } from './DownloadBar';
 import { Disclosure } from './Disclosure';
 import { DraftPreview } from './DraftPreview';
 
@@ -45,10 +45,16 @@ const useStyles = makeStyles({
 
 export interface CityPanelProps {
   strings: Strings;
+  /**
+   * `reading`: files are still being read, the city-wide part waits for all of them; `tooFew`:
+   * fewer than two districts count for the city; `ready`: the comparison and the draft
+   */
+  state: 'reading' | 'tooFew' | 'ready';
+  /** the districts that count for the city */
   districts: number;
   ready: number;
-  /** workbooks of other ruleset versions were left out: which */
-  othersNote?: string;
+  /** how many workbooks were left out of the city-wide part (the table says why) */
+  setAside: number;
   cityFindings: readonly CityFinding[];
   preview: Preview;
   /** the reader opened or closed the draft */
@@ -60,29 +66,63 @@ export interface CityPanelProps {
 
 /** The reviewer's view of the batch: the city-wide comparison, the city-wide draft, every annotated copy. */
 export function CityPanel(props: CityPanelProps) {
-  const { strings, districts, ready, othersNote, cityFindings, preview, downloads } = props;
+  const { strings, state, districts, ready, setAside, downloads } = props;
   const styles = useStyles();
   const t = strings.file;
+  const heading = (
+    <h2 id="city-heading" className={styles.h2}>
+      {t.cityHeading}
+    </h2>
+  );
+  if (state === 'reading') {
+    return (
+      <section className={styles.panel} aria-labelledby="city-heading" data-city-panel="partial">
+        <div className={styles.heading}>
+          {heading}
+          <Body1 className={styles.note} data-city-partial>
+            {t.cityPartial}
+          </Body1>
+        </div>
+      </section>
+    );
+  }
+  const zip: DownloadAction = { task: 'zip', label: t.downloadZip, onClick: props.onZip };
   return (
-    <section className={styles.panel} aria-labelledby="city-heading" data-city-panel>
+    <section className={styles.panel} aria-labelledby="city-heading" data-city-panel={state}>
       <div className={styles.heading}>
-        <h2 id="city-heading" className={styles.h2}>
-          {t.cityHeading}
-        </h2>
+        {heading}
         <Caption1 className={styles.muted}>{t.cityCounts(districts, ready)}</Caption1>
-        {othersNote && (
-          <Caption1 className={styles.note} data-other-versions>
-            {othersNote}
+        {setAside > 0 && (
+          <Caption1 className={styles.note} data-set-aside-note>
+            {t.citySetAside(setAside)}
           </Caption1>
         )}
       </div>
+      {state === 'tooFew' ? (
+        <>
+          <Body1 className={styles.note} data-city-too-few>
+            {t.cityTooFew(districts)}
+          </Body1>
+          <DownloadBar strings={strings} state={downloads} actions={[zip]} />
+        </>
+      ) : (
+        <CityResults {...props} zip={zip} />
+      )}
+    </section>
+  );
+}
+
+/** The comparison, the draft and the downloads, once every file is read and enough districts count. */
+function CityResults(props: CityPanelProps & { zip: DownloadAction }) {
+  const { strings, cityFindings, preview, downloads, zip } = props;
+  const styles = useStyles();
+  const t = strings.file;
+  return (
+    <>
       <DownloadBar
         strings={strings}
         state={downloads}
-        actions={[
-          { task: 'cityDraft', label: t.downloadCityDraft, onClick: props.onCityDraft },
-          { task: 'zip', label: t.downloadZip, onClick: props.onZip },
-        ]}
+        actions={[{ task: 'cityDraft', label: t.downloadCityDraft, onClick: props.onCityDraft }, zip]}
       />
       <div className={styles.section}>
         <h3 className={styles.h3}>{t.cityFindingsHeading}</h3>
@@ -107,6 +147,6 @@ export function CityPanel(props: CityPanelProps) {
           <Spinner size="tiny" label={t.draftLoading} />
         )}
       </Disclosure>
-    </section>
+    </>
   );
 }

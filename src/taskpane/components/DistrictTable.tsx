@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Caption1,
   Link,
   Table,
@@ -12,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
+import type { BatchStatus } from '../../core/batch';
 import { LEVELS, type Level } from '../../core/types';
 import type { Strings } from '../../i18n';
 import type { CheckedEntry } from '../file/types';
@@ -40,7 +42,18 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
   },
   name: { display: 'block', maxWidth: '100%', textAlign: 'left', wordBreak: 'break-word' },
-  code: { display: 'block', color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyNumeric },
+  code: {
+    display: 'block',
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyNumeric,
+    wordBreak: 'break-all',
+  },
+  setAside: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1, wordBreak: 'break-word' },
+  // a row that does not count for the city reads quieter
+  outRow: { '& td': { backgroundColor: tokens.colorNeutralBackground2 } },
+  removeHead: { width: '52px', paddingLeft: 0, paddingRight: 0 },
+  remove: { width: '52px', paddingLeft: 0, paddingRight: 0 },
+  removeButton: { minWidth: 0 },
   chip: {
     display: 'inline-block',
     minWidth: '24px',
@@ -61,6 +74,10 @@ export interface DistrictTableProps {
   onOpen(id: number): void;
   /** the district to give the keyboard focus to (the one just closed) */
   focusId?: number | null;
+  /** each entry's place in the batch (core/batch), by id: one left out says why */
+  status?: ReadonlyMap<number, BatchStatus>;
+  /** the reviewer takes one file off the page */
+  onRemove?: (id: number) => void;
 }
 
 function Count({ level, n }: { level: Level; n: number }) {
@@ -82,8 +99,11 @@ function ReadyBadge({ ready, strings }: { ready: boolean; strings: Strings }) {
   );
 }
 
-/** Every district: its counts of 错误 / 未达标 / 提示 and whether it can be returned; its name opens its findings. */
-export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTableProps) {
+/**
+ * Every workbook: its district, file, counts of 错误 / 未达标 / 提示 and whether it can be returned;
+ * its name opens its findings. A workbook left out of the city-wide part says why; each can be removed.
+ */
+export function DistrictTable({ entries, strings, onOpen, focusId, status, onRemove }: DistrictTableProps) {
   const styles = useStyles();
   const t = strings.file;
   const links = useRef(new Map<number, HTMLButtonElement>());
@@ -103,14 +123,24 @@ export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTab
             </TableHeaderCell>
           ))}
           <TableHeaderCell className={styles.ready}>{t.colReady}</TableHeaderCell>
+          {onRemove && <TableHeaderCell className={styles.removeHead}>{t.colRemove}</TableHeaderCell>}
         </TableRow>
       </TableHeader>
       <TableBody>
         {entries.map((e) => {
           const r = e.outcome.report;
           const name = r.district.name || t.noName;
+          const place = status?.get(e.id);
+          const out = place && !place.included ? place : null;
           return (
-            <TableRow key={e.id} data-district={r.district.name} data-code={r.district.code}>
+            <TableRow
+              key={e.id}
+              className={out ? styles.outRow : undefined}
+              data-district={r.district.name}
+              data-code={r.district.code}
+              data-file={e.file}
+              data-set-aside={out?.reason}
+            >
               <TableCell className={styles.nameCell}>
                 <Link
                   as="button"
@@ -124,7 +154,22 @@ export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTab
                 >
                   {name}
                 </Link>
-                <Caption1 className={styles.code}>{r.district.code || e.file}</Caption1>
+                <Caption1 className={styles.code}>
+                  {r.district.code && (
+                    <>
+                      <span>{r.district.code}</span>
+                      {' · '}
+                    </>
+                  )}
+                  <span data-file-name>{e.file}</span>
+                </Caption1>
+                {out && (
+                  <Caption1 className={styles.setAside} data-reason>
+                    {t.setAside[out.reason]}
+                    {t.colon}
+                    {out.detail}
+                  </Caption1>
+                )}
               </TableCell>
               {LEVELS.map((level) => (
                 <TableCell key={level} className={styles.count} data-level={level}>
@@ -134,6 +179,19 @@ export function DistrictTable({ entries, strings, onOpen, focusId }: DistrictTab
               <TableCell className={styles.ready}>
                 <ReadyBadge ready={r.readyToReturn} strings={strings} />
               </TableCell>
+              {onRemove && (
+                <TableCell className={styles.remove}>
+                  <Button
+                    className={styles.removeButton}
+                    appearance="subtle"
+                    size="small"
+                    aria-label={t.removeFile(e.file)}
+                    onClick={() => onRemove(e.id)}
+                  >
+                    {t.remove}
+                  </Button>
+                </TableCell>
+              )}
             </TableRow>
           );
         })}

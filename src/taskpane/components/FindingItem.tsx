@@ -35,13 +35,47 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     textAlign: 'center',
   },
-  text: { flexGrow: 1, wordBreak: 'break-word' },
+  text: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  message: { wordBreak: 'break-word' },
+  // the district's own words, set off from the finding
+  explanation: {
+    wordBreak: 'break-word',
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `2px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   explained: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  unexplained: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+  },
 });
 
+/** A warning's 情况说明 state: explained; given but saying no reason (无, 见说明…); or not given. */
+function ExplainedMark({ finding, strings }: { finding: Finding; strings: Strings }) {
+  const styles = useStyles();
+  if (finding.level !== 'warning' || finding.explained === undefined) return null;
+  if (finding.explained) {
+    return (
+      <span className={styles.explained} data-explained="yes">
+        ✓ {strings.findings.explained}
+      </span>
+    );
+  }
+  return (
+    <span className={styles.unexplained} data-explained={finding.explanation ? 'placeholder' : 'no'}>
+      {finding.explanation ? strings.findings.placeholderExplanation : strings.findings.notExplained}
+    </span>
+  );
+}
+
 /**
- * One finding: its cell, in its level's colour, and its message. With `onSelect` (Excel) it is a
- * button that selects the cell; without (a file) it only shows the address.
+ * One finding: its cell, in its level's colour, and its message; a warning also shows the
+ * district's 情况说明 and whether it explains (a placeholder such as 无 does not). With `onSelect`
+ * (Excel) it is a button that selects the cell; without (a file) it only shows the address.
  */
 export function FindingItem({
   finding,
@@ -59,8 +93,15 @@ export function FindingItem({
       <span className={styles.cell} style={{ backgroundColor: look.fill, color: look.ink }}>
         {finding.cell}
       </span>
-      <span className={styles.text}>{finding.message}</span>
-      {finding.explained && <span className={styles.explained}>✓ {strings.findings.explained}</span>}
+      <span className={styles.text}>
+        <span className={styles.message}>{finding.message}</span>
+        {finding.level === 'warning' && finding.explanation && (
+          <span className={styles.explanation} data-explanation>
+            {strings.findings.explanation(finding.explanation)}
+          </span>
+        )}
+      </span>
+      <ExplainedMark finding={finding} strings={strings} />
     </>
   );
   const cell = `${finding.sheet}!${finding.cell}`;

@@ -7,6 +7,8 @@ import type { Engines, Outcome, WorkbookEngine } from './types';
 /** What a File offers that we use (tests pass plain objects). */
 export interface FileLike {
   readonly name: string;
+  /** the file's modification time (ms), when known: a tie of 填报日期 goes to the later file */
+  readonly lastModified?: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 

@@ -30,6 +30,8 @@ export interface BatchEntry {
   id: number;
   /** the file's name as the user gave it */
   file: string;
+  /** the file's modification time (ms), when known */
+  modified?: number;
   outcome: Outcome;
 }
 

@@ -2,7 +2,7 @@
  * The files the user gave in file mode and what became of each. Files are read one after the
  * other (files given while others are being read wait their turn); each result is shown as soon
  * as it is known. A file given again under the same name replaces the earlier one. When the
- * rulesets change, `recheck` reads every file again with the new ones.
+ * rulesets change, `recheck` reads every file again with the new ones; `remove` drops one file.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Ruleset } from '../../core/ruleset/model';
@@ -64,7 +64,9 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
             const outcome = await readOne(file, load, { rulesets, now, annotate: true, strings });
             if (gen !== generation.current) return;
             round.current.done++;
-            setEntries((prev) => upsert(prev, { id: nextId.current++, file: file.name, outcome }));
+            const entry: BatchEntry = { id: nextId.current++, file: file.name, outcome };
+            if (file.lastModified !== undefined) entry.modified = file.lastModified;
+            setEntries((prev) => upsert(prev, entry));
             await breathe();
           }
         } catch (e) {
@@ -84,6 +86,16 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
   /** Every file again (after the rulesets changed); the files wait for any round under way. */
   const recheck = useCallback(() => add([...files.current.values()]), [add]);
 
+  /** One file less: it is no longer shown, counted or read again. */
+  const remove = useCallback((id: number) => {
+    setEntries((prev) => {
+      const gone = prev.find((e) => e.id === id);
+      if (!gone) return prev;
+      files.current.delete(gone.file);
+      return prev.filter((e) => e.id !== id);
+    });
+  }, []);
+
   const clear = useCallback(() => {
     generation.current++;
     files.current.clear();
@@ -93,5 +105,5 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
     setError(null);
   }, []);
 
-  return { entries, progress, error, add, recheck, clear };
+  return { entries, progress, error, add, recheck, remove, clear };
 }
