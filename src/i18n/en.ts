@@ -103,7 +103,6 @@ export const en: Strings = {
     clearNo: 'Cancel',
     remove: 'Remove',
     removeFile: (file: string) => `Remove ${file}`,
-    colRemove: 'Remove',
     setAside: {
       superseded: 'Superseded',
       'other-city': 'Another city; left out of the city-wide part',

@@ -97,7 +97,6 @@ export const zh = {
     clearNo: '取消',
     remove: '移除',
     removeFile: (file: string) => `移除 ${file}`,
-    colRemove: '移除',
     setAside: {
       superseded: '已被替代',
       'other-city': '不是本市的填报表，不计入全市汇总',

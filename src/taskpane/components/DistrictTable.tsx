@@ -51,9 +51,14 @@ const useStyles = makeStyles({
   setAside: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1, wordBreak: 'break-word' },
   // a row that does not count for the city reads quieter
   outRow: { '& td': { backgroundColor: tokens.colorNeutralBackground2 } },
-  removeHead: { width: '52px', paddingLeft: 0, paddingRight: 0 },
-  remove: { width: '52px', paddingLeft: 0, paddingRight: 0 },
-  removeButton: { minWidth: 0 },
+  // under the file's name, so that the name keeps the width of a 350-px pane
+  removeButton: {
+    minWidth: 0,
+    height: 'auto',
+    padding: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
   chip: {
     display: 'inline-block',
     minWidth: '24px',
@@ -123,7 +128,6 @@ export function DistrictTable({ entries, strings, onOpen, focusId, status, onRem
             </TableHeaderCell>
           ))}
           <TableHeaderCell className={styles.ready}>{t.colReady}</TableHeaderCell>
-          {onRemove && <TableHeaderCell className={styles.removeHead}>{t.colRemove}</TableHeaderCell>}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -170,6 +174,17 @@ export function DistrictTable({ entries, strings, onOpen, focusId, status, onRem
                     {out.detail}
                   </Caption1>
                 )}
+                {onRemove && (
+                  <Button
+                    className={styles.removeButton}
+                    appearance="transparent"
+                    size="small"
+                    aria-label={t.removeFile(e.file)}
+                    onClick={() => onRemove(e.id)}
+                  >
+                    {t.remove}
+                  </Button>
+                )}
               </TableCell>
               {LEVELS.map((level) => (
                 <TableCell key={level} className={styles.count} data-level={level}>
@@ -179,19 +194,6 @@ export function DistrictTable({ entries, strings, onOpen, focusId, status, onRem
               <TableCell className={styles.ready}>
                 <ReadyBadge ready={r.readyToReturn} strings={strings} />
               </TableCell>
-              {onRemove && (
-                <TableCell className={styles.remove}>
-                  <Button
-                    className={styles.removeButton}
-                    appearance="subtle"
-                    size="small"
-                    aria-label={t.removeFile(e.file)}
-                    onClick={() => onRemove(e.id)}
-                  >
-                    {t.remove}
-                  </Button>
-                </TableCell>
-              )}
             </TableRow>
           );
         })}
