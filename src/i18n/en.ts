@@ -141,8 +141,6 @@ export const en: Strings = {
     cityCounts: (n: number, ready: number) => `${n} district(s), ${ready} ready to return.`,
     cityFindingsHeading: 'Compared with the city',
     cityFindingsNone: 'No district is markedly below the city on the compared indicators.',
-    otherVersions: (version: string, n: number, others: string) =>
-      `The city-wide part covers the ${n} district(s) checked with ruleset ${version}; the other workbooks belong to other versions (${others}) and are left out of the comparison and the city-wide draft.`,
     downloadCityDraft: 'City-wide draft feedback (.docx)',
     downloadZip: 'All annotated copies (.zip)',
     previewCityDraft: 'Read the city-wide draft',
@@ -165,6 +163,7 @@ export const en: Strings = {
     writing: 'Writing the 全市反馈意见（初稿） sheet…',
     done: (n: number) => `The city-wide draft from ${n} district workbooks is in the 全市反馈意见（初稿） sheet.`,
     tooFew: (n: number) => `Only ${n} workbook(s) could be checked; a city-wide draft needs at least 2.`,
+    leftOut: (file: string, why: string) => `${file}: ${why}; left out of the city-wide draft.`,
   },
   rulesets: {
     heading: 'Rulesets',

@@ -133,8 +133,6 @@ export const zh = {
     cityCounts: (n: number, ready: number) => `${n} 个地区，其中 ${ready} 个可以报送。`,
     cityFindingsHeading: '全市比较',
     cityFindingsNone: '没有地区在全市比较的指标上明显低于全市水平。',
-    otherVersions: (version: string, n: number, others: string) =>
-      `全市汇总只包括按规则集 ${version} 校验的 ${n} 个地区；其余地区的填报表属于其他版本（${others}），未纳入全市比较和全市反馈意见。`,
     downloadCityDraft: '下载全市反馈意见初稿（.docx）',
     downloadZip: '下载全部标注副本（.zip）',
     previewCityDraft: '查看全市反馈意见（初稿）',
@@ -157,6 +155,7 @@ export const zh = {
     writing: '正在写入“全市反馈意见（初稿）”工作表…',
     done: (n: number) => `已根据 ${n} 个地区的填报表写入“全市反馈意见（初稿）”工作表。`,
     tooFew: (n: number) => `能校验的地区填报表只有 ${n} 个；起草全市汇总至少需要 2 个。`,
+    leftOut: (file: string, why: string) => `${file}：${why}，未纳入全市汇总。`,
   },
   rulesets: {
     heading: '规则集',

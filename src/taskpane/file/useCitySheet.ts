@@ -9,7 +9,7 @@ import { CITY_DRAFT_SHEET, type WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
 import { UserError, describeError } from '../errors';
 import { ModuleLoadError, breathe, loadWorkbookEngine, readOne, type FileLike } from './readFiles';
-import { cityGroup, othersText } from './cityGroup';
+import { classifyBatch } from '../../core/batch';
 import type { BatchEntry, CheckedOutcome, Engines, WorkbookEngine } from './types';
 import type { BatchProgress } from './useBatch';
 
@@ -43,23 +43,25 @@ export function useCitySheet(
       try {
         let engine: Promise<WorkbookEngine> | null = null;
         const load = () => (engine ??= loadWorkbookEngine(engines));
-        const checked: CheckedOutcome[] = [];
+        const checked: { file: string; modified?: number; outcome: CheckedOutcome }[] = [];
         for (const [i, file] of files.entries()) {
           setState((s) => ({ ...s, busy: { done: i, total: files.length, current: file.name } }));
           const outcome = await readOne(file, load, { rulesets, now, annotate: false, strings });
-          if (outcome.status === 'checked') checked.push(outcome);
+          if (outcome.status === 'checked') checked.push({ file: file.name, modified: file.lastModified, outcome });
           else bad.push({ id: i + 1, file: file.name, outcome });
           await breathe();
         }
-        const group = cityGroup(checked);
-        const others =
-          group && group.others.length
-            ? strings.file.otherVersions(
-                group.ruleset.version,
-                group.reports.length,
-                othersText(group.others, strings.file.listSep),
-              )
-            : '';
+        // the batch as the command decides it: one workbook per district, of the city, year and ruleset of most
+        const statuses = classifyBatch(checked.map((c) => ({ ...c, report: c.outcome.report })));
+        const included = checked.filter((_, k) => statuses[k]!.included).map((c) => c.outcome);
+        const others = checked
+          .map((c, k) => {
+            const s = statuses[k]!;
+            return s.included ? '' : strings.city.leftOut(c.file, s.detail);
+          })
+          .filter(Boolean)
+          .join('\n');
+        const group = included[0] ? { ruleset: included[0].ruleset, reports: included.map((o) => o.report) } : null;
         if (!group || group.reports.length < 2) {
           throw new UserError([strings.city.tooFew(group?.reports.length ?? 0), others].filter(Boolean).join('\n'));
         }
