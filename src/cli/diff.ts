@@ -2,9 +2,10 @@
  * `duty-review diff OLD NEW`: what changed between two returns of one district — input cells
  * (before → after) and findings resolved, new and remaining (matched by rule, sheet and cell).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { LEVEL_NAMES } from '../core/summary';
-import type { Finding } from '../core/types';
+import type { Draft, Finding } from '../core/types';
 import { diffCells, diffFindings, YEARS_MSG } from '../core/years';
 import { displayWidth, statusLine, type Io } from './check';
 import { TOOL } from './jsonReport';
@@ -14,6 +15,8 @@ import { checkFile, type Checked } from './workbooks';
 
 export interface DiffOptions {
   json?: string;
+  /** write the new return's annotated copy, with a 修改对照 sheet, into this folder */
+  out?: string;
   ruleset?: string[];
   rules?: string;
 }
@@ -79,5 +82,49 @@ export async function runDiff(before: string, after: string, opts: DiffOptions, 
     if (opts.json === '-') io.writeJson(text);
     else writeFileSync(opts.json, text);
   }
+  if (opts.out) {
+    const target = join(opts.out, basename(after).replace(/\.xlsx$/i, '') + '.checked.xlsx');
+    await b.host.markFindings(b.report);
+    await b.host.writeSummary(b.report);
+    await b.host.writeDraft(comparisonDraft(before, cells, findings), CHANGES_SHEET);
+    mkdirSync(opts.out, { recursive: true });
+    writeFileSync(target, await b.host.toBytes());
+    io.out(T.diffWritten(target));
+  }
   return b.report.counts.error > 0 ? 1 : 0;
+}
+
+/** The sheet an annotated resubmission gets: what changed since the earlier return. */
+export const CHANGES_SHEET = '修改对照';
+
+function comparisonDraft(
+  before: string,
+  cells: readonly { sheet: string; cell: string; before: string; after: string }[],
+  findings: { resolved: Finding[]; added: Finding[]; remaining: Finding[] },
+): Draft {
+  const title = T.diffSheetTitle(basename(before));
+  const rows = (list: readonly Finding[], state: string) =>
+    list.map((f) => [state, LEVEL_NAMES[f.level], `${f.sheet}!${f.cell}`, f.message]);
+  return {
+    title,
+    blocks: [
+      { style: 'title', text: title },
+      { style: 'h1', text: T.diffCells(cells.length) },
+      {
+        style: 'table',
+        header: [...T.diffCellHeader],
+        rows: cells.map((c) => [c.sheet, c.cell, c.before, c.after]),
+      },
+      { style: 'h1', text: T.diffFindings(findings.resolved.length, findings.added.length, findings.remaining.length) },
+      {
+        style: 'table',
+        header: [...T.diffFindingHeader],
+        rows: [
+          ...rows(findings.resolved, T.diffResolved.replace(/：$/, '')),
+          ...rows(findings.added, T.diffAdded.replace(/：$/, '')),
+          ...rows(findings.remaining, T.diffRemaining.replace(/：$/, '')),
+        ],
+      },
+    ],
+  };
 }

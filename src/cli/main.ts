@@ -150,11 +150,14 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .argument('<OLD>')
     .argument('<NEW>')
     .option('--json <file>', T.diffJson)
+    .option('--out <dir>', T.optDiffOut)
     .option('--ruleset <file>', T.optRuleset, collect)
     .option('--rules <file>', T.optRules)
-    .action(async (before: string, after: string, o: { json?: string; ruleset?: string[]; rules?: string }) => {
-      setCode(await runDiff(before, after, o, quietIo(o.json)));
-    });
+    .action(
+      async (before: string, after: string, o: { json?: string; out?: string; ruleset?: string[]; rules?: string }) => {
+        setCode(await runDiff(before, after, o, quietIo(o.json)));
+      },
+    );
 
   const rs = p.command('ruleset').description(T.rulesetCmd);
   rs.command('export')

@@ -189,6 +189,23 @@ describe('two years of one city', () => {
     expect(json.findings.new.map((f: JsonFinding) => f.rule)).toContain('XQ01.min');
   });
 
+  it('diff --out: the new return’s annotated copy gets a 修改对照 sheet; the inputs stay as they were', async () => {
+    const old = await write('in', '东城区-1.xlsx', await xlsxOf(district((d) => (d.values.JF08 = { current: 600 }))));
+    const fixed = await write('in', '东城区-2.xlsx', await xlsxOf(district()));
+    const before = sha(fixed);
+    const r = await run(['diff', old, fixed, '--out', t.path('diffout')]);
+    expect(r.code).toBe(0);
+    const wb = await openWorkbook(new Uint8Array(readFileSync(t.path('diffout/东城区-2.checked.xlsx'))));
+    const ws = wb.getWorksheet('修改对照')!;
+    const text: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
+    expect(text.join('|')).toContain('与上一次报送（东城区-1.xlsx）的修改对照');
+    expect(text.join('|')).toContain('F10|600|700');
+    expect(text.join('|')).toContain('已解决');
+    expect(wb.getWorksheet('校验结果')).toBeDefined();
+    expect(sha(fixed)).toBe(before);
+  });
+
   it('next-year without --out is a usage error', async () => {
     const r = await run(['next-year', t.path('nothing.xlsx')]);
     expect(r.code).toBe(2);
