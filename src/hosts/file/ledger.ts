@@ -15,11 +15,9 @@ import {
 } from '../../core/ledger';
 import { normalizeLabel } from '../../core/parse';
 import { openWorkbook } from './load';
-import { PAGE_SETUP } from './template';
+import { FONT, HEADER_FILL, PAGE_SETUP } from './style';
 
 const WIDTHS = [6, 12, 12, 9, 18, 14, 8, 50, 36, 11, 30];
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const FONT = '等线';
 
 export function buildLedger(rows: readonly LedgerRow[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

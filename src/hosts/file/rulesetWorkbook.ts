@@ -18,6 +18,7 @@ import {
   type RulesetProblem,
   type Source,
 } from '../../core/ruleset/doc';
+import { BORDER, FONT, HEADER_FILL, PAGE_SETUP, listValidation } from './style';
 
 /** A table layout without its row type, so that the seven tables can be handled alike. */
 interface Layout {
@@ -29,20 +30,8 @@ interface Layout {
 type TableProp = (typeof TABLES)[number]['prop'];
 type Row = Record<string, unknown>;
 
-const FONT = '等线';
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 /** Dropdowns are set down to this row (further when a table has more rows). */
 const VALIDATION_ROWS = 1000;
-/** A4 landscape, one page wide (as the template). */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-};
 const YES = '是';
 const NO = '否';
 
@@ -350,18 +339,6 @@ function cellValue(v: unknown): ExcelJS.CellValue {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v !== '') return v;
   return null;
-}
-
-function listValidation(options: readonly string[]): ExcelJS.DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${options.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '请从下拉列表中选择',
-    error: `只能填写：${options.join('、')}`,
-  };
 }
 
 function tableSheet(wb: ExcelJS.Workbook, layout: Layout, rows: readonly object[]): void {

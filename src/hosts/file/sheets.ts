@@ -3,11 +3,7 @@ import type ExcelJS from 'exceljs';
 import { DRAFT_SHEET, LEVEL_COLOURS, SUMMARY_SHEET, looksLikeFormula, summaryData } from '../../core/summary';
 import { cutText } from '../../core/marks';
 import type { Draft, Report } from '../../core/types';
-import { PAGE_SETUP } from './template';
-
-const FONT = '等线';
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+import { BORDER, FONT, PAGE_SETUP } from './style';
 
 function freshSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const old = wb.getWorksheet(name);

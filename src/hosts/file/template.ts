@@ -8,18 +8,15 @@ import { INDICATOR_COLUMNS, INFO_FIELDS, RULESET_SHEET } from '../../core/layout
 import { bundledRuleset, carriedPieces } from '../../core/ruleset';
 import type { IndicatorDef, ListDef, Ruleset, SheetDef } from '../../core/ruleset/model';
 import { LEVEL_COLOURS } from '../../core/summary';
+import { BORDER, FONT, HEADER_FILL, PAGE_SETUP, listValidation } from './style';
+
 import type { Level } from '../../core/types';
 
 export const NO_LAST_VALUE = '—';
 /** List sheets get dropdowns and unlocked cells down to this row. */
 export const LIST_ROWS = 500;
 
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const FONT = '等线';
-
 const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
@@ -34,16 +31,6 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   objects: true,
 };
 
-/** Printed on A4 landscape, one page wide, with narrow margins. */
-export const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
-  paperSize: 9,
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-  horizontalCentered: true,
-  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-};
 /** Page numbers at the bottom of every printed page. */
 export const FOOTER = '&C第 &P 页，共 &N 页';
 
@@ -87,18 +74,6 @@ function header(ws: ExcelJS.Worksheet, texts: readonly string[]): void {
   });
   row.height = 24;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 2 }];
-}
-
-function listValidation(options: readonly string[]): ExcelJS.DataValidation {
-  return {
-    type: 'list',
-    allowBlank: true,
-    formulae: [`"${options.join(',')}"`],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '请从下拉列表中选择',
-    error: `只能填写：${options.join('、')}`,
-  };
 }
 
 const YES_NO = ['是', '否'];
