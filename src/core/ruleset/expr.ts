@@ -4,6 +4,7 @@
  * function is one entry of FUNCTIONS: its arguments, its type and its evaluation together.
  */
 import jsep from 'jsep';
+import { fmtNum } from '../format';
 
 export type Type = 'number' | 'text' | 'bool';
 export type Value = number | string | boolean;
@@ -517,7 +518,8 @@ export function numEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function compare(op: BinOp, a: Value, b: Value): boolean {
+/** A comparison as expressions make it: numbers within 1e-9 relative, texts by = and <> only. */
+export function compare(op: BinOp, a: Value, b: Value): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
     const eq = numEqual(a, b);
     switch (op) {
@@ -536,6 +538,11 @@ function compare(op: BinOp, a: Value, b: Value): boolean {
     }
   }
   return op === '=' ? a === b : a !== b;
+}
+
+/** A value as `&` and JOINROWS put it into a text: a number without float noise. */
+function joined(v: Value): string {
+  return typeof v === 'number' ? fmtNum(v, 6) : String(v);
 }
 
 /** Evaluates a checked expression; throws NotEvaluated when an input is missing or a division by 0. */
@@ -564,7 +571,7 @@ export function evaluate(e: Expr, scope: Scope): Value {
         case '/':
           return num(b) === 0 ? skip() : num(a) / num(b);
         case '&':
-          return `${typeof a === 'number' ? String(Math.round(a * 1e6) / 1e6) : String(a)}${typeof b === 'number' ? String(Math.round(b * 1e6) / 1e6) : String(b)}`;
+          return `${joined(a)}${joined(b)}`;
         default:
           return compare(e.op, a, b);
       }
@@ -580,8 +587,7 @@ export function evaluate(e: Expr, scope: Scope): Value {
         for (const row of scope.rows(e.list)) {
           if (e.cond && tryEvaluate(e.cond, row) !== true) continue;
           const v = e.value ? tryEvaluate(e.value, row) : undefined;
-          if (v !== undefined && v !== '')
-            parts.push(typeof v === 'number' ? String(Math.round(v * 1e6) / 1e6) : String(v));
+          if (v !== undefined && v !== '') parts.push(joined(v));
         }
         return parts.join('、');
       }

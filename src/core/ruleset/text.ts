@@ -5,13 +5,13 @@
 import { fmtNum } from '../format';
 import {
   canonical,
+  compare,
   compileExpression,
   excelRound,
   isComparison,
   numberStyle,
   tryEvaluate,
   walk,
-  type BinOp,
   type CheckEnv,
   type Expr,
   type Scope,
@@ -83,16 +83,6 @@ export function showValue(v: Value): string {
   return typeof v === 'number' ? fmtNum(v, 6) : v;
 }
 
-function compareNum(op: BinOp, a: number, b: number): boolean {
-  const eq = Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (op === '=') return eq;
-  if (op === '<>') return !eq;
-  if (op === '<') return a < b && !eq;
-  if (op === '<=') return a < b || eq;
-  if (op === '>') return a > b && !eq;
-  return a > b || eq;
-}
-
 /**
  * A computed figure with one decimal, or as many more as it takes for it to compare with the
  * rule's threshold as the exact figure does, and not to read as 0 when it is not.
@@ -107,7 +97,7 @@ function decimal(x: number, e: Expr, ctx: TextContext): string {
       if (!mine) continue;
       const other = tryEvaluate(mine === 'a' ? c.b : c.a, ctx.scope);
       if (typeof other !== 'number') continue;
-      const test = (v: number) => (mine === 'a' ? compareNum(c.op, v, other) : compareNum(c.op, other, v));
+      const test = (v: number) => (mine === 'a' ? compare(c.op, v, other) : compare(c.op, other, v));
       const truth = test(x);
       checks.push((shown) => test(shown) === truth);
     }
