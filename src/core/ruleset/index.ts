@@ -67,7 +67,19 @@ export function rulesetJson(doc: RulesetDoc): string {
 
 /** Two rulesets are the same document (positions in a workbook aside). */
 export function sameRuleset(a: RulesetDoc, b: RulesetDoc): boolean {
-  return JSON.stringify(stripSources(normalizeDoc(a))) === JSON.stringify(stripSources(normalizeDoc(b)));
+  return docKey(a) === docKey(b);
+}
+
+const keys = new WeakMap<RulesetDoc, string>();
+
+/** A document's content as one string (positions aside), computed once per document object. */
+function docKey(doc: RulesetDoc): string {
+  let key = keys.get(doc);
+  if (key === undefined) {
+    key = JSON.stringify(stripSources(normalizeDoc(doc)));
+    keys.set(doc, key);
+  }
+  return key;
 }
 
 // ---------------------------------------------------------------- choosing and carrying
@@ -105,7 +117,7 @@ export function carriedPieces(doc: RulesetDoc, size = 30000): string[] {
 const carriedCache = new Map<string, Ruleset | null>();
 
 function compileCarried(doc: RulesetDoc): Ruleset | null {
-  const key = JSON.stringify(stripSources(doc));
+  const key = docKey(doc);
   if (!carriedCache.has(key)) {
     if (carriedCache.size > 16) carriedCache.clear();
     carriedCache.set(key, checkRuleset(doc).ruleset);

@@ -114,6 +114,7 @@ export class Ruleset {
   private readonly byId: ReadonlyMap<string, IndicatorDef>;
   private readonly bySheet: ReadonlyMap<string, SheetDef>;
   private readonly byList: ReadonlyMap<string, ListDef>;
+  private readonly byRule: ReadonlyMap<string, { rule: RuleDef; order: number }>;
 
   constructor(
     readonly meta: RulesetMeta,
@@ -139,6 +140,7 @@ export class Ruleset {
       byList.set(l.code, l);
     }
     this.byList = byList;
+    this.byRule = new Map(rules.map((rule, order) => [rule.id, { rule, order }]));
   }
 
   get version(): string {
@@ -169,7 +171,7 @@ export class Ruleset {
   }
 
   rule(id: string): RuleDef | undefined {
-    return this.rules.find((r) => r.id === id);
+    return this.byRule.get(id)?.rule;
   }
 
   rulesOf(indicator: string): RuleDef[] {
@@ -178,8 +180,7 @@ export class Ruleset {
 
   /** Position of a rule; rules not of the ruleset come after. */
   ruleOrder(id: string): number {
-    const i = this.rules.findIndex((r) => r.id === id);
-    return i < 0 ? this.rules.length : i;
+    return this.byRule.get(id)?.order ?? this.rules.length;
   }
 
   area(name: string | undefined): AreaDef | undefined {
