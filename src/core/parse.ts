@@ -29,6 +29,11 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
+/** A 基本信息 label as typed (`* 地区名称：`) as the label it is (`地区名称`). */
+export function infoLabel(value: unknown): string {
+  return normalizeLabel(value).replace(/[:：*＊]/g, '');
+}
+
 /** Labels, ids and enum words compare without any spaces. */
 export function normalizeLabel(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -5,8 +5,8 @@
 import bundledJson from '../../rulesets/2025.1.json';
 import { RULESET_SHEET } from '../layout';
 import { MSG } from '../messages';
-import { normalizeLabel } from '../parse';
-import type { Finding, WorkbookSnapshot } from '../types';
+import { infoLabel, normalizeLabel } from '../parse';
+import type { Finding, SnapshotCell, WorkbookSnapshot } from '../types';
 import { applyOverrides, compileRuleset, normalizeDoc, RulesetError, type CompileResult } from './compile';
 import { stripSources, type RulesetDoc } from './doc';
 import { runExamples } from './examples';
@@ -86,12 +86,21 @@ function docKey(doc: RulesetDoc): string {
 
 /** The value of the 模板版本 row of a workbook, wherever its 基本信息 sheet is; null when none. */
 export function templateVersionOf(snapshot: WorkbookSnapshot): { version: string; sheet: string; cell: string } | null {
+  const found = infoValue(snapshot, '模板版本');
+  return found && { version: normalizeLabel(found.cell?.v), sheet: found.sheet, cell: `B${found.row}` };
+}
+
+/**
+ * A 基本信息 value of any workbook, before its ruleset is known: the cell right of the first
+ * `label` in column A of the first 60 rows of any sheet.
+ */
+export function infoValue(
+  snapshot: WorkbookSnapshot,
+  label: string,
+): { cell: SnapshotCell | null | undefined; sheet: string; row: number } | null {
   for (const s of snapshot.sheets) {
     for (let r = 0; r < Math.min(s.rows.length, 60); r++) {
-      const label = normalizeLabel(s.rows[r]?.[0]?.v).replace(/[:：*＊]/g, '');
-      if (label === '模板版本') {
-        return { version: normalizeLabel(s.rows[r]?.[1]?.v), sheet: s.name, cell: `B${r + 1}` };
-      }
+      if (infoLabel(s.rows[r]?.[0]?.v) === label) return { cell: s.rows[r]?.[1], sheet: s.name, row: r + 1 };
     }
   }
   return null;

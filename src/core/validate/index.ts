@@ -14,7 +14,7 @@ import { checkInfo } from './info';
 import { readIndicatorSheet, type IndicatorRow } from './indicatorSheets';
 import { readList, type ListSheet } from './lists';
 import { checkRules, workbookScope } from './rules';
-import { chooseRuleset } from '../ruleset';
+import { chooseRuleset, infoValue } from '../ruleset';
 
 export type { ValidateOptions };
 
@@ -117,13 +117,7 @@ export function validate(snapshot: WorkbookSnapshot, ruleset: Ruleset, options: 
 
 /** 地区名称, 行政区划代码, 评价年度 and 所属地市 of any workbook, found by their labels. */
 function districtOf(snapshot: WorkbookSnapshot): Report['district'] {
-  const get = (label: string): string => {
-    for (const s of snapshot.sheets)
-      for (const row of s.rows.slice(0, 60)) {
-        if (normalizeLabel(row?.[0]?.v).replace(/[:：*＊]/g, '') === label) return String(row?.[1]?.v ?? '').trim();
-      }
-    return '';
-  };
+  const get = (label: string): string => String(infoValue(snapshot, label)?.cell?.v ?? '').trim();
   const year = Number(get('评价年度'));
   return {
     name: get('地区名称'),

@@ -1,7 +1,7 @@
 /** 基本信息: each field found by its label in column A, its value in column B. */
 import { INFO_FIELDS, type InfoField } from '../layout';
 import { MSG } from '../messages';
-import { cellText, isBlank, normalizeLabel, parseCode, parseDate, parsePhone, parseYear } from '../parse';
+import { cellText, infoLabel, isBlank, normalizeLabel, parseCode, parseDate, parsePhone, parseYear } from '../parse';
 import type { District } from '../types';
 import type { Context } from './context';
 
@@ -22,7 +22,7 @@ export function checkInfo(ctx: Context): District {
   if (!sheet) return district;
   const rowOf = new Map<string, number>();
   for (let r = 1; r <= sheet.rowCount; r++) {
-    const label = sheet.label(r, LABEL_COL).replace(/[:：*＊]/g, '');
+    const label = infoLabel(sheet.cell(r, LABEL_COL)?.v);
     if (label && !rowOf.has(label)) rowOf.set(label, r);
   }
   const dateFields: { field: InfoField; row: number }[] = [];
