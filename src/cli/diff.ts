@@ -8,7 +8,7 @@ import { LEVEL_NAMES } from '../core/summary';
 import type { Draft, Finding } from '../core/types';
 import { diffCells, diffFindings, YEARS_MSG } from '../core/years';
 import { displayWidth, statusLine, type Io } from './check';
-import { TOOL } from './jsonReport';
+import { TOOL, findingJson } from './jsonReport';
 import { loadRulesets } from './rules';
 import { CLI_TEXT as T } from './text';
 import { checkFile, type Checked } from './workbooks';
@@ -29,15 +29,6 @@ const who = (c: Checked & { status: 'checked' }) =>
 function findingLine(f: Finding): string {
   return `    ${LEVEL_NAMES[f.level]}  ${f.sheet}!${f.cell}  ${f.message}`;
 }
-
-const findingJson = (f: Finding) => ({
-  rule: f.rule,
-  indicator: f.indicator,
-  level: f.level,
-  sheet: f.sheet,
-  cell: f.cell,
-  message: f.message,
-});
 
 export async function runDiff(before: string, after: string, opts: DiffOptions, io: Io): Promise<number> {
   const rulesets = await loadRulesets(opts.ruleset, opts.rules);

@@ -6,7 +6,8 @@ import type { Checked } from './workbooks';
 
 export const TOOL = { name: 'duty-review', version: '0.1.0' };
 
-function findingJson(f: Finding) {
+/** A finding as the JSON reports give it (spec/CLI.md). */
+export function findingJson(f: Finding) {
   return {
     rule: f.rule,
     indicator: f.indicator,

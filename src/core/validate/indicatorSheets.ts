@@ -30,7 +30,8 @@ function textOf(sheet: Sheet, row: number, col: number): string {
   return isBlank(cell) ? '' : cellText(cell);
 }
 
-const RANGE_MAX = { pct: 100, pct200: 200 } as const;
+/** The largest value of a percentage and of a gross rate (TEMPLATE.md, G3); 清单 columns use it too. */
+export const RANGE_MAX = { pct: 100, pct200: 200 } as const;
 
 function readValue(ctx: Context, sheet: Sheet, ind: IndicatorRow, year: Year): number | boolean | string | null {
   const { def } = ind;

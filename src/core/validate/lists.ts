@@ -9,6 +9,7 @@ import { cellText, isBlank, normalizeLabel, parseDate, parseNumber, parseYesNo, 
 import { tryEvaluate, type Scope, type Value } from '../ruleset/expr';
 import type { ListDef, ListFieldDef } from '../ruleset/model';
 import type { Context, Sheet } from './context';
+import { RANGE_MAX } from './indicatorSheets';
 
 export interface ListRow {
   row: number;
@@ -26,8 +27,6 @@ export interface ListSheet {
   cols: Map<string, number>;
   rows: ListRow[];
 }
-
-const RANGE_MAX = { pct: 100, pct200: 200 } as const;
 
 function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
