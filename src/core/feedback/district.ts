@@ -3,7 +3,7 @@
  * addressed to its government, built from the workbook's conclusive warnings; data errors and
  * values the check doubts are listed apart and never become conclusions.
  */
-import type { CityFinding } from '../city';
+import { indicatorNames, type CityFinding } from '../city';
 import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
 import { inYi, renderText, showValue } from '../ruleset/text';
@@ -61,7 +61,6 @@ function margin(condition: Expr, scope: Scope): { margin: number; threshold: num
 }
 
 function names(report: Report, rule: RuleDef, ruleset: Ruleset): Record<string, string> {
-  const def = ruleset.indicator(rule.indicator);
   const r = report.indicators[rule.indicator];
   const shown = (v: number | boolean | string | null | undefined) => {
     const x = v === undefined ? undefined : asValue(v);
@@ -70,9 +69,7 @@ function names(report: Report, rule: RuleDef, ruleset: Ruleset): Record<string, 
   return {
     本年值: shown(r?.current),
     上年值: shown(r?.last),
-    简称: def?.shortName ?? '',
-    指标名称: def?.name ?? '',
-    单位: def?.unit ?? '',
+    ...indicatorNames(ruleset, rule.indicator),
   };
 }
 
