@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LEVEL_NAMES } from '../core/summary';
-import type { Draft, Finding } from '../core/types';
-import { diffCells, diffFindings, YEARS_MSG } from '../core/years';
+import type { Finding } from '../core/types';
+import { changesDraft, diffCells, diffFindings, YEARS_MSG } from '../core/years';
 import { displayWidth, statusLine, type Io } from './check';
 import { TOOL, findingJson } from './jsonReport';
 import { loadRulesets } from './rules';
@@ -77,45 +77,10 @@ export async function runDiff(before: string, after: string, opts: DiffOptions, 
     const target = join(opts.out, basename(after).replace(/\.xlsx$/i, '') + '.checked.xlsx');
     await b.host.markFindings(b.report);
     await b.host.writeSummary(b.report);
-    await b.host.writeDraft(comparisonDraft(before, cells, findings), CHANGES_SHEET);
+    await b.host.writeDraft(changesDraft(basename(before), cells, findings), YEARS_MSG.changesSheet);
     mkdirSync(opts.out, { recursive: true });
     writeFileSync(target, await b.host.toBytes());
     io.out(T.diffWritten(target));
   }
   return b.report.counts.error > 0 ? 1 : 0;
-}
-
-/** The sheet an annotated resubmission gets: what changed since the earlier return. */
-export const CHANGES_SHEET = '修改对照';
-
-function comparisonDraft(
-  before: string,
-  cells: readonly { sheet: string; cell: string; before: string; after: string }[],
-  findings: { resolved: Finding[]; added: Finding[]; remaining: Finding[] },
-): Draft {
-  const title = T.diffSheetTitle(basename(before));
-  const rows = (list: readonly Finding[], state: string) =>
-    list.map((f) => [state, LEVEL_NAMES[f.level], `${f.sheet}!${f.cell}`, f.message]);
-  return {
-    title,
-    blocks: [
-      { style: 'title', text: title },
-      { style: 'h1', text: T.diffCells(cells.length) },
-      {
-        style: 'table',
-        header: [...T.diffCellHeader],
-        rows: cells.map((c) => [c.sheet, c.cell, c.before, c.after]),
-      },
-      { style: 'h1', text: T.diffFindings(findings.resolved.length, findings.added.length, findings.remaining.length) },
-      {
-        style: 'table',
-        header: [...T.diffFindingHeader],
-        rows: [
-          ...rows(findings.resolved, T.diffResolved.replace(/：$/, '')),
-          ...rows(findings.added, T.diffAdded.replace(/：$/, '')),
-          ...rows(findings.remaining, T.diffRemaining.replace(/：$/, '')),
-        ],
-      },
-    ],
-  };
 }

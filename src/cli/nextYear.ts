@@ -5,11 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
-import { INDICATOR_COLUMNS, INFO_FIELDS, ROW_NUMBER_HEADER } from '../core/layout';
-import type { Ruleset } from '../core/ruleset/model';
-import { nextYearFileName, nextYearPlan, rectificationList, type NextYearPlan } from '../core/years';
-import { buildTemplate, protectTemplate } from '../hosts/file/template';
+import { nextYearFileName, nextYearPlan } from '../core/years';
+import { nextYearWorkbook } from '../hosts/file/nextYear';
 import { displayWidth, statusLine, type Io } from './check';
 import { expandInputs } from './inputs';
 import { loadRulesets, UsageError } from './rules';
@@ -20,46 +17,6 @@ export interface NextYearOptions {
   out: string;
   ruleset?: string;
   rules?: string;
-}
-
-function rowOfId(ws: ExcelJS.Worksheet, id: string): number | null {
-  let found: number | null = null;
-  ws.getColumn(INDICATOR_COLUMNS.id.col).eachCell((cell, r) => {
-    if (found === null && String(cell.value ?? '').trim() === id) found = r;
-  });
-  return found;
-}
-
-/** Next year's blank workbook of `next`, filled as `plan` says. */
-export async function nextYearWorkbook(plan: NextYearPlan, next: Ruleset): Promise<ExcelJS.Workbook> {
-  const wb = buildTemplate(next);
-  const infoName = next.sheets.find((s) => s.kind === 'info')?.name;
-  const info = infoName ? wb.getWorksheet(infoName) : undefined;
-  if (info) {
-    const values: Partial<Record<(typeof INFO_FIELDS)[number]['key'], string | number | null>> = plan.info;
-    INFO_FIELDS.forEach((f, i) => {
-      const v = values[f.key];
-      if (v !== undefined && v !== null && v !== '') info.getCell(i + 2, 2).value = v;
-    });
-  }
-  for (const [id, value] of Object.entries(plan.last)) {
-    const sheet = next.indicator(id)?.sheet;
-    const ws = sheet ? wb.getWorksheet(sheet) : undefined;
-    const r = ws ? rowOfId(ws, id) : null;
-    if (ws && r !== null) ws.getCell(r, INDICATOR_COLUMNS.last.col).value = value;
-  }
-  const list = rectificationList(next);
-  const ws = list ? wb.getWorksheet(list.sheet) : undefined;
-  if (list && ws) {
-    plan.problems.forEach((problem, i) => {
-      list.fields.forEach((f, j) => {
-        const v = f.header === ROW_NUMBER_HEADER ? i + 1 : problem[f.header];
-        if (v !== undefined) ws.getCell(i + 3, j + 1).value = v;
-      });
-    });
-  }
-  await protectTemplate(wb, next);
-  return wb;
 }
 
 export async function runNextYear(args: string[], opts: NextYearOptions, io: Io): Promise<number> {

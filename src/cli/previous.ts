@@ -1,30 +1,27 @@
 /**
  * `--previous`: last year's returned workbooks, each checked with its own ruleset, matched to this
- * year's by 行政区划代码 (spec/CLI.md, "Across years"). Files that cannot be read, are not the
- * template or match no district are reported one line each; the run goes on without them, and
- * they do not change the exit status (that is about this year's workbooks).
+ * year's by 行政区划代码 (spec/CLI.md, "Across years"; the matching and the notices are
+ * core/years/previous, shared with the web page). Files that cannot be read, are not the template
+ * or match no district are reported one line each; the run goes on without them, and they do not
+ * change the exit status (that is about this year's workbooks).
  */
-import { basename } from 'node:path';
+import type { LedgerRow } from '../core/ledger';
 import type { Ruleset } from '../core/ruleset/model';
-import { isConfirmed, type LedgerRow } from '../core/ledger';
-import type { District, Finding, Report } from '../core/types';
+import type { District, Report } from '../core/types';
 import {
-  checkAgainstLastYear,
-  matchPrevious,
-  pickPrevious,
-  YEARS_MSG,
+  applyLastYear,
+  lastYearOf,
+  lastYearUse,
   type Candidate,
   type CompareOptions,
+  type LastYear,
 } from '../core/years';
 import type { Io } from './check';
 import { expandInputs } from './inputs';
 import { CLI_TEXT as T } from './text';
 import { checkFile, type Checked } from './workbooks';
 
-export interface LastYear {
-  report: Report;
-  ruleset: Ruleset;
-}
+export type { LastYear };
 
 export class PreviousYears {
   private readonly seen: District[] = [];
@@ -65,27 +62,16 @@ export class PreviousYears {
   /** This year's checked workbook with the comparison's notices added to its report (before it is marked). */
   async apply(c: Checked & { status: 'checked' }): Promise<Report> {
     this.seen.push(c.report.district);
-    const last = pickPrevious(c.report.district, this.candidates);
-    if (!last) return c.report;
-    const snapshot = await c.host.readSnapshot();
-    const code = last.item.report.district.code;
-    const review = this.review;
-    const options = review
-      ? { ...this.options, confirmed: (f: Finding) => isConfirmed(review, code, f) }
-      : this.options;
-    c.report = checkAgainstLastYear(
-      { report: c.report, snapshot, ruleset: c.ruleset },
-      { report: last.item.report, ruleset: last.item.ruleset, file: basename(last.file) },
-      options,
-    );
+    if (!lastYearOf(c.report.district, this.candidates)) return c.report;
+    const input = { report: c.report, snapshot: await c.host.readSnapshot(), ruleset: c.ruleset };
+    c.report = applyLastYear(input, this.candidates, { ...this.options, review: this.review });
     return c.report;
   }
 
   /** One line for each of last year's workbooks not used, and each district without one. */
   reportUnused(io: Io, say: (line: string) => void = io.out): void {
-    for (const u of matchPrevious(this.seen, this.candidates).unused) io.err(T.previousUnused(u.file, u.reason));
-    for (const d of this.seen) {
-      if (!pickPrevious(d, this.candidates)) say(T.previousNone(YEARS_MSG.noPrevious(d.name, d.code)));
-    }
+    const use = lastYearUse(this.seen, this.candidates);
+    for (const u of use.unused) io.err(T.previousUnused(u.file, u.reason));
+    for (const line of use.without) say(T.previousNone(line));
   }
 }

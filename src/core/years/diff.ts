@@ -6,7 +6,9 @@ import { a1 } from '../address';
 import { fmtNum } from '../format';
 import { isDateFormat, normalizeText, serialToDate } from '../parse';
 import type { Ruleset } from '../ruleset/model';
-import type { Finding, Report, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../types';
+import { LEVEL_NAMES } from '../summary';
+import type { Draft, Finding, Report, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../types';
+import { YEARS_MSG as M } from './messages';
 
 export interface CellChange {
   sheet: string;
@@ -73,5 +75,33 @@ export function diffFindings(before: Report, after: Report): FindingsDiff {
     resolved: before.findings.filter((f) => !now.has(findingKey(f))),
     added: after.findings.filter((f) => !old.has(findingKey(f))),
     remaining: after.findings.filter((f) => old.has(findingKey(f))),
+  };
+}
+
+/** The sheet a resubmission's annotated copy gets: what changed since the earlier return `beforeFile`. */
+export function changesDraft(beforeFile: string, cells: readonly CellChange[], findings: FindingsDiff): Draft {
+  const title = M.changesTitle(beforeFile);
+  const rows = (list: readonly Finding[], state: string) =>
+    list.map((f) => [state, LEVEL_NAMES[f.level], `${f.sheet}!${f.cell}`, f.message]);
+  return {
+    title,
+    blocks: [
+      { style: 'title', text: title },
+      { style: 'h1', text: M.changedCells(cells.length) },
+      { style: 'table', header: [...M.cellHeader], rows: cells.map((c) => [c.sheet, c.cell, c.before, c.after]) },
+      {
+        style: 'h1',
+        text: M.changedFindings(findings.resolved.length, findings.added.length, findings.remaining.length),
+      },
+      {
+        style: 'table',
+        header: [...M.findingHeader],
+        rows: [
+          ...rows(findings.resolved, M.resolved),
+          ...rows(findings.added, M.added),
+          ...rows(findings.remaining, M.remaining),
+        ],
+      },
+    ],
   };
 }

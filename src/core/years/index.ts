@@ -22,4 +22,22 @@ export {
 } from './rectification';
 export { matchPrevious, pickPrevious, type Candidate, type Matched } from './match';
 export { nextYearPlan, nextYearFileName, problemsOf, type NextYearPlan } from './nextYear';
-export { diffCells, diffFindings, findingKey, shownCell, type CellChange, type FindingsDiff } from './diff';
+export {
+  changesDraft,
+  diffCells,
+  diffFindings,
+  findingKey,
+  shownCell,
+  type CellChange,
+  type FindingsDiff,
+} from './diff';
+export {
+  applyLastYear,
+  fileNameOf,
+  lastYearNotices,
+  lastYearOf,
+  lastYearUse,
+  type LastYear,
+  type LastYearOptions,
+  type LastYearUse,
+} from './previous';

@@ -29,4 +29,15 @@ export const YEARS_MSG = {
   // diff of two returns
   diffChanged: (sheet: string, cell: string, before: string, after: string) =>
     `${sheet}!${cell}  ${before || '（空）'} → ${after || '（空）'}`,
+  /** the 修改对照 sheet of a resubmission's annotated copy */
+  changesSheet: '修改对照',
+  changesTitle: (file: string) => `与上一次报送（${file}）的修改对照`,
+  changedCells: (n: number) => (n ? `修改的单元格（${n} 处）：` : '没有修改过的单元格。'),
+  changedFindings: (resolved: number, added: number, remaining: number) =>
+    `问题变化：已解决 ${resolved} 项，新出现 ${added} 项，仍存在 ${remaining} 项`,
+  cellHeader: ['工作表', '单元格', '修改前', '修改后'],
+  findingHeader: ['情况', '级别', '位置', '问题说明'],
+  resolved: '已解决',
+  added: '新出现',
+  remaining: '仍存在',
 } as const;
