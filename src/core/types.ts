@@ -108,7 +108,20 @@ export type DraftBlock =
       /** notes for the reviewer on this paragraph (a district's 情况说明), as Word comments */
       comments?: DraftComment[];
     }
-  | { style: 'table'; header: string[]; rows: string[][] };
+  | { style: 'table'; header: string[]; rows: string[][] }
+  /**
+   * a picture with its caption (`text`, 图1 …) and the numbers it shows (`header`, `rows`): the
+   * .docx shows the PNG centred with the caption under it; outputs without pictures (.txt, the
+   * draft sheet) print the caption and the numbers
+   */
+  | { style: 'figure'; text: string; header: string[]; rows: string[][]; image?: FigureImage };
+
+/** A picture of a draft: PNG bytes and the size to show it at, in CSS pixels (96 per inch). */
+export interface FigureImage {
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
 
 /** A note on a paragraph: who says it and what. */
 export interface DraftComment {

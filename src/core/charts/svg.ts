@@ -1,0 +1,253 @@
+/**
+ * The charts laid out as SVG shapes, for a given width: the page draws the shapes with React, and
+ * the .docx gets a PNG of the same shapes serialised by `svgMarkup`. Pure geometry; text widths
+ * are estimated (a Chinese character 1 em, a Latin one 0.6 em), so no font metrics are needed.
+ *
+ * Accessible without colour: every cell and bar carries its number, the city line is solid and the
+ * requirement line dashed, each labelled; heat colours are a sequential scale (ColorBrewer OrRd)
+ * with dark text on light cells and white text on the two darkest, both at least 4.5:1.
+ */
+import type { AreaGrid, ComparisonChart } from './data';
+import { CHART_MSG } from './messages';
+
+export type Shape =
+  | { k: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string }
+  | { k: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: string }
+  | {
+      k: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      anchor: 'start' | 'middle' | 'end';
+      fill: string;
+      bold?: boolean;
+    };
+
+export interface SvgLayout {
+  width: number;
+  height: number;
+  /** what the picture shows, in a sentence (the SVG's <title>) */
+  title: string;
+  shapes: Shape[];
+}
+
+export const FONT_FAMILY =
+  "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',SimHei,'Noto Serif CJK SC',sans-serif";
+
+export const COLOURS = {
+  text: '#1F1F1F',
+  muted: '#616161',
+  grid: '#BDBDBD',
+  bar: '#2F6CAD',
+  barBelow: '#9A3412',
+  city: '#1F1F1F',
+  requirement: '#B3261E',
+  background: '#FFFFFF',
+  /** counts 0, 1, 2, 3, 4, 5+ */
+  heat: ['#FFFFFF', '#FDD49E', '#FDBB84', '#FC8D59', '#D7301F', '#990000'],
+} as const;
+
+/** Estimated width of a text in pixels at `size`. */
+export function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFFF]/u.test(ch) ? 1 : 0.6;
+  return w * size;
+}
+
+const FONT = 13;
+const SMALL = 12;
+
+/** The colour of a grid cell with `count` of at most `max`. */
+export function heatColour(count: number, max: number): string {
+  if (count <= 0) return COLOURS.heat[0];
+  const steps = COLOURS.heat.length - 1;
+  const i = max <= steps ? count : Math.ceil((count / max) * steps);
+  return COLOURS.heat[Math.min(steps, Math.max(1, i))]!;
+}
+
+const onDark = (fill: string) => fill === COLOURS.heat[4] || fill === COLOURS.heat[5];
+
+/**
+ * The grid: districts down the side, areas across the top written vertically (as Chinese can be),
+ * so that nine areas fit a 350-px pane; wider panes get wider cells, up to 72 px.
+ */
+export function gridLayout(grid: AreaGrid, width: number): SvgLayout {
+  const nameW = Math.max(40, ...grid.districts.map((d) => textWidth(d.name, FONT))) + 10;
+  const n = Math.max(1, grid.areas.length);
+  const cell = Math.max(26, Math.min(72, Math.floor((width - nameW - 2) / n)));
+  const rowH = 26;
+  const longest = Math.max(1, ...grid.areas.map((a) => [...a].length));
+  const headH = longest * (SMALL + 1) + 10;
+  const shapes: Shape[] = [];
+  grid.areas.forEach((area, a) => {
+    const cx = nameW + a * cell + cell / 2;
+    [...area].forEach((ch, i) =>
+      shapes.push({
+        k: 'text',
+        x: cx,
+        y: 4 + (i + 1) * (SMALL + 1),
+        text: ch,
+        size: SMALL,
+        anchor: 'middle',
+        fill: COLOURS.text,
+      }),
+    );
+  });
+  grid.districts.forEach((d, r) => {
+    const y = headH + r * rowH;
+    shapes.push({
+      k: 'text',
+      x: nameW - 8,
+      y: y + rowH / 2 + FONT * 0.35,
+      text: d.name,
+      size: FONT,
+      anchor: 'end',
+      fill: COLOURS.text,
+    });
+    grid.counts[r]!.forEach((count, a) => {
+      const fill = heatColour(count, grid.max);
+      const x = nameW + a * cell;
+      shapes.push({ k: 'rect', x, y, w: cell, h: rowH, fill, stroke: COLOURS.grid });
+      shapes.push({
+        k: 'text',
+        x: x + cell / 2,
+        y: y + rowH / 2 + FONT * 0.35,
+        text: String(count),
+        size: FONT,
+        anchor: 'middle',
+        fill: count === 0 ? COLOURS.muted : onDark(fill) ? '#FFFFFF' : COLOURS.text,
+        bold: count > 0,
+      });
+    });
+  });
+  return {
+    width: Math.ceil(nameW + n * cell + 2),
+    height: Math.ceil(headH + grid.districts.length * rowH + 2),
+    title: CHART_MSG.gridTitle,
+    shapes,
+  };
+}
+
+/**
+ * A bar chart laid on its side: one bar per district (names never collide, however many), the city
+ * figure a solid line and each requirement a dashed line, labelled above the plot.
+ */
+export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
+  const nameW = Math.max(40, ...chart.bars.map((b) => textWidth(b.district.name, FONT))) + 10;
+  const valueW = Math.max(40, ...chart.bars.map((b) => textWidth(b.text, SMALL))) + 8;
+  const plotW = Math.max(120, width - nameW - valueW);
+  const lines = [
+    ...(chart.city === null
+      ? []
+      : [{ value: chart.city, label: chart.cityLabel, stroke: COLOURS.city, dash: undefined }]),
+    ...chart.requirements.map((r) => ({ value: r.value, label: r.label, stroke: COLOURS.requirement, dash: '6 4' })),
+  ];
+  const values = [0, ...chart.bars.flatMap((b) => (b.value === null ? [] : [b.value])), ...lines.map((l) => l.value)];
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (hi === lo) hi = lo + 1;
+  const pad = (hi - lo) * 0.04;
+  if (lo < 0) lo -= pad;
+  hi += pad;
+  const x = (v: number) => nameW + ((v - lo) / (hi - lo)) * plotW;
+  const labelRow = SMALL + 6;
+  const top = lines.length * labelRow + 6;
+  const rowH = 24;
+  const barH = 14;
+  const shapes: Shape[] = [];
+  const bottom = top + chart.bars.length * rowH;
+  chart.bars.forEach((b, i) => {
+    const y = top + i * rowH;
+    const mid = y + rowH / 2;
+    shapes.push({
+      k: 'text',
+      x: nameW - 8,
+      y: mid + FONT * 0.35,
+      text: b.district.name,
+      size: FONT,
+      anchor: 'end',
+      fill: COLOURS.text,
+    });
+    if (b.value === null) {
+      shapes.push({
+        k: 'text',
+        x: x(0) + 4,
+        y: mid + SMALL * 0.35,
+        text: b.text,
+        size: SMALL,
+        anchor: 'start',
+        fill: COLOURS.muted,
+      });
+      return;
+    }
+    const x0 = x(Math.min(0, b.value));
+    const x1 = x(Math.max(0, b.value));
+    shapes.push({
+      k: 'rect',
+      x: x0,
+      y: mid - barH / 2,
+      w: Math.max(1, x1 - x0),
+      h: barH,
+      fill: b.belowCity ? COLOURS.barBelow : COLOURS.bar,
+    });
+    const right = b.value >= 0;
+    shapes.push({
+      k: 'text',
+      x: right ? x1 + 4 : x0 - 4,
+      y: mid + SMALL * 0.35,
+      text: b.text,
+      size: SMALL,
+      anchor: right ? 'start' : 'end',
+      fill: COLOURS.text,
+    });
+  });
+  // the zero line
+  shapes.push({ k: 'line', x1: x(0), y1: top - 2, x2: x(0), y2: bottom + 2, stroke: COLOURS.muted, width: 1 });
+  lines.forEach((l, i) => {
+    const lx = x(l.value);
+    const ly = (i + 1) * labelRow;
+    shapes.push({
+      k: 'line',
+      x1: lx,
+      y1: ly + 3,
+      x2: lx,
+      y2: bottom + 2,
+      stroke: l.stroke,
+      width: 2,
+      ...(l.dash ? { dash: l.dash } : {}),
+    });
+    const w = textWidth(l.label, SMALL);
+    const anchor = lx + w / 2 > nameW + plotW + valueW ? 'end' : lx - w / 2 < 0 ? 'start' : 'middle';
+    shapes.push({ k: 'text', x: lx, y: ly, text: l.label, size: SMALL, anchor, fill: l.stroke, bold: true });
+  });
+  return { width: Math.ceil(nameW + plotW + valueW), height: Math.ceil(bottom + 6), title: chart.name, shapes };
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+const n = (v: number) => String(Math.round(v * 10) / 10);
+
+function shapeMarkup(s: Shape): string {
+  switch (s.k) {
+    case 'rect':
+      return `<rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" fill="${s.fill}"${s.stroke ? ` stroke="${s.stroke}"` : ''}/>`;
+    case 'line':
+      return `<line x1="${n(s.x1)}" y1="${n(s.y1)}" x2="${n(s.x2)}" y2="${n(s.y2)}" stroke="${s.stroke}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
+    case 'text':
+      return `<text x="${n(s.x)}" y="${n(s.y)}" font-size="${s.size}" text-anchor="${s.anchor}" fill="${s.fill}"${s.bold ? ' font-weight="bold"' : ''}>${escapeXml(s.text)}</text>`;
+  }
+}
+
+/** The layout as a standalone SVG document (white background), for rasterising. */
+export function svgMarkup(layout: SvgLayout): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" ` +
+    `viewBox="0 0 ${layout.width} ${layout.height}" font-family="${FONT_FAMILY.replace(/"/g, '')}">` +
+    `<title>${escapeXml(layout.title)}</title>` +
+    `<rect x="0" y="0" width="${layout.width}" height="${layout.height}" fill="${COLOURS.background}"/>` +
+    layout.shapes.map(shapeMarkup).join('') +
+    '</svg>'
+  );
+}
