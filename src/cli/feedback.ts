@@ -1,16 +1,16 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { cityFindings } from '../core/city';
 import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
 import type { Draft } from '../core/types';
 import { draftToDocx } from '../feedback/docx';
 import type { Io } from './check';
-import { displayWidth, majority, modifiedTime, statusLine } from './check';
+import { displayWidth, modifiedTime, statusLine } from './check';
 import { classifyBatch, type BatchItem } from '../core/batch';
-import { applyLedger, LEDGER_TEXT } from '../core/ledger';
+import { LEDGER_TEXT, type LedgerRow } from '../core/ledger';
+import { batchDrafts, reviewBatch } from '../core/review';
 import { readReview } from './ledger';
 import { expandInputs } from './inputs';
 import type { Ruleset } from '../core/ruleset/model';
@@ -80,7 +80,6 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
     }
   };
 
-  const stems: string[] = [];
   const lastReview = opts.previousReview ? (await readReview(opts.previousReview)).rows : null;
   const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), io, {}, lastReview);
   for (const file of inputs.files) {
@@ -95,40 +94,32 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
     checked.push({ ...c, modified: modifiedTime(file) });
-    stems.push(c.report.district.name || basename(file).replace(/\.[^.]+$/, ''));
   }
   previous?.reportUnused(io);
   // the batch: one workbook per district, of the city, year and ruleset of most; the others get no draft
   const statuses = classifyBatch(checked);
   const included = checked.filter((_, k) => statuses[k]!.included);
+  const stems = included.map((c) => c.report.district.name || basename(c.file).replace(/\.[^.]+$/, ''));
   checked.forEach((c, k) => {
     const s = statuses[k]!;
     if (!s.included) io.out(T.leftOut(c.file, s.detail));
   });
-  // the reviewer's decisions, when a ledger is given: accepted explanations are no longer problems
+  // the reviewer's decisions, when a ledger is given: accepted explanations are no longer problems;
+  // then the batch's comparisons: a district's letter says what the city report says about it
+  let rows: LedgerRow[] | null = null;
   if (opts.review) {
-    const { rows, problems } = await readReview(opts.review);
-    for (const p of problems) io.err(`  ! ${p}`);
-    const { reports, unmatched } = applyLedger(
-      included.map((c) => c.report),
-      rows,
-    );
-    included.forEach((c, k) => (c.report = reports[k]!));
-    for (const row of unmatched) io.err(`  ! ${LEDGER_TEXT.unmatched(row)}`);
+    const review = await readReview(opts.review);
+    for (const p of review.problems) io.err(`  ! ${p}`);
+    rows = review.rows;
   }
-  // the batch's comparisons first: a district's letter says what the city report says about it
-  const batch = majority(included);
-  const comparisons = included.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : [];
-  const now = io.now();
-  for (const [i, c] of checked.entries()) {
-    if (!statuses[i]!.included) continue;
-    const city = batch.reports.includes(c.report) ? comparisons : [];
-    await write(`${stems[i]}反馈意见（初稿）`, districtDraft(c.report, c.ruleset, { now, city }));
-  }
-  if (included.length > 1 && batch.ruleset) {
-    const draft = cityDraft(batch.reports, batch.ruleset, { now, ...(opts.city ? { cityName: opts.city } : {}) });
-    await write('全市汇总反馈意见（初稿）', draft);
-  }
+  const reviewed = reviewBatch(included, rows);
+  for (const row of reviewed.unmatched) io.err(`  ! ${LEDGER_TEXT.unmatched(row)}`);
+  const drafts = batchDrafts({ districtDraft, cityDraft }, reviewed, {
+    now: io.now(),
+    ...(opts.city ? { cityName: opts.city } : {}),
+  });
+  for (const [k, letter] of drafts.letters.entries()) await write(`${stems[k]}反馈意见（初稿）`, letter);
+  if (drafts.city) await write('全市汇总反馈意见（初稿）', drafts.city);
   if (written) io.out(T.feedbackWritten(written, opts.out));
   return failed ? 1 : 0;
 }

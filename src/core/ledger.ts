@@ -99,7 +99,9 @@ export function isConfirmed(rows: readonly LedgerRow[], code: string, f: Finding
   );
 }
 
-const key = (code: string, rule: string, cell: string) => `${code}\u0000${rule}\u0000${cell.toUpperCase()}`;
+/** How a row and a warning are matched: 行政区划代码 + 规则 + 单元格 (the cell in any case). */
+export const ledgerKey = (code: string, rule: string, cell: string) =>
+  `${code.trim()}\u0000${rule.trim()}\u0000${cell.trim().toUpperCase()}`;
 
 /**
  * The reports as the reviewer decided: a warning whose explanation is accepted (采纳说明) is no
@@ -110,13 +112,13 @@ export function applyLedger(
   reports: readonly Report[],
   rows: readonly LedgerRow[],
 ): { reports: Report[]; unmatched: LedgerRow[] } {
-  const decided = new Map(rows.map((r) => [key(r.code, r.rule, r.cell), r]));
+  const decided = new Map(rows.map((r) => [ledgerKey(r.code, r.rule, r.cell), r]));
   const used = new Set<string>();
   const out = reports.map((report) => {
     if (report.status !== 'checked') return report;
     const findings: Finding[] = [];
     for (const f of report.findings) {
-      const k = key(report.district.code, f.rule, f.cell);
+      const k = ledgerKey(report.district.code, f.rule, f.cell);
       const row = f.level === 'warning' ? decided.get(k) : undefined;
       if (row) used.add(k);
       if (row?.decision === '采纳说明') continue;
@@ -125,6 +127,6 @@ export function applyLedger(
     const counts = countLevels(findings);
     return { ...report, findings, counts };
   });
-  const unmatched = rows.filter((r) => !used.has(key(r.code, r.rule, r.cell)));
+  const unmatched = rows.filter((r) => !used.has(ledgerKey(r.code, r.rule, r.cell)));
   return { reports: out, unmatched };
 }
