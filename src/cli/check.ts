@@ -1,9 +1,8 @@
 /** `duty-review check`: validate, write annotated copies, print one line per workbook. */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { classifyBatch, type BatchItem } from '../core/batch';
 import { ledgerRows } from '../core/ledger';
-import { readReview, writeLedger } from './ledger';
 import { cityFindings } from '../core/city';
 import type { Report } from '../core/types';
 import { readyLine } from '../core/summary';
@@ -12,7 +11,9 @@ import { expandInputs, outputNames } from './inputs';
 import { Progress } from './progress';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
-import { checkFile, type Checked } from './workbooks';
+import type { CheckedResult } from './workbooks';
+import { checkJob, type CheckJob } from './pool/checkJob';
+import { CheckPool, threadsFor } from './pool/checkPool';
 import { PreviousYears } from './previous';
 import { CLI_TEXT as T } from './text';
 import { safeIo } from './safe';
@@ -52,7 +53,7 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-export function statusLine(c: Checked, width: number): string {
+export function statusLine(c: CheckedResult, width: number): string {
   const name = pad(c.file, width);
   if (c.status === 'unreadable') return `  ✗ ${name}  ${T.unreadable}：${c.reason}`;
   if (c.status === 'not-template') return `  ✗ ${name}  ${c.reason}`;
@@ -102,47 +103,41 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
   const checked: (BatchItem & { ruleset: Ruleset; entry: number })[] = [];
   let failed = inputs.missing.length > 0;
   let written = 0;
-  const lastReview = opts.previousReview ? (await readReview(opts.previousReview)).rows : null;
+  // the ledger's workbooks need ExcelJS: loaded only when a ledger is read or written
+  const ledgerFiles = opts.previousReview || opts.ledger ? await import('./ledger') : null;
+  const lastReview = opts.previousReview ? (await ledgerFiles!.readReview(opts.previousReview)).rows : null;
   const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say }, {}, lastReview);
   say(T.checking(inputs.files.length, rulesets.map((r) => r.version).join('、')));
 
-  for (const [i, file] of inputs.files.entries()) {
-    progress.update(i, file);
-    const c = await checkFile(file, rulesets, io.now());
-    let output: string | undefined;
-    if (c.status === 'checked') {
-      await previous?.apply(c);
-      checked.push({ ...c, entry: entries.length, modified: modifiedTime(file) });
-      let target = join(outDir, names[i]!);
-      if (inputPaths.has(resolve(target))) target = target.replace(/\.xlsx$/, '-2.xlsx');
-      let bytes: Uint8Array | null = null;
-      try {
-        await c.host.markFindings(c.report);
-        await c.host.writeSummary(c.report);
-        bytes = await c.host.toBytes();
-      } catch {
-        // a workbook the copy cannot be made of: its findings stand, the others go on
-        failed = true;
-        io.err(T.cannotAnnotate(file));
-      }
-      try {
-        if (bytes) {
-          mkdirSync(outDir, { recursive: true });
-          writeFileSync(target, bytes);
-          output = target;
-          written++;
-        }
-      } catch (e) {
-        failed = true;
-        io.err(T.cannotWrite(target, (e as NodeJS.ErrnoException).code ?? String(e)));
-      }
+  const jobs: CheckJob[] = inputs.files.map((file, i) => {
+    let target = join(outDir, names[i]!);
+    if (inputPaths.has(resolve(target))) target = target.replace(/\.xlsx$/, '-2.xlsx');
+    return { file, target, outDir, now: io.now().getTime() };
+  });
+  // last year's comparison needs the open workbook: with --previous the files are checked here
+  const threads = previous ? 0 : threadsFor(jobs.length);
+  const pool = threads ? new CheckPool(rulesets, threads) : null;
+  const results = pool ? jobs.map((job) => pool.run(job)) : [];
+  try {
+    for (const [i, job] of jobs.entries()) {
+      progress.update(i, job.file);
+      const {
+        checked: c,
+        output,
+        problems,
+      } = pool ? await results[i]! : await checkJob(job, rulesets, previous ? (x) => previous.apply(x) : undefined);
+      if (c.status === 'checked') checked.push({ ...c, entry: entries.length, modified: modifiedTime(job.file) });
+      if (output) written++;
+      for (const line of problems) io.err(line);
+      if (problems.length || c.status !== 'checked' || c.report.counts.error > 0) failed = true;
+      progress.clear();
+      if (c.status === 'checked') say(statusLine(c, width));
+      else io.err(statusLine(c, width));
+      if (c.notice) say(c.notice);
+      entries.push(workbookJson(c, output));
     }
-    if (c.status !== 'checked' || c.report.counts.error > 0) failed = true;
-    progress.clear();
-    if (c.status === 'checked') say(statusLine(c, width));
-    else io.err(statusLine(c, width));
-    if (c.notice) say(c.notice);
-    entries.push(workbookJson(c, output));
+  } finally {
+    await pool?.close();
   }
   progress.clear();
   previous?.reportUnused(io, say);
@@ -167,7 +162,7 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
   }
   if (opts.ledger) {
     const rows = ledgerRows(batch.reports);
-    await writeLedger(opts.ledger, rows);
+    await ledgerFiles!.writeLedger(opts.ledger, rows);
     say(T.ledgerWritten(opts.ledger, rows.length));
   }
   if (opts.json) {

@@ -2,7 +2,7 @@
 import type { Ruleset } from '../core/ruleset/model';
 import type { CityFinding } from '../core/city';
 import type { Finding } from '../core/types';
-import type { Checked } from './workbooks';
+import type { CheckedResult } from './workbooks';
 
 export const TOOL = { name: 'duty-review', version: '0.1.0' };
 
@@ -21,7 +21,7 @@ export function findingJson(f: Finding) {
   };
 }
 
-export function workbookJson(c: Checked, output?: string): Record<string, unknown> {
+export function workbookJson(c: CheckedResult, output?: string): Record<string, unknown> {
   if (c.status === 'unreadable') return { file: c.file, status: c.status, reason: c.reason };
   const r = c.report;
   return {

@@ -1,18 +1,14 @@
 /** The `duty-review` command (spec/CLI.md). Exit status: 0 no errors, 1 errors or unreadable, 2 usage. */
+/*
+ * Start-up stays small: each command loads what it needs when it runs (ExcelJS only to write a
+ * new workbook, docx only for `feedback`), so `--help` and `check` do not pay for the others.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { exampleCity } from '../examples/city';
-import { fillWorkbook } from '../hosts/file/fill';
-import { buildTemplate, protectTemplate } from '../hosts/file/template';
-import { runCheck, type Io } from './check';
-import { runFeedback } from './feedback';
-import { runNextYear } from './nextYear';
-import { runDiff } from './diff';
+import type { Io } from './check';
 import { TOOL } from './jsonReport';
-import { rulesetJson } from '../core/ruleset';
-import { buildRulesetWorkbook } from '../hosts/file/rulesetWorkbook';
-import { loadRulesetFile, loadRulesets, problemLine, RulesetFileError, UsageError } from './rules';
+import { problemLine, RulesetFileError, UsageError } from './rules';
 import { safeIo } from './safe';
 import { CLI_TEXT as T } from './text';
 
@@ -32,6 +28,10 @@ async function writeTemplate(
   rulesetFiles: string[] | undefined,
   rules: string | undefined,
 ): Promise<void> {
+  const [{ loadRulesets }, { buildTemplate, protectTemplate }] = await Promise.all([
+    import('./rules'),
+    import('../hosts/file/template'),
+  ]);
   const [ruleset] = await loadRulesets(rulesetFiles, rules);
   const wb = buildTemplate(ruleset);
   await protectTemplate(wb, ruleset);
@@ -40,6 +40,11 @@ async function writeTemplate(
 }
 
 async function writeExamples(dir: string): Promise<number> {
+  const [{ exampleCity }, { fillWorkbook }, { buildTemplate, protectTemplate }] = await Promise.all([
+    import('../examples/city'),
+    import('../hosts/file/fill'),
+    import('../hosts/file/template'),
+  ]);
   mkdirSync(dir, { recursive: true });
   const city = exampleCity();
   for (const [name, data] of Object.entries(city)) {
@@ -102,6 +107,7 @@ function program(io: Io, setCode: (n: number) => void): Command {
           previousReview?: string;
         },
       ) => {
+        const { runCheck } = await import('./check');
         setCode(await runCheck(files, o, quietIo(o.json)));
       },
     );
@@ -131,6 +137,7 @@ function program(io: Io, setCode: (n: number) => void): Command {
           previousReview?: string;
         },
       ) => {
+        const { runFeedback } = await import('./feedback');
         setCode(await runFeedback(files, o, io));
       },
     );
@@ -142,6 +149,7 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--ruleset <file>', T.optNextRuleset)
     .option('--rules <file>', T.optRules)
     .action(async (files: string[], o: { out: string; ruleset?: string; rules?: string }) => {
+      const { runNextYear } = await import('./nextYear');
       setCode(await runNextYear(files, o, io));
     });
 
@@ -155,6 +163,7 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--rules <file>', T.optRules)
     .action(
       async (before: string, after: string, o: { json?: string; out?: string; ruleset?: string[]; rules?: string }) => {
+        const { runDiff } = await import('./diff');
         setCode(await runDiff(before, after, o, quietIo(o.json)));
       },
     );
@@ -165,12 +174,14 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .option('--ruleset <file>', T.optRuleset)
     .requiredOption('--out <file>', T.optOutRuleset)
     .action(async (o: { ruleset?: string; out: string }) => {
+      const { loadRulesets } = await import('./rules');
       const [ruleset] = await loadRulesets(o.ruleset ? [o.ruleset] : []);
       const ext = extname(o.out).toLowerCase();
       if (ext !== '.xlsx' && ext !== '.json') throw new UsageError(T.badRulesetOut(o.out));
       mkdirSync(dirname(o.out), { recursive: true });
-      if (ext === '.json') writeFileSync(o.out, rulesetJson(ruleset!.doc));
-      else await buildRulesetWorkbook(ruleset!.doc).xlsx.writeFile(o.out);
+      if (ext === '.json') writeFileSync(o.out, (await import('../core/ruleset')).rulesetJson(ruleset!.doc));
+      else
+        await (await import('../hosts/file/rulesetWorkbook')).buildRulesetWorkbook(ruleset!.doc).xlsx.writeFile(o.out);
       io.out(T.rulesetWritten(o.out, ruleset!.version));
       setCode(0);
     });
@@ -178,6 +189,7 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .description(T.rulesetCheckCmd)
     .argument('<FILE>')
     .action(async (file: string) => {
+      const { loadRulesetFile } = await import('./rules');
       const { ruleset, problems } = await loadRulesetFile(file);
       const errors = problems.filter((x) => x.level === 'error');
       const warnings = problems.filter((x) => x.level !== 'error');

@@ -8,7 +8,6 @@ import { extname } from 'node:path';
 import { bundledRuleset, checkRuleset, parseRulesetJson, withOverrides, RulesetError } from '../core/ruleset';
 import type { RulesetDoc, RulesetProblem } from '../core/ruleset/doc';
 import type { Ruleset } from '../core/ruleset/model';
-import { readRulesetWorkbook } from '../hosts/file/rulesetWorkbook';
 import { CLI_TEXT as T } from './text';
 
 export class UsageError extends Error {}
@@ -40,6 +39,8 @@ export async function readRulesetFile(file: string): Promise<{ doc: RulesetDoc |
     const { doc, problem } = parseRulesetJson(bytes.toString('utf8'));
     return { doc, problems: problem ? [{ level: 'error', sheet: '', cell: '', message: problem }] : [] };
   }
+  // ExcelJS is loaded only for a ruleset given as a workbook
+  const { readRulesetWorkbook } = await import('../hosts/file/rulesetWorkbook');
   return readRulesetWorkbook(new Uint8Array(bytes));
 }
 

@@ -14,6 +14,10 @@ export type Checked = CheckedBytes & {
   /** said after the file's line, e.g. that it was converted */ notice?: string;
 };
 
+/** What is said about a checked file once its workbook is closed (or checked in a worker thread). */
+export type CheckedResult =
+  Exclude<Checked, { status: 'checked' }> | Omit<Extract<Checked, { status: 'checked' }>, 'host'>;
+
 /** Formats LibreOffice converts to .xlsx. */
 const CONVERTIBLE = /\.(xls|et|ods)$/i;
 const CONVERT_TIMEOUT_MS = 120_000;

@@ -1,0 +1,119 @@
+/**
+ * `check` on both cores: the files' jobs run in worker threads (pool/worker.ts), their results
+ * come back in the order the files were given. A compiled ruleset does not cross threads: each
+ * worker compiles the command's rulesets from their documents, and a result names its ruleset
+ * by position, or carries the document of a ruleset the workbook brought with it.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { compileRuleset } from '../../core/ruleset/compile';
+import type { RulesetDoc } from '../../core/ruleset/doc';
+import type { Ruleset } from '../../core/ruleset/model';
+import { CLI_TEXT as T } from '../text';
+import type { CheckJob, JobResult } from './checkJob';
+import { Pool } from './pool';
+
+/** A ruleset as it crosses threads. */
+export type RulesetRef = { index: number } | { doc: RulesetDoc; overrides: Readonly<Record<string, number>> };
+
+type Wired<T> = T extends { ruleset: Ruleset } ? Omit<T, 'ruleset'> & { ruleset: RulesetRef } : T;
+
+export interface WireResult extends Omit<JobResult, 'checked'> {
+  checked: Wired<JobResult['checked']>;
+}
+
+export interface WorkerInit {
+  rulesets: { doc: RulesetDoc; overrides: Readonly<Record<string, number>> }[];
+}
+
+/** The worker script beside this module once compiled; absent when run from the TypeScript sources. */
+export const WORKER_SCRIPT = join(__dirname, 'worker.js');
+
+/** Memory one worker may use (the limits on a workbook's size keep checking well below it). */
+const WORKER_HEAP_MB = 768;
+
+export function initOf(rulesets: readonly Ruleset[]): WorkerInit {
+  return { rulesets: rulesets.map((r) => ({ doc: r.doc, overrides: r.overrides })) };
+}
+
+/** The rulesets of `init`, compiled again in a worker. */
+export function rulesetsOf(init: WorkerInit): Ruleset[] {
+  return init.rulesets.map(({ doc, overrides }) => {
+    const { ruleset, problems } = compileRuleset(doc, overrides);
+    if (!ruleset) throw new Error(problems[0]?.message ?? 'ruleset');
+    return ruleset;
+  });
+}
+
+export function toWire(r: JobResult, rulesets: readonly Ruleset[]): WireResult {
+  const c = r.checked;
+  if (c.status !== 'checked') return { ...r, checked: c };
+  const index = rulesets.indexOf(c.ruleset);
+  const ref: RulesetRef = index >= 0 ? { index } : { doc: c.ruleset.doc, overrides: c.ruleset.overrides };
+  return { ...r, checked: { ...c, ruleset: ref } };
+}
+
+/** Results turned back into the command's own rulesets; a carried ruleset is compiled once per run. */
+export class Rewire {
+  private readonly carried = new Map<string, Ruleset>();
+  constructor(private readonly rulesets: readonly Ruleset[]) {}
+
+  result(w: WireResult): JobResult {
+    const c = w.checked;
+    if (c.status !== 'checked') return { ...w, checked: c };
+    return { ...w, checked: { ...c, ruleset: this.ruleset(c.ruleset) } };
+  }
+
+  private ruleset(ref: RulesetRef): Ruleset {
+    if ('index' in ref) return this.rulesets[ref.index]!;
+    const key = JSON.stringify([ref.doc, ref.overrides]);
+    let r = this.carried.get(key);
+    if (!r) {
+      const { ruleset, problems } = compileRuleset(ref.doc, ref.overrides);
+      if (!ruleset) throw new Error(problems[0]?.message ?? 'ruleset');
+      this.carried.set(key, (r = ruleset));
+    }
+    return r;
+  }
+}
+
+/**
+ * How many worker threads a batch of `files` gets: none for one file, when the compiled worker
+ * is absent, or when DUTY_REVIEW_THREADS=1; otherwise one per core (DUTY_REVIEW_THREADS caps it).
+ */
+export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.DUTY_REVIEW_THREADS);
+  const cores = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
+  if (files < 2 || cores < 2 || !existsSync(WORKER_SCRIPT)) return 0;
+  return Math.min(cores, files);
+}
+
+export class CheckPool {
+  private readonly pool: Pool<CheckJob, WireResult>;
+  private readonly rewire: Rewire;
+
+  constructor(rulesets: readonly Ruleset[], size: number, script = WORKER_SCRIPT) {
+    this.pool = new Pool({
+      script,
+      size,
+      workerData: initOf(rulesets),
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    this.rewire = new Rewire(rulesets);
+  }
+
+  /** The file's result; a worker that died on it makes it unreadable, and the others go on. */
+  async run(job: CheckJob): Promise<JobResult> {
+    try {
+      return this.rewire.result(await this.pool.run(job));
+    } catch {
+      // the worker died on this file (WorkerCrash) or could not answer for it
+      return { checked: { file: job.file, status: 'unreadable', reason: T.workerCrashed }, problems: [] };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
