@@ -19,6 +19,8 @@ export interface CityFinding {
   /** the city-wide figure, one decimal */
   cityValue: number;
   message: string;
+  /** the sentence without the districts' names, as a district's own letter says it */
+  own: string;
 }
 
 const EPS = 1e-9;
@@ -87,16 +89,19 @@ export function cityFindings(reports: readonly Report[], ruleset: Ruleset): City
     const below = fig.scored.filter((s) => city - s.value > c.tolerance + EPS);
     if (below.length === 0) continue;
     const districts = below.map((s) => districtName(s.report));
+    const sentence = (地区: string) =>
+      renderText(c.sentence, {
+        scope: below[0]!.scope,
+        names: { 地区, 全市值: cityText(city), 均: '', ...indicatorNames(ruleset, c.indicator) },
+      });
     out.push({
       rule: c.id,
       indicator: c.indicator,
       level: 'warning',
       districts,
       cityValue: Number(cityText(city)),
-      message: renderText(c.sentence, {
-        scope: below[0]!.scope,
-        names: { 地区: districts.join('、'), 全市值: cityText(city), 均: '', ...indicatorNames(ruleset, c.indicator) },
-      }),
+      message: sentence(districts.join('、')),
+      own: sentence(''),
     });
   }
   return out;

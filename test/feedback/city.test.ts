@@ -21,7 +21,8 @@ describe('cityFindings', () => {
         level: 'warning',
         districts: ['荣成市', '乳山市'],
         cityValue: 87.7,
-        message: '荣成市、乳山市普惠性幼儿园覆盖率低于全市水平（87.7%）',
+        message: '荣成市、乳山市普惠性幼儿园覆盖率低于全市平均水平（87.7%）',
+        own: '普惠性幼儿园覆盖率低于全市平均水平（87.7%）',
       },
       {
         rule: 'XQ06.belowCity',
@@ -29,7 +30,8 @@ describe('cityFindings', () => {
         level: 'warning',
         districts: ['文登区', '乳山市'],
         cityValue: 53.2,
-        message: '文登区、乳山市公办园在园幼儿占比低于全市水平（53.2%）',
+        message: '文登区、乳山市公办园在园幼儿占比低于全市平均水平（53.2%）',
+        own: '公办园在园幼儿占比低于全市平均水平（53.2%）',
       },
     ]);
   });

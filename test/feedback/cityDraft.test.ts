@@ -95,11 +95,47 @@ describe('cityDraft', () => {
     expect(section(draft, '存在的主要问题')).toEqual([
       '（一）教育经费保障政策落实不到位。文登区未实现一般公共预算和政府性基金预算安排的教育经费比上年增长10%的要求；文登区、经区、乳山市上级教育专项资金支付率未达到90%。',
       // XQ05 (18000+9000+17000+4500+8200)/65000 = 87.2; XQ06 55.7
-      '（二）学前教育普及普惠水平有待提高。高区、乳山市普惠性幼儿园覆盖率低于全市水平（87.2%）；文登区公办园在园幼儿占比未达到50%；文登区、乳山市公办园在园幼儿占比低于全市水平（55.7%）。',
+      // the comparison first, then who of those districts misses the requirement: each named once
+      '（二）学前教育普及普惠水平有待提高。高区、乳山市普惠性幼儿园覆盖率低于全市平均水平（87.2%）；文登区、乳山市公办园在园幼儿占比低于全市平均水平（55.7%），其中文登区公办园在园幼儿占比未达到50%。',
       '（三）校园安全与学校卫生存在薄弱环节。各县（市、区）均未按要求设全学校卫生室（保健室）。',
       '（四）上年度反馈问题整改不到位。文登区上年度反馈问题整改尚未全部完成。',
       '各县（市、区）存在的具体问题及评价结果将专门印发书面反馈意见。',
     ]);
+  });
+
+  it('says once what the same districts miss: a list with the shared subject said once', () => {
+    const one = cityDraft(
+      [
+        report({ name: '环翠区', code: '371002' }),
+        report({ name: '文登区', code: '371003', rows: { JS07: { F: 600 }, JS08: { F: 600 } } }),
+      ],
+      DEFAULT_RULESET,
+    );
+    expect(section(one, '存在的主要问题')[0]).toBe(
+      '（一）教师队伍建设和待遇保障仍有短板。文登区幼儿园专任教师专科及以上学历比例未达到80%、持证上岗率未达到85%。',
+    );
+  });
+
+  it('puts the comparison with the city first, then what the same districts also miss, then who of them', () => {
+    // 文登区 and 荣成市 below the city's share and below 50%; 荣成市 also lower than last year
+    const batch = [
+      report({ name: '环翠区', code: '371002', rows: preschool(10000, 8000, 500) }),
+      report({ name: '文登区', code: '371003', rows: preschool(10000, 4500, 4000) }),
+      report({
+        name: '荣成市',
+        code: '371082',
+        rows: {
+          ...preschool(10000, 4000, 4500),
+          XQ03: { E: 4200, F: 4000 },
+          XQ04: { E: 4300, F: 4500 },
+          XQ06: { E: 42, F: 40 },
+        },
+      }),
+    ];
+    expect(section(cityDraft(batch, DEFAULT_RULESET), '存在的主要问题')[0]).toBe(
+      // (8000 + 4500 + 4000) / 30000 = 55.0
+      '（一）学前教育普及普惠水平有待提高。文登区、荣成市公办园在园幼儿占比低于全市平均水平（55.0%），且均未达到50%，其中荣成市公办园在园幼儿占比不升反降。',
+    );
   });
 
   it('lists the districts instead of 各地区 when one district meets the rule', () => {

@@ -1,3 +1,4 @@
+import { cityFindings } from '../../src/core/city';
 import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
@@ -274,24 +275,26 @@ describe('districtDraft: what the check doubts, the city comparisons, the addres
     expect(section(draft, '总体情况')[0]).toContain('另有1项因填报数据待核实暂不作结论');
   });
 
-  it('says what the city report says about the district', () => {
-    const r = report({ name: '文登区', code: '371003', rows: preschool(20000, 9000, 9000) });
-    const city = [
-      {
-        rule: 'XQ06.belowCity',
-        indicator: 'XQ06',
-        level: 'warning' as const,
-        districts: ['文登区', '乳山市'],
-        cityValue: 53.2,
-        message: '文登区、乳山市公办园在园幼儿占比低于全市水平（53.2%）',
-      },
+  it('says what the city report says about the district, after its own clause on the indicator', () => {
+    const wd = report({ name: '文登区', code: '371003', rows: preschool(20000, 9000, 9000) });
+    const others = [
+      report({ name: '环翠区', code: '371002', rows: preschool(10000, 7000, 2000) }),
+      report({ name: '荣成市', code: '371082', rows: preschool(5000, 2750, 1500) }),
+      report({ name: '乳山市', code: '371083', rows: preschool(10000, 5200, 3000) }),
     ];
-    const draft = districtDraft(r, DEFAULT_RULESET, { now: NOW, city });
-    expect(section(draft, '存在的主要问题').join('')).toContain(
-      '在全市比较中，文登区、乳山市公办园在园幼儿占比低于全市水平（53.2%）',
+    const city = cityFindings([wd, ...others], DEFAULT_RULESET);
+    const draft = districtDraft(wd, DEFAULT_RULESET, { now: NOW, city });
+    // 文登区 45% misses 50% and is below the city's 53.2%: one clause, no other district named
+    expect(section(draft, '存在的主要问题')).toContain(
+      '（一）学前教育普及普惠水平有待提高。公办园在园幼儿占比为45%，未达到50%的要求，且低于全市平均水平（53.2%）。',
     );
+    // 乳山市 52% meets 50% but is below the city figure: the comparison is its clause
+    const rs = districtDraft(others[2]!, DEFAULT_RULESET, { now: NOW, city });
+    expect(section(rs, '存在的主要问题')).toEqual([
+      '（一）学前教育普及普惠水平有待提高。普惠性幼儿园覆盖率低于全市平均水平（87.7%）；公办园在园幼儿占比低于全市平均水平（53.2%）。',
+    ]);
     expect(section(draftOf(report({ name: '荣成市', code: '371082' })), '存在的主要问题').join('')).not.toContain(
-      '全市比较',
+      '全市平均水平',
     );
   });
 });

@@ -4,8 +4,9 @@
  * broken by the same districts in one sentence); the comparisons with the city figure; the best
  * district for a few indicators; recommendations from the rules broken; a 问题清单 annex.
  */
-import { breachesByRule, cityFigure, cityFindings, cityText, indicatorNames, type RuleBreach } from '../city';
-import type { ComparisonDef, Ruleset } from '../ruleset/model';
+import { breachesByRule, cityFigure, cityFindings, cityText, indicatorNames } from '../city';
+import type { Scope } from '../ruleset/expr';
+import type { ComparisonDef, RuleDef, Ruleset } from '../ruleset/model';
 import { inYi, renderText, showValue } from '../ruleset/text';
 import { asValue } from '../validate/rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
@@ -56,21 +57,24 @@ export function districtNames(
   return all ? { 地区: ruleset.meta.collective, 均: w.cityAll } : { 地区: names.join('、'), 均: '' };
 }
 
-function breachSentence(b: RuleBreach, total: number, ruleset: Ruleset, who: { 地区: string; 均: string }): string {
-  const rule = ruleset.rule(b.rule);
-  if (!rule?.city) return `${who.地区}${ruleset.labelOf(b.indicator)}${who.均}未达到要求`;
-  return inYi(
-    renderText(rule.city, {
-      scope: reportScope(b.reports[0]!, ruleset),
-      names: { ...who, ...indicatorNames(ruleset, rule.indicator) },
-    }),
-  ).replace(/[。；;]+$/, '');
+/** A rule's sentence in the city report, naming `who` (see districtNames); values from `scope`. */
+export function ruleSentence(rule: RuleDef, who: { 地区: string; 均: string }, scope: Scope, ruleset: Ruleset): string {
+  if (!rule.city) return `${who.地区}${ruleset.labelOf(rule.indicator)}${who.均}未达到要求`;
+  return inYi(renderText(rule.city, { scope, names: { ...who, ...indicatorNames(ruleset, rule.indicator) } })).replace(
+    /[。；;]+$/,
+    '',
+  );
 }
 
 interface Item {
   area: string;
   order: number;
-  /** the districts it names, to join problems of the same districts */
+  indicator: string | null;
+  /** the districts it names (empty for a sentence naming none) */
+  districts: readonly string[];
+  /** whether it compares with the city figure (said before a requirement on the same districts) */
+  comparison: boolean;
+  /** how it names the districts, to join problems of the same districts */
   key: string;
   text: string;
   /** the sentence without the districts, to continue another sentence about the same districts */
@@ -81,30 +85,112 @@ function problemItems(checked: readonly Report[], ruleset: Ruleset, w: Wording):
   const items: Item[] = [];
   for (const b of breachesByRule(checked, ruleset)) {
     const area = ruleset.areaOf(b.indicator)?.name;
-    if (!area) continue;
-    const who = districtNames(b.reports.map(districtName), checked.length, ruleset, w);
-    const text = breachSentence(b, checked.length, ruleset, who);
+    const rule = ruleset.rule(b.rule);
+    if (!area || !rule) continue;
+    const districts = b.reports.map(districtName);
+    const who = districtNames(districts, checked.length, ruleset, w);
+    const text = ruleSentence(rule, who, reportScope(b.reports[0]!, ruleset), ruleset);
     const rest = text.startsWith(who.地区) ? text.slice(who.地区.length) : '';
-    items.push({ area, order: ruleset.ruleOrder(b.rule), key: who.地区, text, rest });
+    const order = ruleset.ruleOrder(b.rule);
+    items.push({ area, order, indicator: b.indicator, districts, comparison: false, key: who.地区, text, rest });
   }
   for (const c of cityFindings(checked, ruleset)) {
     const area = ruleset.areaOf(c.indicator)?.name;
     const order = Math.max(-1, ...ruleset.rulesOf(c.indicator).map((r) => ruleset.ruleOrder(r.id))) + 0.5;
-    if (area) items.push({ area, order, key: '', text: c.message.replace(/[。；;]+$/, ''), rest: '' });
+    const text = c.message.replace(/[。；;]+$/, '');
+    const key = c.districts.join('、');
+    const rest = text.startsWith(key) ? text.slice(key.length) : '';
+    if (area)
+      items.push({ area, order, indicator: c.indicator, districts: c.districts, comparison: true, key, text, rest });
   }
   const areaOrder = (name: string) => ruleset.areas.findIndex((a) => a.name === name);
   return items.sort((a, b) => areaOrder(a.area) - areaOrder(b.area) || a.order - b.order);
 }
 
+/** What a sentence says after the districts and the indicator's name: `未达到50%`. */
+function predicate(it: Item, ruleset: Ruleset): string {
+  const rest = it.rest.replace(/^均/, '');
+  const short = it.indicator ? ruleset.indicator(it.indicator)?.shortName : undefined;
+  return short && rest.startsWith(short) ? rest.slice(short.length).replace(/^均/, '') : '';
+}
+
+const within = (a: readonly string[], b: readonly string[]) => a.every((d) => b.includes(d));
+
+/**
+ * One indicator, one sentence, each district named once: the widest statement first (the
+ * comparison with the city figure before a requirement on the same districts), then what the
+ * same districts also miss ("，且均未达到50%"), then what only some of them miss ("，其中…").
+ * Statements on districts that overlap otherwise stay sentences of their own.
+ */
+function joinSameIndicator(items: readonly Item[], ruleset: Ruleset, w: Wording): Item[] {
+  const out: Item[] = [];
+  const done = new Set<Item>();
+  for (const it of items) {
+    if (done.has(it)) continue;
+    if (!it.indicator || it.districts.length === 0) {
+      out.push(it);
+      done.add(it);
+      continue;
+    }
+    const group = items
+      .filter((x) => !done.has(x) && x.indicator === it.indicator && x.districts.length > 0)
+      .sort(
+        (a, b) =>
+          b.districts.length - a.districts.length || Number(b.comparison) - Number(a.comparison) || a.order - b.order,
+      );
+    const first = group[0]!;
+    let text = first.text;
+    const joined: Item[] = [];
+    const subsets: Item[] = [];
+    for (const x of group.slice(1)) {
+      if (!within(x.districts, first.districts)) continue;
+      const pred = x.districts.length === first.districts.length ? predicate(x, ruleset) : '';
+      if (pred) {
+        text += `，且${first.districts.length > 1 ? w.cityAll : ''}${pred}`;
+        joined.push(x);
+      } else if (x.districts.length < first.districts.length) {
+        subsets.push(x);
+      }
+    }
+    subsets.forEach((x, i) => (text += `${i === 0 ? '，其中' : '，'}${x.text}`));
+    for (const x of [first, ...joined, ...subsets]) done.add(x);
+    // a sentence with a 其中 part is not continued by another: it would read as said of the part
+    out.push(
+      joined.length || subsets.length ? { ...first, text, key: subsets.length ? '' : first.key, rest: '' } : first,
+    );
+    // statements on districts that overlap otherwise stay sentences of their own, in their place
+  }
+  return out;
+}
+
 /** One problem, one sentence: what the same districts break in one area is said in one sentence. */
 function joinSameDistricts(items: readonly Item[]): string[] {
-  const out: { key: string; text: string }[] = [];
+  const out: { key: string; text: string; last: string }[] = [];
   for (const it of items) {
     const same = out.find((o) => it.key && o.key === it.key);
-    if (same && it.rest) same.text += `，${it.rest.replace(/^均/, '')}`;
-    else out.push({ key: it.key, text: it.text });
+    const rest = it.rest.replace(/^均/, '');
+    if (same && rest) {
+      // short parallel statements read as a list, the subject they share said once:
+      // "…专科及以上学历比例未达到80%、持证上岗率未达到85%"
+      const list = !same.last.includes('，') && !rest.includes('，');
+      const shared = list ? sharedStart(same.last.replace(/^均/, ''), rest) : 0;
+      same.text += `${list ? '、' : '，'}${rest.slice(shared)}`;
+      same.last = rest;
+    } else {
+      out.push({ key: it.key, text: it.text, last: it.rest });
+    }
   }
   return out.map((o) => o.text);
+}
+
+/** A shared subject at least this long is said once. */
+const MIN_SHARED = 4;
+
+/** How many leading characters two statements share, when that is a subject worth saying once. */
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= MIN_SHARED && n < b.length ? n : 0;
 }
 
 /** More districts than this sharing first place are not named. */
@@ -222,7 +308,13 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   const items = problemItems(checked, ruleset, w);
   const areas = ruleset.areas.filter((a) => items.some((it) => it.area === a.name));
   areas.forEach((area, i) => {
-    const sentences = joinSameDistricts(items.filter((it) => it.area === area.name));
+    const sentences = joinSameDistricts(
+      joinSameIndicator(
+        items.filter((it) => it.area === area.name),
+        ruleset,
+        w,
+      ),
+    );
     // each district's own explanation of a problem named here, for the reviewer to weigh
     const comments = checked.flatMap((r) =>
       conclusiveWarnings(r)

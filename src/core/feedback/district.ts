@@ -107,12 +107,19 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
   return out;
 }
 
+/** A clause of 存在的主要问题: what one indicator misses, and the district's explanation after it. */
+interface Clause {
+  indicator: string | null;
+  text: string;
+  quote: string;
+}
+
 /**
  * The clauses of 存在的主要问题 for some warnings: each finding's message, and the district's own
  * explanation after the last clause of its indicator (quoted once, not after every clause).
  */
-function clauses(findings: readonly Finding[], district: string, w: Wording): string[] {
-  const out: string[] = [];
+function clauses(findings: readonly Finding[], district: string, w: Wording): Clause[] {
+  const out: Clause[] = [];
   findings.forEach((f, i) => {
     const prev = findings[i - 1];
     const next = findings[i + 1];
@@ -124,13 +131,31 @@ function clauses(findings: readonly Finding[], district: string, w: Wording): st
     const cut = message.indexOf('，');
     const head = cut > 0 ? message.slice(0, cut) : '';
     const last = out[out.length - 1];
-    if (prev?.indicator === f.indicator && last !== undefined && head && last.includes(head)) {
-      out[out.length - 1] = `${last}，且${message.slice(cut + 1)}${quote}`;
+    if (prev?.indicator === f.indicator && last !== undefined && head && last.text.includes(head)) {
+      last.text += `，且${message.slice(cut + 1)}`;
+      last.quote = quote;
     } else {
-      out.push(`${message}${quote}`);
+      out.push({ indicator: f.indicator, text: message, quote });
     }
   });
   return out;
+}
+
+/**
+ * The batch's comparisons that name the district, said as the city report says them: after the
+ * clause on the same indicator ("…，且低于全市平均水平（53.7%）"), else as clauses of their own.
+ */
+function withComparisons(own: Clause[], compared: readonly CityFinding[], ruleset: Ruleset, w: Wording): string[] {
+  const out = own.map((c) => ({ ...c }));
+  for (const c of compared) {
+    const text = fill(w.cityComparison, { 比较: c.own.replace(/[。；;]+$/, '') });
+    const short = ruleset.indicator(c.indicator)?.shortName ?? '';
+    const same = [...out].reverse().find((x) => x.indicator === c.indicator);
+    if (same && short && text.startsWith(short))
+      same.text += `，${same.text.includes('，且') ? '' : '且'}${text.slice(short.length)}`;
+    else out.push({ indicator: c.indicator, text, quote: '' });
+  }
+  return out.map((c) => `${c.text}${c.quote}`);
 }
 
 interface Counts {
@@ -227,15 +252,15 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   }
 
   sections.add(HEADINGS.problems);
-  const areas = areasOf(warnings, ruleset).map((area) => ({
-    area,
-    findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name),
-  }));
-  const mine = (opts.city ?? []).filter((c) => c.districts.includes(report.district.name));
+  const mine = (opts.city ?? []).filter((c) => c.districts.includes(name));
+  // an area has a paragraph when the district misses a requirement there or a comparison names it
+  const named = new Set(mine.map((c) => ruleset.areaOf(c.indicator)?.name));
+  const areas = ruleset.areas
+    .filter((a) => named.has(a.name) || areasOf(warnings, ruleset).includes(a))
+    .map((area) => ({ area, findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name) }));
   areas.forEach(({ area, findings }, i) => {
-    const own = clauses(findings, name, w);
-    const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name).map((c) => c.message);
-    const all = [...own, ...compared.map((m) => fill(w.cityComparison, { 比较: m.replace(/[。；;]+$/, '') }))];
+    const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name);
+    const all = withComparisons(clauses(findings, name, w), compared, ruleset, w);
     const comments = [...new Set(findings.map((f) => f.explanation).filter((x): x is string => !!x))].map((text) => ({
       author: name,
       text: fill(w.explanation, { 地区: name, 说明: quoted(text) }).replace(/^（|）$/g, ''),
