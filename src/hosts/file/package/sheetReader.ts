@@ -1,0 +1,200 @@
+/**
+ * One worksheet part read straight from its XML into a SheetSnapshot: values typed as the cell's
+ * `t` says (numbers, shared and inline strings, booleans, errors, ISO dates), formulas flagged
+ * with their cached result, number formats from the cell's style, dates as serial numbers,
+ * merged ranges. Only rows that hold something are set, so a sparse sheet costs what it holds.
+ */
+import { dateToSerial } from '../../../core/parse';
+import type { SheetSnapshot, SnapshotCell } from '../../../core/types';
+import { isDateFormat } from './numberFormats';
+import { stringItemText } from './sharedStrings';
+import { attribute, decodeText, innerText } from './xml';
+
+export interface SheetContext {
+  strings: readonly string[];
+  /** format code of each cell style index */
+  formats: readonly (string | undefined)[];
+  date1904: boolean;
+}
+
+const ROW_OR_CELL = /<(\/?)((?:[\w.-]+:)?)(row|c|sheetData)\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(\/?)>/g;
+const V = /<(?:[\w.-]+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/;
+const F = /<(?:[\w.-]+:)?f\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/;
+const IS = /<(?:[\w.-]+:)?is\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?is>)/;
+const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
+const REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & 0xdf) - 64);
+  return n;
+}
+
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** A number read as a date when its format shows one (ExcelJS's arithmetic, to the millisecond). */
+function dateSerial(v: number, date1904: boolean): number {
+  return dateToSerial(new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
+}
+
+/** `2024-03-01T00:00:00Z` (a `t="d"` cell) as a serial number. */
+function isoSerial(text: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+  return Number.isNaN(ms) ? null : dateToSerial(new Date(ms));
+}
+
+type Typed = { v: SnapshotCell['v']; err?: string } | null;
+
+/** A cached value (formula result or constant) typed by the cell's `t`. */
+function typed(t: string | undefined, text: string, fmt: string | undefined, ctx: SheetContext): Typed {
+  switch (t) {
+    case 's': {
+      const s = ctx.strings[parseInt(text, 10)];
+      return s === undefined ? null : { v: s };
+    }
+    case 'str':
+    case 'inlineStr':
+      return { v: text };
+    case 'b':
+      return { v: parseInt(text, 10) !== 0 };
+    case 'e':
+      return { v: null, err: text };
+    case 'd': {
+      const serial = isoSerial(text);
+      return serial === null ? { v: text } : { v: serial };
+    }
+    default: {
+      const n = parseFloat(text);
+      return { v: isDateFormat(fmt) ? dateSerial(n, ctx.date1904) : n };
+    }
+  }
+}
+
+/** One `<c>` element's content as a snapshot cell, or null when it holds nothing. */
+function cellOf(attrs: string, inner: string, ctx: SheetContext): SnapshotCell | null {
+  const t = attribute(attrs, 't');
+  const s = attribute(attrs, 's');
+  const fmt = s === undefined ? undefined : ctx.formats[parseInt(s, 10)];
+  const f = inner ? F.exec(inner) : null;
+  const formula = !!f && (!!f[2] || attribute(f[1] ?? '', 't') !== undefined);
+  let text: string | undefined;
+  if (inner) {
+    const is = t === 'inlineStr' ? IS.exec(inner) : null;
+    if (is) text = stringItemText(is[1] ?? '');
+    else {
+      const v = V.exec(inner);
+      if (v?.[1]) text = t === 's' || t === 'b' || t === 'e' || t === undefined ? decodeText(v[1]) : innerText(v[1]);
+    }
+  }
+  if (text === '') text = undefined;
+  let out: SnapshotCell;
+  if (formula) {
+    const result = text === undefined ? null : typed(t === 'inlineStr' ? 'str' : t, text, fmt, ctx);
+    out = { v: result?.v ?? null };
+    if (result?.err) out.err = result.err;
+  } else {
+    if (text === undefined) return null;
+    const value = typed(t, text, fmt, ctx);
+    if (!value) return null;
+    out = { v: value.v };
+    if (value.err) out.err = value.err;
+  }
+  if (fmt && fmt !== 'General') out.fmt = fmt;
+  if (formula) out.formula = true;
+  return out;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergesOf(xml: string, from: number): { ranges: string[]; boxes: Merge[] } {
+  const ranges: string[] = [];
+  const boxes: Merge[] = [];
+  const seen = new Set<string>();
+  const re = new RegExp(MERGE.source, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const [a, b = a] = m[1]!.split(':');
+    const p = REF.exec(a!.trim());
+    const q = REF.exec(b!.trim());
+    if (!p || !q) continue;
+    const box = {
+      top: Math.min(+p[2]!, +q[2]!),
+      bottom: Math.max(+p[2]!, +q[2]!),
+      left: Math.min(columnNumber(p[1]!), columnNumber(q[1]!)),
+      right: Math.max(columnNumber(p[1]!), columnNumber(q[1]!)),
+    };
+    const master = `${columnLetters(box.left)}${box.top}`;
+    if (seen.has(master)) continue;
+    seen.add(master);
+    ranges.push(`${master}:${columnLetters(box.right)}${box.bottom}`);
+    boxes.push(box);
+  }
+  return { ranges, boxes };
+}
+
+/** Whether (r, c) is inside a merge without being its top-left cell. */
+function mergedAway(boxes: readonly Merge[], r: number, c: number): boolean {
+  for (const b of boxes) {
+    if (r >= b.top && r <= b.bottom && c >= b.left && c <= b.right && (r !== b.top || c !== b.left)) return true;
+  }
+  return false;
+}
+
+export function readSheet(name: string, xml: string, ctx: SheetContext): SheetSnapshot {
+  const rows: (SnapshotCell | null)[][] = [];
+  const re = new RegExp(ROW_OR_CELL.source, 'g');
+  const start = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
+  let dataEnd = xml.length;
+  const cellsAt: { r: number; c: number; cell: SnapshotCell }[] = [];
+  if (start >= 0) {
+    re.lastIndex = start;
+    let row = 0;
+    let col = 0;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const [, close, prefix, local, attrs = '', empty] = m;
+      if (local === 'sheetData') {
+        if (close || empty) {
+          dataEnd = m.index;
+          break;
+        }
+        continue;
+      }
+      if (close) continue;
+      if (local === 'row') {
+        const r = attribute(attrs, 'r');
+        row = r === undefined ? row + 1 : parseInt(r, 10);
+        col = 0;
+        continue;
+      }
+      const ref = attribute(attrs, 'r');
+      const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
+      col = letters ? columnNumber(letters) : col + 1;
+      let inner = '';
+      if (!empty) {
+        const closing = `</${prefix}c>`;
+        const endAt = xml.indexOf(closing, re.lastIndex);
+        const stop = endAt < 0 ? xml.length : endAt;
+        inner = xml.slice(re.lastIndex, stop);
+        re.lastIndex = endAt < 0 ? xml.length : endAt + closing.length;
+      }
+      const cell = inner ? cellOf(attrs, inner, ctx) : null;
+      if (cell) cellsAt.push({ r: row, c: col, cell });
+    }
+  }
+  const { ranges, boxes } = mergesOf(xml, dataEnd);
+  for (const { r, c, cell } of cellsAt) {
+    if (r < 1 || c < 1) continue;
+    if (boxes.length && mergedAway(boxes, r, c)) continue;
+    (rows[r - 1] ??= [])[c - 1] = cell;
+  }
+  return ranges.length ? { name, rows, merges: ranges } : { name, rows };
+}
