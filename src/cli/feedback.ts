@@ -6,6 +6,8 @@ import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
 import type { Draft } from '../core/types';
 import { draftToDocx } from '../feedback/docx';
+import { figureBlocks, withFigures } from '../core/charts/figures';
+import { nodeRasteriser } from '../feedback/rasterNode';
 import type { Io } from './check';
 import { displayWidth, modifiedTime, statusLine } from './check';
 import { classifyBatch, type BatchItem } from '../core/batch';
@@ -119,7 +121,12 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
     ...(opts.city ? { cityName: opts.city } : {}),
   });
   for (const [k, letter] of drafts.letters.entries()) await write(`${stems[k]}反馈意见（初稿）`, letter);
-  if (drafts.city) await write('全市汇总反馈意见（初稿）', drafts.city);
+  if (drafts.city) {
+    // the batch's charts as an annex of figures (pictures in the .docx, numbers in the .txt)
+    const raster = formats.includes('docx') ? await nodeRasteriser() : undefined;
+    const figures = reviewed.ruleset ? await figureBlocks(reviewed.reports, reviewed.ruleset, raster) : [];
+    await write('全市汇总反馈意见（初稿）', withFigures(drafts.city, figures));
+  }
   if (written) io.out(T.feedbackWritten(written, opts.out));
   return failed ? 1 : 0;
 }

@@ -20,6 +20,7 @@ import {
   CommentRangeStart,
   CommentReference,
   Document,
+  ImageRun,
   DocumentGridType,
   Footer,
   LineRuleType,
@@ -143,6 +144,11 @@ function columnWidths(header: readonly string[], rows: readonly string[][]): num
   const short = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)) <= 8);
   const fixed = need.map((n, i) => n <= fair || short[i]!);
   const fixedTotal = need.reduce((t, n, i) => t + (fixed[i] ? n : 0), 0);
+  // many columns (a figure's numbers): each gets its share of what all need
+  if (fixedTotal >= TEXT_WIDTH) {
+    const total = need.reduce((t, n) => t + n, 0);
+    return need.map((n) => Math.floor((n * TEXT_WIDTH) / total));
+  }
   const flexTotal = need.reduce((t, n, i) => t + (fixed[i] ? 0 : n), 0);
   const scale = flexTotal ? (TEXT_WIDTH - fixedTotal) / flexTotal : TEXT_WIDTH / fixedTotal;
   return need.map((n, i) => Math.floor(fixed[i] && flexTotal ? n : n * scale));
@@ -248,7 +254,49 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean, comments: Comment
       return [paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments))];
     case 'table':
       return [table(block.header, block.rows)];
+    case 'figure':
+      return figure(block);
   }
+}
+
+/** Widest a picture is shown: the text block, in CSS pixels (96 to the inch; twips are 1/1440 inch). */
+const FIGURE_MAX_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
+
+/**
+ * A figure centred on the text block, its caption centred under it in 小四 仿宋, kept together. A
+ * figure without a picture shows its numbers as a table. The picture's alt text is its numbers.
+ */
+function figure(block: Extract<DraftBlock, { style: 'figure' }>): (Paragraph | Table)[] {
+  const caption = new Paragraph({
+    children: [run(block.text, FONTS.body, SIZE.table)],
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 60, after: Math.round(LINE / 2) },
+    keepLines: true,
+  });
+  if (!block.image) return [table(block.header, block.rows), caption];
+  const scale = Math.min(1, FIGURE_MAX_PX / block.image.width);
+  // an attribute keeps no line breaks: cells separated by ，, rows by ；
+  const description = [block.header, ...block.rows].map((r) => r.join('，')).join('；');
+  return [
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: block.image.png,
+          transformation: {
+            width: Math.round(block.image.width * scale),
+            height: Math.round(block.image.height * scale),
+          },
+          altText: { name: block.text, title: block.text, description },
+        }),
+      ],
+      alignment: AlignmentType.CENTER,
+      // an exact line height would crop the picture to one line
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: Math.round(LINE / 2), after: 0 },
+      keepNext: true,
+    }),
+    caption,
+  ];
 }
 
 function pageFooter(side: 'right' | 'left'): Footer {

@@ -52,16 +52,19 @@ export async function figureBlocks(
     { style: 'annex', text: CHART_MSG.annexLabel },
     { style: 'title', text: CHART_MSG.figuresAnnexTitle },
   ];
-  for (const [i, f] of figures.entries()) {
-    let image: FigureImage | undefined;
-    if (rasterise) {
+  const images = await Promise.all(
+    figures.map(async (f): Promise<FigureImage | undefined> => {
+      if (!rasterise) return undefined;
       try {
         const png = await rasterise(svgMarkup(f.layout), f.layout.width, f.layout.height);
-        image = { png, width: f.layout.width, height: f.layout.height };
+        return { png, width: f.layout.width, height: f.layout.height };
       } catch {
-        image = undefined;
+        return undefined;
       }
-    }
+    }),
+  );
+  figures.forEach((f, i) => {
+    const image = images[i];
     blocks.push({
       style: 'figure',
       text: CHART_MSG.caption(i + 1, f.title),
@@ -69,7 +72,7 @@ export async function figureBlocks(
       rows: f.table.rows,
       ...(image ? { image } : {}),
     });
-  }
+  });
   return blocks;
 }
 

@@ -16,6 +16,8 @@ export const CHART_MSG = {
   requirement: '要求',
   requirementLine: (op: string, value: string) => `要求 ${op}${value}`,
   noValue: '无数据',
+  /** the legend of the bars the comparison names */
+  belowCityLegend: '低于全市水平（超出容差）',
   /** the bar chart's numbers as a table: its header */
   valueColumn: (unit: string) => (unit ? `数值（${unit}）` : '数值'),
   cityColumn: (unit: string) => (unit ? `全市（${unit}）` : '全市'),

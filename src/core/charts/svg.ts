@@ -22,6 +22,8 @@ export type Shape =
       anchor: 'start' | 'middle' | 'end';
       fill: string;
       bold?: boolean;
+      /** a white outline, so that a line running under the text does not hide it */
+      halo?: boolean;
     };
 
 export interface SvgLayout {
@@ -156,6 +158,8 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
   const rowH = 24;
   const barH = 14;
   const shapes: Shape[] = [];
+  // figures and line labels go last, over the lines, each with a white outline
+  const labels: Shape[] = [];
   const bottom = top + chart.bars.length * rowH;
   chart.bars.forEach((b, i) => {
     const y = top + i * rowH;
@@ -170,7 +174,7 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
       fill: COLOURS.text,
     });
     if (b.value === null) {
-      shapes.push({
+      labels.push({
         k: 'text',
         x: x(0) + 4,
         y: mid + SMALL * 0.35,
@@ -178,6 +182,7 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
         size: SMALL,
         anchor: 'start',
         fill: COLOURS.muted,
+        halo: true,
       });
       return;
     }
@@ -191,15 +196,16 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
       h: barH,
       fill: b.belowCity ? COLOURS.barBelow : COLOURS.bar,
     });
-    const right = b.value >= 0;
-    shapes.push({
+    // a negative figure is written right of the zero line, clear of the district's name
+    labels.push({
       k: 'text',
-      x: right ? x1 + 4 : x0 - 4,
+      x: x1 + 4,
       y: mid + SMALL * 0.35,
       text: b.text,
       size: SMALL,
-      anchor: right ? 'start' : 'end',
+      anchor: 'start',
       fill: COLOURS.text,
+      halo: true,
     });
   });
   // the zero line
@@ -219,15 +225,35 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
     });
     const w = textWidth(l.label, SMALL);
     const anchor = lx + w / 2 > nameW + plotW + valueW ? 'end' : lx - w / 2 < 0 ? 'start' : 'middle';
-    shapes.push({ k: 'text', x: lx, y: ly, text: l.label, size: SMALL, anchor, fill: l.stroke, bold: true });
+    labels.push({ k: 'text', x: lx, y: ly, text: l.label, size: SMALL, anchor, fill: l.stroke, bold: true });
   });
-  return { width: Math.ceil(nameW + plotW + valueW), height: Math.ceil(bottom + 6), title: chart.name, shapes };
+  shapes.push(...labels);
+  let height = bottom + 6;
+  if (chart.bars.some((b) => b.belowCity)) {
+    // what the second colour means, in words
+    const ly = bottom + 10;
+    shapes.push({ k: 'rect', x: nameW, y: ly, w: 12, h: 12, fill: COLOURS.barBelow });
+    shapes.push({
+      k: 'text',
+      x: nameW + 16,
+      y: ly + 10,
+      text: CHART_MSG.belowCityLegend,
+      size: SMALL,
+      anchor: 'start',
+      fill: COLOURS.text,
+    });
+    height = ly + 18;
+  }
+  return { width: Math.ceil(nameW + plotW + valueW), height: Math.ceil(height), title: chart.name, shapes };
 }
 
 const escapeXml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
+
+/** A white outline painted under the text's fill. */
+const HALO = ' stroke="#FFFFFF" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
 
 function shapeMarkup(s: Shape): string {
   switch (s.k) {
@@ -236,7 +262,7 @@ function shapeMarkup(s: Shape): string {
     case 'line':
       return `<line x1="${n(s.x1)}" y1="${n(s.y1)}" x2="${n(s.x2)}" y2="${n(s.y2)}" stroke="${s.stroke}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`;
     case 'text':
-      return `<text x="${n(s.x)}" y="${n(s.y)}" font-size="${s.size}" text-anchor="${s.anchor}" fill="${s.fill}"${s.bold ? ' font-weight="bold"' : ''}>${escapeXml(s.text)}</text>`;
+      return `<text x="${n(s.x)}" y="${n(s.y)}" font-size="${s.size}" text-anchor="${s.anchor}" fill="${s.fill}"${s.bold ? ' font-weight="bold"' : ''}${s.halo ? HALO : ''}>${escapeXml(s.text)}</text>`;
   }
 }
 

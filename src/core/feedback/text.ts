@@ -13,7 +13,11 @@ export function draftToText(draft: Draft): string {
   const lines: string[] = [];
   if (draft.blocks[0]?.style !== 'title') lines.push(oneLine(draft.title));
   for (const block of draft.blocks) {
-    if (block.style === 'table') {
+    if (block.style === 'figure') {
+      // no picture in text: its caption and its numbers
+      lines.push(oneLine(block.text));
+      for (const row of [block.header, ...block.rows]) lines.push(row.map(oneLine).join('\t'));
+    } else if (block.style === 'table') {
       for (const row of [block.header, ...block.rows]) lines.push(row.map(oneLine).join('\t'));
     } else {
       lines.push(oneLine(block.text));
