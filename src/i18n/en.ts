@@ -241,4 +241,51 @@ export const en: Strings = {
   draftSheet: {
     failed: (message: string) => `The feedback draft could not be made: ${message}`,
   },
-};
+  years: {
+    heading: 'Across years',
+    previousTitle: "Last year's workbooks (optional)",
+    previousHint:
+      "Add the districts' workbooks returned last year; they are matched to this year's by 行政区划代码. Each 上年值 is compared with last year's 本年值, last year's problems must appear on the 问题整改 sheet, and a problem marked 已完成 must no longer fail. What is found is listed as a notice in the district's findings, its annotated copy and its draft.",
+    previousDrop: "Drop last year's workbooks here",
+    previousActive: "Release to add last year's workbooks",
+    previousChoose: "Choose last year's workbooks…",
+    previousInputLabel: "Choose last year's returned workbooks (.xlsx, several at once)",
+    previousReading: (name: string) => `Reading last year's workbook: ${name}`,
+    previousLine: (name: string, year: string) => `${name}${year ? ` ${year}` : ''}`,
+    previousCount: (n: number) =>
+      `${n} of last year's workbook${n === 1 ? '' : 's'} read, matched to this year's by 行政区划代码.`,
+    comparing: "Comparing with last year's workbooks…",
+    unusedTitle: (n: number) =>
+      `${n} of last year's file${n === 1 ? ' was' : 's were'} not used; the others are unaffected:`,
+    withoutTitle: 'Districts not compared with last year:',
+    compareFailed: (reason: string) => `Could not compare with last year's workbook (${reason})`,
+    clear: "Clear last year's files",
+    remove: (file: string) => `Remove last year's file ${file}`,
+    nextTitle: "Next year's workbooks",
+    nextHint:
+      "For each district counted for the city, next year's workbook: 基本信息 (评价年度 + 1) and every 上年值 filled from this year's workbook, and the 问题整改 sheet listing this year's unmet requirements (问题来源 市级评价).",
+    nextRuleset: "Next year's ruleset",
+    nextSame: 'The same as this year',
+    nextRulesetOption: (name: string, version: string) => `${name} (${version})`,
+    nextDownload: "Download next year's workbooks (.zip)",
+    nextBusy: "Making next year's workbooks…",
+    nextReviewed: 'The 问题整改 sheet lists only the warnings the review confirmed (确认问题).',
+    nextFailed: (file: string, reason: string) => `${file}: next year's workbook could not be made (${reason})`,
+    nextPartial: (n: number) => `${n} district${n === 1 ? '' : 's'} could not be made; the others are in the .zip:`,
+    changesTitle: 'Resubmissions',
+    changesHint:
+      'When a district returned two workbooks, the later one counts. See the cells changed between them and the findings resolved, new and remaining.',
+    changesPair: (name: string, before: string, after: string) => `${name}: ${before} → ${after}`,
+    changesShow: 'Show changes',
+    changesBusy: 'Comparing the two workbooks…',
+    changedCells: (n: number) => (n ? `Changed cells (${n}):` : 'No cell was changed.'),
+    cellChange: (sheet: string, cell: string, before: string, after: string) =>
+      `${sheet}!${cell}: ${before || '(empty)'} → ${after || '(empty)'}`,
+    changedFindings: (resolved: number, added: number, remaining: number) =>
+      `Findings: ${resolved} resolved, ${added} new, ${remaining} remaining`,
+    resolved: 'Resolved',
+    added: 'New',
+    remaining: 'Remaining',
+    changesDownload: 'Download the annotated copy (with a 修改对照 sheet)',
+    failed: (reason: string) => `Could not finish: ${reason}`,
+  },};

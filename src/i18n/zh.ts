@@ -224,7 +224,52 @@ export const zh = {
   draftSheet: {
     failed: (message: string) => `未能生成反馈意见初稿：${message}`,
   },
-};
+  years: {
+    heading: '跨年度',
+    previousTitle: '上年度填报表（可选）',
+    previousHint:
+      '放入各地区上年度报回的填报表，按行政区划代码与本年对应：核对上年值是否与上年度的本年值一致、上年度反馈的问题是否列入“问题整改”表、标为“已完成”的问题是否仍未达标。发现的情况以“提示”列入该地区的问题清单、标注副本和反馈意见初稿。',
+    previousDrop: '把上年度填报表拖到这里',
+    previousActive: '松开鼠标，添加上年度填报表',
+    previousChoose: '选择上年度填报表…',
+    previousInputLabel: '选择上年度报回的填报表（.xlsx，可多选）',
+    previousReading: (name: string) => `正在读取上年度填报表：${name}`,
+    previousLine: (name: string, year: string) => `${name}${year ? ` ${year}年度` : ''}`,
+    previousCount: (n: number) => `已读取 ${n} 个上年度填报表，按行政区划代码与本年填报表比对。`,
+    comparing: '正在与上年度填报表比对…',
+    unusedTitle: (n: number) => `${n} 个上年度文件未用于比对，其余不受影响：`,
+    withoutTitle: '未做跨年度比对的地区：',
+    compareFailed: (reason: string) => `未能与上年度填报表比对（${reason}）`,
+    clear: '清除上年度文件',
+    remove: (file: string) => `移除上年度文件 ${file}`,
+    nextTitle: '下一年度填报表',
+    nextHint:
+      '为纳入全市汇总的每个地区生成下一年度填报表：基本信息（评价年度加 1）和各指标上年值按本年填报表预先填好，“问题整改”表列出本年的未达标问题（问题来源：市级评价）。',
+    nextRuleset: '下一年度规则集',
+    nextSame: '与本年相同',
+    nextRulesetOption: (name: string, version: string) => `${name}（${version}）`,
+    nextDownload: '下载下一年度填报表（.zip）',
+    nextBusy: '正在生成下一年度填报表…',
+    nextReviewed: '问题整改表只列入审核意见为“确认问题”的未达标项。',
+    nextFailed: (file: string, reason: string) => `${file}：未能生成下一年度填报表（${reason}）`,
+    nextPartial: (n: number) => `有 ${n} 个地区未能生成，其余已打包：`,
+    changesTitle: '修改对照',
+    changesHint:
+      '同一地区报送了两份填报表时，以较新的一份为准。可查看两份之间修改过的单元格，以及已解决、新出现和仍存在的问题。',
+    changesPair: (name: string, before: string, after: string) => `${name}：${before} → ${after}`,
+    changesShow: '查看修改对照',
+    changesBusy: '正在比对两份填报表…',
+    changedCells: (n: number) => (n ? `修改的单元格（${n} 处）：` : '没有修改过的单元格。'),
+    cellChange: (sheet: string, cell: string, before: string, after: string) =>
+      `${sheet}!${cell}：${before || '（空）'} → ${after || '（空）'}`,
+    changedFindings: (resolved: number, added: number, remaining: number) =>
+      `问题变化：已解决 ${resolved} 项，新出现 ${added} 项，仍存在 ${remaining} 项`,
+    resolved: '已解决',
+    added: '新出现',
+    remaining: '仍存在',
+    changesDownload: '下载标注副本（含“修改对照”工作表）',
+    failed: (reason: string) => `未能完成：${reason}`,
+  },};
 
 export type Strings = typeof zh;
 export type HostStrings = Strings['host'];

@@ -20,6 +20,9 @@ import { Frame } from './components/Frame';
 import { Messages } from './components/Messages';
 import { PageHeader } from './components/PageHeader';
 import { RulesetPanel } from './components/RulesetPanel';
+import { ChangesPanel } from './components/years/ChangesPanel';
+import { LastYearPanel } from './components/years/LastYearPanel';
+import { NextYearPanel } from './components/years/NextYearPanel';
 import { batchPlaces } from './file/batchPlace';
 import type { Saver } from './file/download';
 import { LAZY_ENGINES } from './file/lazy';
@@ -28,6 +31,10 @@ import { isChecked, type CheckedEntry, type Engines } from './file/types';
 import { useBatch } from './file/useBatch';
 import { useCityDraft } from './file/useCityDraft';
 import { useDownloads } from './file/useDownloads';
+import { useDiff } from './file/useDiff';
+import { useNextYear } from './file/useNextYear';
+import { useGivenFiles, useLastYearNotices, usePrevious } from './file/usePrevious';
+import { returnPairs } from './file/years';
 import { browserStorage } from './rulesets/store';
 import type { RulesetEngine } from './rulesets/types';
 import { useRulesets } from './rulesets/useRulesets';
@@ -102,6 +109,18 @@ function RulesetsSection({ strings, children }: { strings: Strings; children: Re
   );
 }
 
+function YearsSection({ strings, children }: { strings: Strings; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.districts} aria-labelledby="years-heading" data-years>
+      <h2 id="years-heading" className={styles.h2}>
+        {strings.years.heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function FileApp({
   strings,
   engine,
@@ -113,6 +132,27 @@ export function FileApp({
   const styles = useStyles();
   const rulesets = useRulesets(engine, engines, strings, storage);
   const batch = useBatch(engines, strings, { rulesets: rulesets.rulesets, now });
+  // across years (issue 13): last year's workbooks, next year's, and two returns of one district
+  const given = useGivenFiles();
+  const lastYear = usePrevious(engines, strings, { rulesets: rulesets.rulesets, now });
+  const years = useLastYearNotices(
+    engines,
+    strings,
+    batch.entries,
+    lastYear.entries,
+    lastYear.candidates,
+    given.fileOf,
+  );
+  const nextYear = useNextYear(engines, strings, save);
+  const diff = useDiff(engines, strings, given.fileOf, save);
+  const { add: addToBatch } = batch;
+  const addFiles = useCallback(
+    (files: File[]) => {
+      given.remember(files);
+      addToBatch(files);
+    },
+    [given, addToBatch],
+  );
   const downloads = useDownloads(engines, strings, save);
   const templates = useDownloads(engines, strings, save);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -128,10 +168,12 @@ export function FileApp({
     recheck();
   }, [rulesets.rulesets, recheck]);
 
-  const checked = useMemo(() => byCode(batch.entries.filter(isChecked)), [batch.entries]);
+  // with last year's notices, when last year's workbooks were given
+  const checked = useMemo(() => byCode(years.entries.filter(isChecked)), [years.entries]);
   // the city-wide part counts one workbook per district, of the city, year and ruleset most have
   // (as the command does), and only once every file given is read
   const places = useMemo(() => batchPlaces(checked), [checked]);
+  const resubmitted = useMemo(() => returnPairs(checked, places.status), [checked, places.status]);
   const reading = batch.progress !== null;
   const cityState = reading ? 'reading' : places.included.length > 1 ? 'ready' : 'tooFew';
   const cityRuleset = cityState === 'ready' ? places.ruleset : null;
@@ -178,7 +220,7 @@ export function FileApp({
     <Frame lang={strings.locale}>
       <div className={styles.page} data-mode="file">
         <PageHeader strings={strings} />
-        <DropZone strings={strings} onFiles={batch.add} />
+        <DropZone strings={strings} onFiles={addFiles} />
         <RulesetsSection strings={strings}>
           <RulesetPanel
             strings={strings}
@@ -189,6 +231,29 @@ export function FileApp({
             templateState={templates.state}
           />
         </RulesetsSection>
+        <YearsSection strings={strings}>
+          <LastYearPanel
+            strings={strings}
+            entries={lastYear.entries}
+            reading={lastYear.reading}
+            comparing={years.comparing}
+            error={lastYear.error}
+            lines={years.lines}
+            onFiles={lastYear.add}
+            onRemove={lastYear.remove}
+            onClear={lastYear.clear}
+          />
+          {checked.length > 0 && (
+            <NextYearPanel
+              strings={strings}
+              rulesets={rulesets.rulesets}
+              districts={places.included.length}
+              reviewed={false}
+              state={nextYear.state}
+              onDownload={(next) => void nextYear.download(places.included, next)}
+            />
+          )}
+        </YearsSection>
         {(batch.entries.length > 0 || batch.progress) && (
           <BatchStatus
             strings={strings}
@@ -239,6 +304,16 @@ export function FileApp({
               />
             </div>
           )
+        )}
+        {!shown && (
+          <ChangesPanel
+            strings={strings}
+            pairs={resubmitted}
+            states={diff.pairs}
+            copy={diff.copy}
+            onShow={(pair) => void diff.show(pair)}
+            onDownload={(pair) => void diff.download(pair)}
+          />
         )}
       </div>
     </Frame>

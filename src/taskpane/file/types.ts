@@ -1,8 +1,9 @@
 /** What the file mode holds for each file the user gave, and the lazily loaded parts it works with. */
 import type { RulesetDoc, RulesetProblem } from '../../core/ruleset/doc';
 import type { Ruleset } from '../../core/ruleset/model';
-import type { Draft, Report } from '../../core/types';
+import type { Draft, Finding, Report, WorkbookSnapshot } from '../../core/types';
 import type { MarkResult } from '../../hosts/host';
+import type { YearsEngine } from './yearsTypes';
 
 /** One file's result, as `duty-review check` reports it. */
 export type Outcome =
@@ -15,6 +16,10 @@ export type Outcome =
       marks: MarkResult | null;
       /** the annotated copy (marks + 校验结果 sheet) as .xlsx bytes, made on first use */
       annotated(): Promise<Uint8Array>;
+      /** the workbook as it was read, when the check keeps it (across years compares it with last year's) */
+      snapshot?(): Promise<WorkbookSnapshot>;
+      /** the annotated copy with `extra` findings marked too (last year's notices); absent: the page re-reads the file */
+      annotatedWith?(extra: readonly Finding[]): Promise<Uint8Array>;
     }
   /** a workbook, but not a template of any ruleset at hand */
   | { status: 'not-template'; reason: string }
@@ -76,4 +81,6 @@ export interface Engines {
   docx(): Promise<(draft: Draft) => Promise<Uint8Array>>;
   /** files into one .zip (jszip) */
   zip(): Promise<(files: readonly NamedBytes[]) => Promise<Uint8Array>>;
+  /** across years: last year's notices, next year's workbooks, 修改对照; the years chunk by default */
+  years?(): Promise<YearsEngine>;
 }
