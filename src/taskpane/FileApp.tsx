@@ -8,6 +8,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { cityFindings } from '../core/city';
+import { decisionCounts, findingKey } from '../core/review';
 import type { Report } from '../core/types';
 import type { Strings } from '../i18n';
 import { BadFiles } from './components/BadFiles';
@@ -16,6 +17,7 @@ import { CityPanel } from './components/CityPanel';
 import { DistrictTable } from './components/DistrictTable';
 import { DistrictView } from './components/DistrictView';
 import { DropZone } from './components/DropZone';
+import { LedgerPanel } from './components/LedgerPanel';
 import { Frame } from './components/Frame';
 import { Messages } from './components/Messages';
 import { PageHeader } from './components/PageHeader';
@@ -23,6 +25,7 @@ import { RulesetPanel } from './components/RulesetPanel';
 import { ChangesPanel } from './components/years/ChangesPanel';
 import { LastYearPanel } from './components/years/LastYearPanel';
 import { NextYearPanel } from './components/years/NextYearPanel';
+import type { ReviewContextValue } from './components/ReviewDecision';
 import { batchPlaces } from './file/batchPlace';
 import type { Saver } from './file/download';
 import { LAZY_ENGINES } from './file/lazy';
@@ -35,6 +38,7 @@ import { useDiff } from './file/useDiff';
 import { useNextYear } from './file/useNextYear';
 import { useGivenFiles, useLastYearNotices, usePrevious } from './file/usePrevious';
 import { returnPairs } from './file/years';
+import { useLedger, useReviewedBatch } from './file/useLedger';
 import { browserStorage } from './rulesets/store';
 import type { RulesetEngine } from './rulesets/types';
 import { useRulesets } from './rulesets/useRulesets';
@@ -155,6 +159,9 @@ export function FileApp({
   );
   const downloads = useDownloads(engines, strings, save);
   const templates = useDownloads(engines, strings, save);
+  // the reviewer's decisions on the batch's warnings (the review ledger), and its own downloads
+  const ledger = useLedger(engines, strings);
+  const ledgerDownloads = useDownloads(engines, strings, save);
   const [openId, setOpenId] = useState<number | null>(null);
   const [lastOpened, setLastOpened] = useState<number | null>(null);
   const [previewWanted, setPreviewWanted] = useState(false);
@@ -174,10 +181,12 @@ export function FileApp({
   // (as the command does), and only once every file given is read
   const places = useMemo(() => batchPlaces(checked), [checked]);
   const resubmitted = useMemo(() => returnPairs(checked, places.status), [checked, places.status]);
+  // the included workbooks as the reviewer decided: the drafts follow the ledger
+  const review = useReviewedBatch(places.included, ledger.decisions);
   const reading = batch.progress !== null;
   const cityState = reading ? 'reading' : places.included.length > 1 ? 'ready' : 'tooFew';
   const cityRuleset = cityState === 'ready' ? places.ruleset : null;
-  const cityReports = cityState === 'ready' ? places.reports : NO_REPORTS;
+  const cityReports = cityState === 'ready' ? review.cityReports : NO_REPORTS;
   const city = useMemo(
     () => (cityRuleset && cityReports.length ? cityFindings(cityReports, cityRuleset) : []),
     [cityReports, cityRuleset],
@@ -188,6 +197,22 @@ export function FileApp({
   const single: CheckedEntry | undefined = checked.length === 1 ? checked[0] : undefined;
   const opened = checked.find((e) => e.id === openId);
   const shown = single ?? opened;
+  // a batch's district takes the reviewer's decisions, unless it is not counted for the city
+  const { decisions, decide } = ledger;
+  const shownReview = useMemo((): ReviewContextValue | null | undefined => {
+    if (!shown || single) return undefined;
+    if (!places.status.get(shown.id)?.included) return null;
+    const code = shown.outcome.report.district.code;
+    return { decided: (f) => decisions.get(findingKey(code, f)), decide: (f, d) => decide(code, f, d) };
+  }, [shown, single, places.status, decisions, decide]);
+  const setAside = useMemo(
+    () =>
+      checked.flatMap((entry) => {
+        const s = places.status.get(entry.id);
+        return s && !s.included ? [{ entry, why: `${strings.file.setAside[s.reason]}：${s.detail}` }] : [];
+      }),
+    [checked, places.status, strings],
+  );
 
   const open = useCallback(
     (id: number) => {
@@ -201,12 +226,14 @@ export function FileApp({
     setLastOpened(openId);
     setOpenId(null);
   }, [downloads, openId]);
+  const { reset: resetLedger } = ledger;
   const clear = useCallback(() => {
     downloads.dismiss();
     setOpenId(null);
     setLastOpened(null);
     batch.clear();
-  }, [downloads, batch]);
+    resetLedger();
+  }, [downloads, batch, resetLedger]);
   const { remove } = batch;
   const removeOne = useCallback(
     (id: number) => {
@@ -273,8 +300,14 @@ export function FileApp({
             strings={strings}
             downloads={downloads.state}
             onAnnotated={() => void downloads.annotated(shown)}
-            onDraft={() => void downloads.districtDraft(shown)}
+            onDraft={() =>
+              void downloads.districtDraft(shown, {
+                report: review.reports.get(shown.id),
+                city: cityState === 'ready' && review.reports.has(shown.id) ? city : [],
+              })
+            }
             onBack={single ? undefined : back}
+            review={shownReview}
           />
         ) : (
           checked.length > 1 && (
@@ -300,8 +333,19 @@ export function FileApp({
                 onPreviewToggle={setPreviewWanted}
                 downloads={downloads.state}
                 onCityDraft={() => cityRuleset && void downloads.cityDraft(cityReports, cityRuleset)}
-                onZip={() => void downloads.zip(checked)}
+                onZip={() => void downloads.zip({ included: places.included, setAside, review, now: now() })}
               />
+              {cityState !== 'reading' && (
+                <LedgerPanel
+                  strings={strings}
+                  counts={decisionCounts(places.reports, decisions)}
+                  downloads={ledgerDownloads.state}
+                  onDownload={() => void ledgerDownloads.ledger(review.rows)}
+                  onLoad={(file) => void ledger.load(file, places.reports)}
+                  loading={ledger.loading}
+                  notice={ledger.notice}
+                />
+              )}
             </div>
           )
         )}

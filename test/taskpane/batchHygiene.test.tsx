@@ -5,7 +5,7 @@
  * superseded and not counted, a workbook of another city is set aside with the reason, one file can
  * be removed, clearing everything asks first, and the city-wide part waits until every file is read.
  */
-import { TextDecoder } from 'util';
+import { TextDecoder, TextEncoder } from 'util';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BATCH_TEXT } from '../../src/core/batch';
@@ -19,6 +19,9 @@ import { checkedEntry, fakeFile, stubEngines } from './fileHelpers';
 import { finding, reportOf } from './helpers';
 
 const t = zh.file;
+
+// jsdom has no TextEncoder (the .zip's notes); every browser the page runs in has
+Object.assign(globalThis, { TextEncoder });
 
 function renderFileApp(engines?: Engines) {
   const stub = stubEngines();
@@ -106,10 +109,24 @@ test('a workbook of another city, and one of another year, are set aside with th
   fireEvent.click(screen.getByRole('button', { name: t.previewCityDraft }));
   await screen.findByText('关于滨海市的反馈意见（初稿）');
   expect(calls.cityDrafts[0]!.map((r) => r.district.name)).toEqual(['环翠区', '文登区']);
-  // the copies of every checked workbook still go into the .zip
+  // the copies of every checked workbook still go into the .zip: those set aside in a folder of their own, with why
   fireEvent.click(screen.getByRole('button', { name: t.downloadZip }));
-  await screen.findByText(/已生成“标注副本.zip”/);
-  expect(calls.zipped[0]!).toHaveLength(4);
+  await screen.findByText(/已生成“审核材料.zip”/);
+  const zipped = calls.zipped[0]!;
+  expect(zipped.map((f) => f.name).filter((n) => n.startsWith('标注副本/'))).toEqual([
+    '标注副本/环翠区.checked.xlsx',
+    '标注副本/文登区.checked.xlsx',
+    '标注副本/未纳入全市汇总/芝罘区.checked.xlsx',
+    '标注副本/未纳入全市汇总/荣成市2024.checked.xlsx',
+    '标注副本/未纳入全市汇总/说明.txt',
+  ]);
+  const note = new TextDecoder().decode(zipped.find((f) => f.name.endsWith('说明.txt'))!.bytes);
+  expect(note).toContain(`芝罘区.xlsx：${t.setAside['other-city']}：${BATCH_TEXT.otherCity('烟台市', '威海市')}`);
+  // letters only for the districts counted
+  expect(zipped.filter((f) => f.name.startsWith('反馈意见/')).map((f) => f.name)).toEqual([
+    '反馈意见/环翠区反馈意见（初稿）.docx',
+    '反馈意见/文登区反馈意见（初稿）.docx',
+  ]);
 });
 
 test('the reviewer removes one file: it leaves the table and the city', async () => {

@@ -82,10 +82,17 @@ test('many workbooks: a table by code, bad files in one line each, the city draf
   await screen.findByText(/已生成“全市汇总反馈意见（初稿）.docx”/);
   expect(calls.cityDrafts[0]!.map((r) => r.district.name)).toEqual(['东城区', '青石市']);
 
-  fireEvent.click(screen.getByRole('button', { name: '下载全部标注副本（.zip）' }));
-  await screen.findByText(/已生成“标注副本.zip”/);
-  expect(calls.zipped[0]!.map((f) => f.name)).toEqual(['东城区.checked.xlsx', '青石市.checked.xlsx']);
-  expect(saved.map((s) => s.name)).toEqual(['全市汇总反馈意见（初稿）.docx', '标注副本.zip']);
+  fireEvent.click(screen.getByRole('button', { name: '全部下载（.zip）' }));
+  await screen.findByText(/已生成“审核材料.zip”/);
+  expect(calls.zipped[0]!.map((f) => f.name)).toEqual([
+    '反馈意见/东城区反馈意见（初稿）.docx',
+    '反馈意见/青石市反馈意见（初稿）.docx',
+    '全市汇总反馈意见（初稿）.docx',
+    '标注副本/东城区.checked.xlsx',
+    '标注副本/青石市.checked.xlsx',
+    '审核台账.xlsx',
+  ]);
+  expect(saved.map((s) => s.name)).toEqual(['全市汇总反馈意见（初稿）.docx', '审核材料.zip']);
 
   // the city-wide draft can be read on the page
   fireEvent.click(screen.getByRole('button', { name: '查看全市反馈意见（初稿）' }));

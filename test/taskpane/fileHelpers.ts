@@ -2,6 +2,7 @@
 import { TextDecoder, TextEncoder } from 'util';
 import { bundledRuleset } from '../../src/core/ruleset';
 import type { Ruleset } from '../../src/core/ruleset/model';
+import type { LedgerRow } from '../../src/core/ledger';
 import type { Draft, Report } from '../../src/core/types';
 import type { BatchEntry, CheckedEntry, Engines, NamedBytes, Outcome } from '../../src/taskpane/file/types';
 import { finding, reportOf } from './helpers';
@@ -60,6 +61,8 @@ export interface StubCalls {
   docx: Draft[];
   zipped: NamedBytes[][];
   cityDrafts: Report[][];
+  /** the rows of each review ledger made */
+  ledgers: LedgerRow[][];
 }
 
 /** Engines that read fakeFile contents, draft a title only, and record what they were asked. */
@@ -72,6 +75,7 @@ export function stubEngines(): { engines: Engines; calls: StubCalls } {
     docx: [],
     zipped: [],
     cityDrafts: [],
+    ledgers: [],
   };
   const engines: Engines = {
     workbook: async () => ({
@@ -119,6 +123,14 @@ export function stubEngines(): { engines: Engines; calls: StubCalls } {
       calls.zipped.push([...files]);
       return new Uint8Array([0x50, 0x4b]);
     },
+    // the real one (ExcelJS) in test/taskpane/ledgerPage.test.tsx
+    ledger: async () => ({
+      async build(rows) {
+        calls.ledgers.push([...rows]);
+        return new TextEncoder().encode(`ledger of ${rows.length}`);
+      },
+      read: async () => ({ rows: [], problems: [] }),
+    }),
   };
   return { engines, calls };
 }

@@ -9,6 +9,7 @@ import { FindingsList } from './FindingsList';
 import { LevelFilter } from './LevelFilter';
 import { Messages } from './Messages';
 import { ReadyBanner } from './ReadyBanner';
+import { ReviewContext, type ReviewContextValue } from './ReviewDecision';
 
 const useStyles = makeStyles({
   // a readable column on a wide screen
@@ -33,10 +34,15 @@ export interface DistrictViewProps {
   onDraft(): void;
   /** back to the district table; absent when this is the only workbook */
   onBack?: () => void;
+  /**
+   * the reviewer's decisions on this district's warnings (a batch); null for a workbook not
+   * counted for the city (it is in no ledger); absent for a district's own check
+   */
+  review?: ReviewContextValue | null;
 }
 
 /** One district's workbook: whether it can be returned, its downloads, its findings by sheet and level. */
-export function DistrictView({ entry, strings, downloads, onAnnotated, onDraft, onBack }: DistrictViewProps) {
+export function DistrictView({ entry, strings, downloads, onAnnotated, onDraft, onBack, review }: DistrictViewProps) {
   const styles = useStyles();
   const t = strings.file;
   const { report, marks } = entry.outcome;
@@ -80,7 +86,14 @@ export function DistrictView({ entry, strings, downloads, onAnnotated, onDraft, 
       {report.findings.length > 0 && (
         <LevelFilter strings={strings} counts={report.counts} shown={shown} onToggle={toggle} />
       )}
-      <FindingsList findings={report.findings} shown={shown} strings={strings} />
+      {review === null && report.counts.warning > 0 && (
+        <Caption1 className={styles.meta} data-not-in-ledger>
+          {strings.ledger.notInLedger}
+        </Caption1>
+      )}
+      <ReviewContext.Provider value={review ?? null}>
+        <FindingsList findings={report.findings} shown={shown} strings={strings} />
+      </ReviewContext.Provider>
     </section>
   );
 }

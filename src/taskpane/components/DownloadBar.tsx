@@ -31,6 +31,10 @@ export interface DownloadBarProps {
   hint?: string;
 }
 
+function busyText(strings: Strings, task: DownloadTask): string {
+  return task === 'ledger' ? strings.ledger.busy : strings.file.busy[task];
+}
+
 /** The files this view offers, each made on click; what is being made, what was made, what failed. */
 export function DownloadBar({ strings, actions, state, hint }: DownloadBarProps) {
   const styles = useStyles();
@@ -51,8 +55,8 @@ export function DownloadBar({ strings, actions, state, hint }: DownloadBarProps)
       </div>
       {hint && <Caption1 className={styles.hint}>{hint}</Caption1>}
       <div aria-live="polite">
-        {state.busy && <span className={styles.offscreen}>{strings.file.busy[state.busy]}</span>}
-        <Messages error={state.error} warnings={[]} done={state.done} />
+        {state.busy && <span className={styles.offscreen}>{busyText(strings, state.busy)}</span>}
+        <Messages error={state.error} warnings={state.warnings ?? []} done={state.done} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../core/types';
 import type { Strings } from '../../i18n';
 import { LEVEL_LOOK } from '../levels';
+import { ReviewDecision } from './ReviewDecision';
 
 const useStyles = makeStyles({
   item: {
@@ -75,7 +76,8 @@ function ExplainedMark({ finding, strings }: { finding: Finding; strings: String
 /**
  * One finding: its cell, in its level's colour, and its message; a warning also shows the
  * district's 情况说明 and whether it explains (a placeholder such as 无 does not). With `onSelect`
- * (Excel) it is a button that selects the cell; without (a file) it only shows the address.
+ * (Excel) it is a button that selects the cell; without (a file) it only shows the address. In
+ * the reviewer's batch (a ReviewContext), a warning also takes the reviewer's decision.
  */
 export function FindingItem({
   finding,
@@ -122,6 +124,7 @@ export function FindingItem({
           {content}
         </div>
       )}
+      <ReviewDecision finding={finding} strings={strings} />
     </li>
   );
 }

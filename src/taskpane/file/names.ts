@@ -21,7 +21,18 @@ export function districtDraftName(districtName: string, file: string): string {
 }
 
 export const CITY_DRAFT_FILE = '全市汇总反馈意见（初稿）.docx';
-export const ZIP_FILE = '标注副本.zip';
+export const LEDGER_FILE = '审核台账.xlsx';
+
+/** Everything in one download, and the places in it (`check --out` + `feedback --out` write the same files). */
+export const ZIP_FILE = '审核材料.zip';
+export const ZIP_PLACES = {
+  letters: '反馈意见',
+  copies: '标注副本',
+  /** under copies: the workbooks not counted for the city, with a note of why */
+  setAside: '未纳入全市汇总',
+  setAsideNote: '说明.txt',
+  failed: '未能生成的文件.txt',
+} as const;
 
 /** Names already used get `-2`, `-3`… before the extension. */
 export function uniqueNames(names: readonly string[]): string[] {

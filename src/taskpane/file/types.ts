@@ -1,6 +1,9 @@
 /** What the file mode holds for each file the user gave, and the lazily loaded parts it works with. */
 import type { RulesetDoc, RulesetProblem } from '../../core/ruleset/doc';
 import type { Ruleset } from '../../core/ruleset/model';
+import type { CityDraftOptions } from '../../core/feedback/city';
+import type { DistrictDraftOptions } from '../../core/feedback/district';
+import type { LedgerRow } from '../../core/ledger';
 import type { Draft, Finding, Report, WorkbookSnapshot } from '../../core/types';
 import type { MarkResult } from '../../hosts/host';
 import type { YearsEngine } from './yearsTypes';
@@ -64,8 +67,15 @@ export interface WorkbookEngine {
 
 /** The feedback drafter (core/feedback), in its own chunk. */
 export interface DraftEngine {
-  districtDraft(report: Report, ruleset: Ruleset): Draft;
-  cityDraft(reports: readonly Report[], ruleset: Ruleset): Draft;
+  districtDraft(report: Report, ruleset: Ruleset, opts?: DistrictDraftOptions): Draft;
+  cityDraft(reports: readonly Report[], ruleset: Ruleset, opts?: CityDraftOptions): Draft;
+}
+
+/** The review ledger 审核台账 as an .xlsx (hosts/file/ledger, ExcelJS), in its own chunk. */
+export interface LedgerEngine {
+  build(rows: readonly LedgerRow[]): Promise<Uint8Array>;
+  /** rows and problems (in Chinese); throws only when the bytes are no workbook */
+  read(bytes: Uint8Array): Promise<{ rows: LedgerRow[]; problems: string[] }>;
 }
 
 export interface NamedBytes {
@@ -81,6 +91,8 @@ export interface Engines {
   docx(): Promise<(draft: Draft) => Promise<Uint8Array>>;
   /** files into one .zip (jszip) */
   zip(): Promise<(files: readonly NamedBytes[]) => Promise<Uint8Array>>;
+  /** the review ledger's workbook; the ExcelJS chunk by default (file/ledgerEngine) */
+  ledger?(): Promise<LedgerEngine>;
   /** across years: last year's notices, next year's workbooks, 修改对照; the years chunk by default */
   years?(): Promise<YearsEngine>;
 }

@@ -1,26 +1,39 @@
 /**
  * Making the files the user downloads: an annotated copy, a district's draft, the city-wide
- * draft, every annotated copy in one .zip, a blank template. One at a time; every failure ends
- * as a sentence.
+ * draft, the review ledger, everything in one .zip, a blank template. One at a time; every
+ * failure ends as a sentence.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { CityFinding } from '../../core/city';
+import type { LedgerRow } from '../../core/ledger';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Report } from '../../core/types';
 import type { Strings } from '../../i18n';
 import { UserError, describeError } from '../errors';
 import { MIME, saveBytes, type Saver } from './download';
-import { CITY_DRAFT_FILE, ZIP_FILE, checkedName, districtDraftName, safeName, uniqueNames } from './names';
+import { CITY_DRAFT_FILE, LEDGER_FILE, ZIP_FILE, checkedName, districtDraftName, safeName } from './names';
 import type { CheckedEntry, Engines } from './types';
+import { loadLedgerEngine } from './useLedger';
+import { zipAll, type ZipAllInput } from './zipAll';
 
-export type DownloadTask = 'annotated' | 'districtDraft' | 'cityDraft' | 'zip' | 'template';
+export type DownloadTask = 'annotated' | 'districtDraft' | 'cityDraft' | 'zip' | 'template' | 'ledger';
 
 export interface DownloadState {
   busy: DownloadTask | null;
   error: string | null;
   done: string | null;
+  /** what was made only in part (a file of the .zip that could not be made) */
+  warnings?: string[];
 }
 
-const IDLE: DownloadState = { busy: null, error: null, done: null };
+const IDLE: DownloadState = { busy: null, error: null, done: null, warnings: [] };
+
+interface Made {
+  bytes: Uint8Array;
+  name: string;
+  type: string;
+  warnings?: string[];
+}
 
 /** A chunk that would not load: said as such, not as a technical error. */
 async function loaded<T>(load: () => Promise<T>, strings: Strings): Promise<T> {
@@ -36,16 +49,16 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
   const running = useRef(false);
 
   const run = useCallback(
-    async (task: DownloadTask, make: () => Promise<{ bytes: Uint8Array; name: string; type: string }>) => {
+    async (task: DownloadTask, make: () => Promise<Made>) => {
       if (running.current) return;
       running.current = true;
-      setState({ busy: task, error: null, done: null });
+      setState({ ...IDLE, busy: task });
       try {
-        const { bytes, name, type } = await make();
+        const { bytes, name, type, warnings = [] } = await make();
         save(bytes, name, type);
-        setState({ busy: null, error: null, done: strings.file.saved(name) });
+        setState({ busy: null, error: null, done: strings.file.saved(name), warnings });
       } catch (e) {
-        setState({ busy: null, error: describeError(e, strings), done: null });
+        setState({ ...IDLE, error: describeError(e, strings) });
       } finally {
         running.current = false;
       }
@@ -63,13 +76,18 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
     [run],
   );
 
+  /**
+   * A district's letter: of its report as the reviewer decided (`report`, by default as checked),
+   * saying what the batch's comparisons (`city`) say of it.
+   */
   const districtDraft = useCallback(
-    (entry: CheckedEntry) =>
+    (entry: CheckedEntry, opts: { report?: Report; city?: readonly CityFinding[] } = {}) =>
       run('districtDraft', async () => {
         const [drafts, toDocx] = await Promise.all([loaded(engines.drafts, strings), loaded(engines.docx, strings)]);
-        const { report, ruleset } = entry.outcome;
+        const { ruleset } = entry.outcome;
+        const report = opts.report ?? entry.outcome.report;
         return {
-          bytes: await toDocx(drafts.districtDraft(report, ruleset)),
+          bytes: await toDocx(drafts.districtDraft(report, ruleset, { city: opts.city ?? [] })),
           name: districtDraftName(report.district.name, entry.file),
           type: MIME.docx,
         };
@@ -81,20 +99,34 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
   const cityDraft = useCallback(
     (reports: readonly Report[], ruleset: Ruleset) =>
       run('cityDraft', async () => {
-        const [drafts, toDocx] = await Promise.all([loaded(engines.drafts, strings), loaded(engines.docx, strings)]);
-        return { bytes: await toDocx(drafts.cityDraft(reports, ruleset)), name: CITY_DRAFT_FILE, type: MIME.docx };
+        const [drafts, toDocx, figures] = await Promise.all([
+          loaded(engines.drafts, strings),
+          loaded(engines.docx, strings),
+          loaded(() => import(/* webpackChunkName: "charts" */ './cityFigures'), strings),
+        ]);
+        const draft = await figures.withCityFigures(drafts.cityDraft(reports, ruleset), reports, ruleset);
+        return { bytes: await toDocx(draft), name: CITY_DRAFT_FILE, type: MIME.docx };
       }),
     [run, engines, strings],
   );
 
+  /** The review ledger with the decisions made so far. */
+  const ledger = useCallback(
+    (rows: readonly LedgerRow[]) =>
+      run('ledger', async () => {
+        const engine = await loaded(() => loadLedgerEngine(engines), strings);
+        return { bytes: await engine.build(rows), name: LEDGER_FILE, type: MIME.xlsx };
+      }),
+    [run, engines, strings],
+  );
+
+  /** Everything in one .zip (file/zipAll): the drafts, the copies, the ledger. */
   const zip = useCallback(
-    (entries: readonly CheckedEntry[]) =>
+    (input: ZipAllInput) =>
       run('zip', async () => {
-        const pack = await loaded(engines.zip, strings);
-        const names = uniqueNames(entries.map((e) => checkedName(e.file)));
-        const files = [];
-        for (const [i, e] of entries.entries()) files.push({ name: names[i]!, bytes: await e.outcome.annotated() });
-        return { bytes: await pack(files), name: ZIP_FILE, type: MIME.zip };
+        const { bytes, failures } = await zipAll(engines, strings, input);
+        const warnings = failures.length ? [[strings.ledger.zipPartial(failures.length), ...failures].join('\n')] : [];
+        return { bytes, name: ZIP_FILE, type: MIME.zip, warnings };
       }),
     [run, engines, strings],
   );
@@ -115,5 +147,5 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
 
   const dismiss = useCallback(() => setState(IDLE), []);
 
-  return { state, annotated, districtDraft, cityDraft, zip, template, dismiss };
+  return { state, annotated, districtDraft, cityDraft, ledger, zip, template, dismiss };
 }
