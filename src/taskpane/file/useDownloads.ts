@@ -14,7 +14,7 @@ import { MIME, saveBytes, type Saver } from './download';
 import { CITY_DRAFT_FILE, LEDGER_FILE, ZIP_FILE, checkedName, districtDraftName, safeName } from './names';
 import type { CheckedEntry, Engines } from './types';
 import { loadLedgerEngine } from './useLedger';
-import { zipAll, type ZipAllInput } from './zipAll';
+import type { ZipAllInput } from './zipAll';
 
 export type DownloadTask = 'annotated' | 'districtDraft' | 'cityDraft' | 'zip' | 'template' | 'ledger';
 
@@ -124,6 +124,8 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
   const zip = useCallback(
     (input: ZipAllInput) =>
       run('zip', async () => {
+        // its own chunk: the drafts' figures (charts) load only when everything is wanted
+        const { zipAll } = await loaded(() => import(/* webpackChunkName: "zipAll" */ './zipAll'), strings);
         const { bytes, failures } = await zipAll(engines, strings, input);
         const warnings = failures.length ? [[strings.ledger.zipPartial(failures.length), ...failures].join('\n')] : [];
         return { bytes, name: ZIP_FILE, type: MIME.zip, warnings };

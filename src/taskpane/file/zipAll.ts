@@ -10,6 +10,7 @@
  *   标注副本/{文件}.checked.xlsx
  *   标注副本/未纳入全市汇总/{文件}.checked.xlsx + 说明.txt
  */
+import { figureBlocks, withFigures, type Rasterise } from '../../core/charts/figures';
 import { batchDrafts, reviewBatch } from '../../core/review';
 import type { Draft } from '../../core/types';
 import type { Strings } from '../../i18n';
@@ -25,6 +26,8 @@ export interface ZipAllInput {
   setAside: readonly { entry: CheckedEntry; why: string }[];
   review: ReviewedBatch;
   now?: Date;
+  /** SVG → PNG for the city draft's figures; without it each figure shows its numbers as a table */
+  rasterise?: Rasterise;
 }
 
 export interface ZipAllResult {
@@ -74,7 +77,11 @@ export async function zipAll(engines: Engines, strings: Strings, input: ZipAllIn
       report: review.reports.get(e.id) ?? e.outcome.report,
       ruleset: e.outcome.ruleset,
     }));
-    drafts = batchDrafts(drafter, reviewBatch(workbooks, null), input.now ? { now: input.now } : {});
+    const reviewed = reviewBatch(workbooks, null);
+    drafts = batchDrafts(drafter, reviewed, input.now ? { now: input.now } : {});
+    // the city draft's annex of charts, as `feedback` adds it
+    if (drafts.city && reviewed.ruleset)
+      drafts.city = withFigures(drafts.city, await figureBlocks(reviewed.reports, reviewed.ruleset, input.rasterise));
   } catch (e) {
     draftFailure = e;
   }
