@@ -316,4 +316,22 @@ export const en: Strings = {
     remaining: 'Remaining',
     changesDownload: 'Download the annotated copy (with a 修改对照 sheet)',
     failed: (reason: string) => `Could not finish: ${reason}`,
-  },};
+  },
+  charts: {
+    heading: 'City-wide charts',
+    loading: 'Drawing the charts…',
+    failed: 'The charts could not be loaded. Reload the page and try again.',
+    gridTitle: 'Unmet requirements by district and area',
+    gridHint: 'Each cell counts the requirements (rules) the district does not meet in that area; darker means more.',
+    gridNone: 'No district has an unmet requirement.',
+    barsHint: 'Solid line: the city-wide figure; dashed line: the requirement.',
+    showTable: 'Show as table',
+    hideTable: 'Hide table',
+    tableCaption: (title: string) => `${title} (data table)`,
+    noCharts: 'These workbooks have nothing to compare.',
+    sheetWritten: (sheet: string, charts: number) => `Chart data and ${charts} charts written to the sheet “${sheet}”.`,
+    sheetNoLines:
+      'This Excel cannot draw lines over a column chart (it needs ExcelApi 1.7); the city figure and the requirement are in each chart title.',
+    sheetNoCharts: 'This Excel cannot add charts; only the chart data was written.',
+  },
+};

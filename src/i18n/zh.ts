@@ -294,7 +294,24 @@ export const zh = {
     remaining: '仍存在',
     changesDownload: '下载标注副本（含“修改对照”工作表）',
     failed: (reason: string) => `未能完成：${reason}`,
-  },};
+  },
+  charts: {
+    heading: '全市比较图表',
+    loading: '正在绘制图表…',
+    failed: '图表未能加载，请刷新页面后重试。',
+    gridTitle: '各地区未达标事项分布',
+    gridHint: '格内数字为该地区在该方面未达到的要求（规则）数，颜色越深越多。',
+    gridNone: '各地区均无未达标事项。',
+    barsHint: '实线为全市水平，虚线为达标要求。',
+    showTable: '以表格查看',
+    hideTable: '收起表格',
+    tableCaption: (title: string) => `${title}（数据表）`,
+    noCharts: '本批填报表没有可比较的数据。',
+    sheetWritten: (sheet: string, charts: number) => `已在“${sheet}”工作表写入图表数据和 ${charts} 个图表。`,
+    sheetNoLines: '此版本的 Excel 不能在柱形图中加画折线（需要 ExcelApi 1.7），全市水平和达标要求已写在图表标题中。',
+    sheetNoCharts: '此版本的 Excel 不能添加图表，已只写入图表数据。',
+  },
+};
 
 export type Strings = typeof zh;
 export type HostStrings = Strings['host'];

@@ -329,6 +329,7 @@ export function FileApp({
                 ready={places.included.filter((e) => e.outcome.report.readyToReturn).length}
                 setAside={places.setAside}
                 cityFindings={city}
+                charts={cityRuleset ? { reports: cityReports, ruleset: cityRuleset } : null}
                 preview={preview}
                 onPreviewToggle={setPreviewWanted}
                 downloads={downloads.state}

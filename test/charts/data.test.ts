@@ -9,7 +9,8 @@ import { areaGrid, batchCharts, comparisonCharts } from '../../src/core/charts';
 import { validate } from '../../src/core/validate';
 import { DEFAULT_RULESET, makeRuleset } from '../fixtures/ruleset2025';
 import { preschool, report } from '../feedback/helpers';
-import { hc, otherDistrict, otherRuleset, rc, rs, wd } from './helpers';
+import { hc, rc, rs, wd } from './helpers';
+import { otherDistrict, otherRuleset } from './otherHelpers';
 
 describe('areaGrid (bundled ruleset)', () => {
   const reports = [rs(), wd(), hc(), rc()];

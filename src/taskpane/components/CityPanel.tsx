@@ -1,9 +1,12 @@
 import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { CityFinding } from '../../core/city';
+import type { Ruleset } from '../../core/ruleset/model';
+import type { Report } from '../../core/types';
 import type { Strings } from '../../i18n';
 import type { DraftPreview as Preview } from '../file/useCityDraft';
 import type { DownloadState } from '../file/useDownloads';
 import { LEVEL_LOOK } from '../levels';
+import { LazyCityCharts } from './charts/LazyCityCharts';
 import { DownloadBar, type DownloadAction } from './DownloadBar';
 import { Disclosure } from './Disclosure';
 import { DraftPreview } from './DraftPreview';
@@ -56,6 +59,8 @@ export interface CityPanelProps {
   /** how many workbooks were left out of the city-wide part (the table says why) */
   setAside: number;
   cityFindings: readonly CityFinding[];
+  /** the batch the charts draw (the city's reports and their ruleset), when the results are ready */
+  charts?: { reports: readonly Report[]; ruleset: Ruleset } | null;
   preview: Preview;
   /** the reader opened or closed the draft */
   onPreviewToggle(open: boolean): void;
@@ -138,6 +143,9 @@ function CityResults(props: CityPanelProps & { zip: DownloadAction }) {
           <Caption1 className={styles.muted}>{t.cityFindingsNone}</Caption1>
         )}
       </div>
+      {props.charts && props.charts.reports.length > 1 && (
+        <LazyCityCharts strings={strings} reports={props.charts.reports} ruleset={props.charts.ruleset} />
+      )}
       <Disclosure title={t.previewCityDraft} onToggle={props.onPreviewToggle}>
         {preview.state === 'ready' ? (
           <DraftPreview draft={preview.draft} />
