@@ -1,35 +1,161 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- N]: generates N returned workbooks, then times in one run
- *   - the floor: ExcelJS merely reading and writing each file;
- *   - `duty-review check` on the same files (read, validate, mark, summary, write);
- *   - the engine alone (validate on snapshots already read).
- * Prints the figures and the ratio check / floor. Figures, not assertions.
+ * npm run bench [-- N] [--counties M] [--before DIR] [--keep DIR]
+ *
+ * Speed measured the user's way (issue 14, item 5). It generates N returned workbooks (default
+ * 100: the template filled with the example city's figures, each district with its own name and
+ * 行政区划代码, protected as districts receive it), then times, best of 3 rounds:
+ *   - the floor: ExcelJS alone reading and writing the same files, in one run of one process;
+ *   - `node bin/duty-review.js check DIR --out DIR2` as a fresh process (start-up included),
+ *     on both cores and with DUTY_REVIEW_THREADS=1;
+ * and prints the ratio check / floor (at most 1.2 required, 0.5 the goal). Then the start-up of
+ * `duty-review --help` and of `check` on one file (median of 5 fresh processes), the engine alone
+ * and the ruleset timings.
+ *   --counties M   also checks M workbooks in one run (2800: every county of China; goal < 30 s);
+ *                  the files are copies of the N generated ones, made in a temporary folder
+ *   --before DIR   a checkout of an earlier version (built: npm run build:cli): its start-up and
+ *                  its check of the same files are timed beside this one's
+ *   --keep DIR     generates the workbooks into DIR and keeps them (for scripts/bench-page.js)
+ * Figures, not assertions; nothing generated is left in the repository.
  */
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 
-const build = path.join(__dirname, '..', 'build');
+const ROOT = path.join(__dirname, '..');
+const build = path.join(ROOT, 'build');
 if (!fs.existsSync(path.join(build, 'cli', 'main.js'))) {
   console.error('请先运行 npm install（或 npm run build:cli）');
   process.exit(2);
 }
-const ExcelJS = require('exceljs');
-const { exampleCity } = require(path.join(build, 'examples', 'city.js'));
-const { buildTemplate } = require(path.join(build, 'hosts', 'file', 'template.js'));
-const { fillWorkbook } = require(path.join(build, 'hosts', 'file', 'fill.js'));
-const { workbookSnapshot } = require(path.join(build, 'hosts', 'file', 'snapshot.js'));
-const { validate } = require(path.join(build, 'core', 'validate', 'index.js'));
-const { main } = require(path.join(build, 'cli', 'main.js'));
-const { BUNDLED_DOC, bundledRuleset, checkRuleset } = require(path.join(build, 'core', 'ruleset', 'index.js'));
-const { buildRulesetWorkbook, readRulesetWorkbook } = require(path.join(build, 'hosts', 'file', 'rulesetWorkbook.js'));
+
+function parseArgs(argv) {
+  const o = { n: 100, counties: 0, before: null, keep: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--counties') o.counties = Number(argv[++i]);
+    else if (a === '--before') o.before = path.resolve(argv[++i]);
+    else if (a === '--keep') o.keep = path.resolve(argv[++i]);
+    else if (/^\d+$/.test(a)) o.n = Number(a);
+    else {
+      console.error(`不认识的参数：${a}`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+const OPTS = parseArgs(process.argv.slice(2));
+const N = OPTS.n;
+const ROUNDS = 3;
+
+/** N returned workbooks in `dir`: the template filled, each with its own district. */
+async function makeFiles(dir) {
+  const { exampleCity } = require(path.join(build, 'examples', 'city.js'));
+  const { buildTemplate, protectTemplate } = require(path.join(build, 'hosts', 'file', 'template.js'));
+  const { fillWorkbook } = require(path.join(build, 'hosts', 'file', 'fill.js'));
+  const city = Object.values(exampleCity());
+  const files = [];
+  for (let i = 0; i < N; i++) {
+    const data = { ...city[i % city.length] };
+    data.info = { ...data.info };
+    data.info.name = `${data.info.name}${i + 1}`;
+    data.info.code = String(370000 + i);
+    const wb = buildTemplate();
+    fillWorkbook(wb, data);
+    await protectTemplate(wb);
+    const file = path.join(dir, `district-${String(i + 1).padStart(4, '0')}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    files.push(file);
+  }
+  return files;
+}
+
+/** ExcelJS alone reading and writing each file, in this process (its loading not counted). */
+async function floor(files, outDir) {
+  const ExcelJS = require('exceljs');
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(f));
+    fs.writeFileSync(path.join(outDir, path.basename(f)), Buffer.from(await wb.xlsx.writeBuffer()));
+  }
+}
+
+/** Wall time of a fresh `node bin/duty-review.js ARGS` of the checkout at `root`, in ms. */
+function command(root, args, env = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'duty-review.js'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - t;
+  if (r.status === null || r.status > 1) throw new Error(`duty-review ${args[0]} failed (${r.status}): ${r.stderr}`);
+  return ms;
+}
+
+async function time(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const best = (xs) => Math.min(...xs);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+function startUp(root, oneFile, outDir) {
+  const help = [];
+  const one = [];
+  for (let i = 0; i < 5; i++) {
+    help.push(command(root, ['--help']));
+    one.push(command(root, ['check', oneFile, '--out', outDir, '--quiet']));
+  }
+  return { help: median(help), one: median(one) };
+}
+
+/** The engine alone and the ruleset timings (validate on snapshots already read; a 100-indicator ruleset). */
+async function engineFigures(files) {
+  const ExcelJS = require('exceljs');
+  const { workbookSnapshot } = require(path.join(build, 'hosts', 'file', 'snapshot.js'));
+  const { validate } = require(path.join(build, 'core', 'validate', 'index.js'));
+  const { BUNDLED_DOC, bundledRuleset, checkRuleset } = require(path.join(build, 'core', 'ruleset', 'index.js'));
+  const { buildRulesetWorkbook, readRulesetWorkbook } = require(
+    path.join(build, 'hosts', 'file', 'rulesetWorkbook.js'),
+  );
+  const snapshots = [];
+  for (const f of files.slice(0, 6)) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(f));
+    snapshots.push(workbookSnapshot(wb));
+  }
+  const engineRuns = 200;
+  const ruleset = bundledRuleset();
+  const engineMs = await time(async () => {
+    for (let i = 0; i < engineRuns; i++) validate(snapshots[i % snapshots.length], ruleset);
+  });
+  const big = bigRuleset(BUNDLED_DOC);
+  const bigBytes = new Uint8Array(await buildRulesetWorkbook(big).xlsx.writeBuffer());
+  checkRuleset(big); // warm-up
+  const compileRuns = 20;
+  const compileMs = await time(async () => {
+    for (let i = 0; i < compileRuns; i++) checkRuleset(big);
+  });
+  const readMs = await time(async () => {
+    for (let i = 0; i < 5; i++) checkRuleset((await readRulesetWorkbook(bigBytes)).doc);
+  });
+  console.log(`engine alone (validate):           ${(engineMs / engineRuns).toFixed(2)} ms per workbook (goal < 5)`);
+  console.log(
+    `ruleset of ${big.indicators.length} indicators, ${big.rules.length} rules: compile + examples ${(compileMs / compileRuns).toFixed(1)} ms (goal < 50); read from .xlsx + compile ${(readMs / 5).toFixed(0)} ms`,
+  );
+}
 
 /** The bundled ruleset grown to 100 indicators and 150 rules, for the ruleset timings. */
-function bigRuleset() {
-  const doc = JSON.parse(JSON.stringify(BUNDLED_DOC));
+function bigRuleset(bundledDoc) {
+  const doc = JSON.parse(JSON.stringify(bundledDoc));
   for (let i = doc.indicators.length; i < 100; i++) {
     const id = `ZZ${String(i).padStart(3, '0')}`;
     doc.indicators.push({ id, sheet: '经费投入', group: '扩展', name: `扩展指标${i}（万元）`, unit: '万元', type: 'money', hasLast: true });
@@ -52,91 +178,74 @@ function bigRuleset() {
   return doc;
 }
 
-const N = Number(process.argv[2] ?? 24);
-const ROUNDS = 3;
-
-async function makeFiles(dir) {
-  const city = Object.values(exampleCity());
-  const files = [];
-  for (let i = 0; i < N; i++) {
-    const data = city[i % city.length];
-    const wb = buildTemplate();
-    fillWorkbook(wb, data);
-    const file = path.join(dir, `district-${String(i + 1).padStart(3, '0')}.xlsx`);
-    await wb.xlsx.writeFile(file);
-    files.push(file);
+/** `count` workbooks in a new folder: copies of `files` under their own names. */
+function copies(files, count) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duty-review-counties-'));
+  for (let i = 0; i < count; i++) {
+    fs.copyFileSync(files[i % files.length], path.join(dir, `county-${String(i + 1).padStart(4, '0')}.xlsx`));
   }
-  return files;
-}
-
-async function floor(files, outDir) {
-  for (const f of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync(f));
-    fs.writeFileSync(path.join(outDir, path.basename(f)), Buffer.from(await wb.xlsx.writeBuffer()));
-  }
-}
-
-const silent = { out: () => {}, err: () => {}, writeJson: () => {}, now: () => new Date() };
-
-async function check(files, outDir) {
-  await main(['check', ...files, '--out', outDir, '--quiet'], silent);
-}
-
-async function time(fn) {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
+  return dir;
 }
 
 async function run() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duty-review-bench-'));
-  const files = await makeFiles(dir);
-  const outA = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-floor-'));
-  const outB = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-check-'));
-  await floor(files.slice(0, 2), outA); // warm-up
-  await check(files.slice(0, 2), outB);
-  const floors = [];
-  const checks = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    floors.push(await time(() => floor(files, outA)));
-    checks.push(await time(() => check(files, outB)));
+  const temp = [];
+  const tmp = (prefix) => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    temp.push(d);
+    return d;
+  };
+  try {
+    const dir = OPTS.keep ?? tmp('duty-review-bench-');
+    fs.mkdirSync(dir, { recursive: true });
+    const files = await makeFiles(dir);
+    const outA = tmp('bench-floor-');
+    const outB = tmp('bench-check-');
+    const one = path.join(tmp('bench-one-'), path.basename(files[0]));
+    fs.copyFileSync(files[0], one);
+
+    await floor(files.slice(0, 2), outA); // warm-up (and ExcelJS loaded)
+    const floors = [];
+    const checks = [];
+    const singles = [];
+    const befores = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      floors.push(await time(() => floor(files, outA)));
+      checks.push(command(ROOT, ['check', dir, '--out', outB, '--quiet']));
+      singles.push(command(ROOT, ['check', dir, '--out', outB, '--quiet'], { DUTY_REVIEW_THREADS: '1' }));
+      if (OPTS.before) befores.push(command(OPTS.before, ['check', dir, '--out', outB, '--quiet']));
+    }
+    const f = best(floors);
+    const c = best(checks);
+    const s = best(singles);
+    const cores = os.availableParallelism();
+    console.log(`workbooks:                         ${N} (best of ${ROUNDS} rounds; ${cores} cores, load ${os.loadavg()[0].toFixed(1)})`);
+    console.log(`floor (ExcelJS read + write):      ${ms(f)}  (${(f / N).toFixed(1)} ms per workbook, one process, loading not counted)`);
+    console.log(`duty-review check (fresh process): ${ms(c)}  (${(c / N).toFixed(1)} ms per workbook, ${cores} worker threads)`);
+    console.log(`  … with DUTY_REVIEW_THREADS=1:    ${ms(s)}  (${(s / N).toFixed(1)} ms per workbook)`);
+    if (OPTS.before) console.log(`  … the version in ${OPTS.before}: ${ms(best(befores))}  (ratio ${(best(befores) / f).toFixed(2)})`);
+    console.log(`ratio check / floor:               ${(c / f).toFixed(2)}  (at most 1.20 required, 0.50 the goal; one thread ${(s / f).toFixed(2)})`);
+
+    const now = startUp(ROOT, one, outB);
+    console.log(`start-up, duty-review --help:      ${ms(now.help)}  (median of 5 fresh processes)`);
+    console.log(`start-up + check of one workbook:  ${ms(now.one)}`);
+    if (OPTS.before) {
+      const then = startUp(OPTS.before, one, outB);
+      console.log(`  … the version in ${OPTS.before}: --help ${ms(then.help)}, check of one workbook ${ms(then.one)}`);
+    }
+
+    if (OPTS.counties) {
+      const many = copies(files, OPTS.counties);
+      temp.push(many);
+      const out = tmp('bench-counties-');
+      const t = command(ROOT, ['check', many, '--out', out, '--quiet']);
+      const verdict = t < 30_000 ? '✓ under 30 s' : '✗ over 30 s';
+      console.log(`${OPTS.counties} workbooks in one run:       ${(t / 1000).toFixed(1)} s  (${(t / OPTS.counties).toFixed(1)} ms per workbook) ${verdict}`);
+    }
+
+    await engineFigures(files);
+  } finally {
+    for (const d of temp) fs.rmSync(d, { recursive: true, force: true });
   }
-  const snapshots = [];
-  for (const f of files.slice(0, 6)) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync(f));
-    snapshots.push(workbookSnapshot(wb));
-  }
-  const engineRuns = 200;
-  const ruleset = bundledRuleset();
-  const engineMs = await time(async () => {
-    for (let i = 0; i < engineRuns; i++) validate(snapshots[i % snapshots.length], ruleset);
-  });
-  const big = bigRuleset();
-  const bigBytes = new Uint8Array(await buildRulesetWorkbook(big).xlsx.writeBuffer());
-  checkRuleset(big); // warm-up
-  const compileRuns = 20;
-  const compileMs = await time(async () => {
-    for (let i = 0; i < compileRuns; i++) checkRuleset(big);
-  });
-  const readMs = await time(async () => {
-    for (let i = 0; i < 5; i++) checkRuleset((await readRulesetWorkbook(bigBytes)).doc);
-  });
-  const best = (xs) => Math.min(...xs);
-  const f = best(floors);
-  const c = best(checks);
-  console.log(`workbooks:                         ${N} (best of ${ROUNDS} rounds)`);
-  console.log(`floor (ExcelJS read + write):      ${f.toFixed(0)} ms  (${(f / N).toFixed(1)} ms per workbook)`);
-  console.log(`duty-review check:                 ${c.toFixed(0)} ms  (${(c / N).toFixed(1)} ms per workbook)`);
-  console.log(`ratio check / floor:               ${(c / f).toFixed(2)}  (goal ≤ 1.20)`);
-  console.log(`engine alone (validate):           ${(engineMs / engineRuns).toFixed(2)} ms per workbook (goal < 5)`);
-  console.log(
-    `ruleset of ${big.indicators.length} indicators, ${big.rules.length} rules: compile + examples ${(compileMs / compileRuns).toFixed(1)} ms (goal < 50); read from .xlsx + compile ${(readMs / 5).toFixed(0)} ms`,
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(outA, { recursive: true, force: true });
-  fs.rmSync(outB, { recursive: true, force: true });
 }
 
 run().catch((e) => {

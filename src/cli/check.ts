@@ -12,9 +12,8 @@ import { Progress } from './progress';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import type { CheckedResult } from './workbooks';
-import { checkJob, type CheckJob } from './pool/checkJob';
+import type { CheckJob, JobResult } from './pool/checkJob';
 import { CheckPool, threadsFor } from './pool/checkPool';
-import { PreviousYears } from './previous';
 import { CLI_TEXT as T } from './text';
 import { safeIo } from './safe';
 
@@ -106,7 +105,12 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
   // the ledger's workbooks need ExcelJS: loaded only when a ledger is read or written
   const ledgerFiles = opts.previousReview || opts.ledger ? await import('./ledger') : null;
   const lastReview = opts.previousReview ? (await ledgerFiles!.readReview(opts.previousReview)).rows : null;
-  const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say }, {}, lastReview);
+  // reading workbooks here (ExcelJS) is loaded only when this thread reads them
+  const previous = opts.previous?.length
+    ? await (
+        await import('./previous')
+      ).PreviousYears.load(opts.previous, rulesets, io.now(), { ...io, out: say }, {}, lastReview)
+    : null;
   say(T.checking(inputs.files.length, rulesets.map((r) => r.version).join('、')));
 
   const jobs: CheckJob[] = inputs.files.map((file, i) => {
@@ -118,14 +122,13 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
   const threads = previous ? 0 : threadsFor(jobs.length);
   const pool = threads ? new CheckPool(rulesets, threads) : null;
   const results = pool ? jobs.map((job) => pool.run(job)) : [];
+  const here = pool ? null : await import('./pool/checkJob');
+  const result = (i: number): Promise<JobResult> =>
+    pool ? results[i]! : here!.checkJob(jobs[i]!, rulesets, previous ? (x) => previous.apply(x) : undefined);
   try {
     for (const [i, job] of jobs.entries()) {
       progress.update(i, job.file);
-      const {
-        checked: c,
-        output,
-        problems,
-      } = pool ? await results[i]! : await checkJob(job, rulesets, previous ? (x) => previous.apply(x) : undefined);
+      const { checked: c, output, problems } = await result(i);
       if (c.status === 'checked') checked.push({ ...c, entry: entries.length, modified: modifiedTime(job.file) });
       if (output) written++;
       for (const line of problems) io.err(line);

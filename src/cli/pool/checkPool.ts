@@ -78,15 +78,19 @@ export class Rewire {
   }
 }
 
+/** Files a worker thread should have at least: starting one costs about what checking two does. */
+const FILES_PER_THREAD = 3;
+
 /**
- * How many worker threads a batch of `files` gets: none for one file, when the compiled worker
- * is absent, or when DUTY_REVIEW_THREADS=1; otherwise one per core (DUTY_REVIEW_THREADS caps it).
+ * How many worker threads a batch of `files` gets: one per core (DUTY_REVIEW_THREADS sets how
+ * many), or none (checked in the command's own thread) for a few files, one core,
+ * DUTY_REVIEW_THREADS=1, or when the compiled worker is absent (run from the sources).
  */
 export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env): number {
   const asked = Number(env.DUTY_REVIEW_THREADS);
   const cores = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
-  if (files < 2 || cores < 2 || !existsSync(WORKER_SCRIPT)) return 0;
-  return Math.min(cores, files);
+  const threads = Math.min(cores, Math.floor(files / FILES_PER_THREAD));
+  return threads >= 2 && existsSync(WORKER_SCRIPT) ? threads : 0;
 }
 
 export class CheckPool {
