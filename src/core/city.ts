@@ -3,10 +3,17 @@
  * 全市比较): each comparison with the city figure, the best district, and which districts break
  * each rule.
  */
-import { excelRound, tryEvaluate, walk, type Expr, type Scope } from './ruleset/expr';
+import { excelRound, tryEvaluate, walk, type Expr, type Scope, type Year } from './ruleset/expr';
 import type { ComparisonDef, Ruleset } from './ruleset/model';
-import { renderText } from './ruleset/text';
-import { checkedReports, conclusiveWarnings, districtName, errorIndicators, reportScope } from './feedback/common';
+import { renderText, textExpressions } from './ruleset/text';
+import {
+  checkedReports,
+  conclusiveWarnings,
+  districtName,
+  doubtedIndicators,
+  errorIndicators,
+  reportScope,
+} from './feedback/common';
 import type { Finding, Report } from './types';
 
 export interface CityFinding {
@@ -25,11 +32,31 @@ export interface CityFinding {
 
 const EPS = 1e-9;
 
-function cityIds(e: Expr | undefined): string[] {
+/** The indicators (and years) an expression sums over the batch with 全市合计. */
+function cityIds(e: Expr | undefined): { id: string; year: Year }[] {
   if (!e) return [];
-  const ids: string[] = [];
-  for (const x of walk(e)) if (x.k === 'fn' && x.name === '全市合计') ids.push((x.args[0] as { id: string }).id);
+  const ids: { id: string; year: Year }[] = [];
+  for (const x of walk(e)) if (x.k === 'fn' && x.name === '全市合计') ids.push(x.args[0] as { id: string; year: Year });
   return ids;
+}
+
+const totalKey = (id: string, year: Year = 'current') => `${id}:${year}`;
+
+/** The city scope: the batch's sums of the indicators listed, over the districts given. */
+function totalsScope(base: Scope, reports: readonly Report[], ids: readonly { id: string; year: Year }[]): Scope {
+  const totals = new Map<string, number>();
+  for (const { id, year } of ids) {
+    totals.set(
+      totalKey(id, year),
+      reports.reduce((t, r) => t + (valueOf(r, id, year) ?? 0), 0),
+    );
+  }
+  return { ...base, cityTotal: (id, year) => totals.get(totalKey(id, year)) };
+}
+
+function valueOf(r: Report, id: string, year: Year): number | undefined {
+  const v = r.indicators[id]?.[year];
+  return typeof v === 'number' ? v : undefined;
 }
 
 /** A district's figure for a comparison, with the scope it was computed in. */
@@ -54,24 +81,60 @@ export function cityFigure(reports: readonly Report[], c: ComparisonDef, ruleset
   const metricIds = [...walk(c.metric)].filter((x) => x.k === 'ind').map((x) => (x as { id: string }).id);
   const scored: Scored[] = [];
   for (const report of checkedReports(reports)) {
+    // a value in error or in doubt (a notice on it) is neither compared nor summed
     const errors = errorIndicators(report);
-    if ([c.indicator, ...ids, ...metricIds].some((id) => errors.has(id))) continue;
+    const doubted = doubtedIndicators(report);
+    if ([c.indicator, ...ids.map((x) => x.id), ...metricIds].some((id) => errors.has(id) || doubted.has(id))) continue;
     const scope = reportScope(report, ruleset);
     const value = tryEvaluate(c.metric, scope);
     if (typeof value !== 'number') continue;
-    if (ids.some((id) => typeof report.indicators[id]?.current !== 'number')) continue;
+    if (ids.some(({ id, year }) => valueOf(report, id, year) === undefined)) continue;
     scored.push({ report, value, scope });
   }
   if (!c.cityValue || scored.length < 2) return { value: undefined, scored };
-  const totals = new Map(ids.map((id) => [id, scored.reduce((t, s) => t + (report(s, id) ?? 0), 0)] as const));
-  const cityScope: Scope = { ...scored[0]!.scope, cityTotal: (id) => totals.get(id) };
-  const v = tryEvaluate(c.cityValue, cityScope);
+  const v = tryEvaluate(
+    c.cityValue,
+    totalsScope(
+      scored[0]!.scope,
+      scored.map((s) => s.report),
+      ids,
+    ),
+  );
   return { value: typeof v === 'number' ? v : undefined, scored };
 }
 
-function report(s: Scored, id: string): number | undefined {
-  const v = s.report.indicators[id]?.current;
-  return typeof v === 'number' ? v : undefined;
+/**
+ * A 全市成效 sentence on the city as a whole (its totals, its change on last year), when its
+ * 条件 holds. A total is said only over every district of the batch: when one district's figure
+ * is missing, in error or in doubt, the city's is unknown and nothing is said.
+ */
+export function cityTotalSentence(reports: readonly Report[], c: ComparisonDef, ruleset: Ruleset): string | undefined {
+  const checked = checkedReports(reports);
+  if (c.mode !== 'total' || checked.length < 2) return undefined;
+  const ids = [c.cityValue, c.condition, ...textExpressions(c.sentence).map((x) => x.expr)].flatMap(cityIds);
+  for (const r of checked) {
+    const errors = errorIndicators(r);
+    const doubted = doubtedIndicators(r);
+    const unsure = (id: string) => errors.has(id) || doubted.has(id);
+    if (unsure(c.indicator) || ids.some(({ id, year }) => unsure(id) || valueOf(r, id, year) === undefined)) {
+      return undefined;
+    }
+  }
+  const scope = totalsScope(reportScope(checked[0]!, ruleset), checked, ids);
+  if (c.condition && tryEvaluate(c.condition, scope) !== true) return undefined;
+  const value = c.cityValue ? tryEvaluate(c.cityValue, scope) : undefined;
+  if (c.cityValue && typeof value !== 'number') return undefined;
+  // a figure that cannot be computed is no achievement
+  if (textExpressions(c.sentence).some((x) => tryEvaluate(x.expr, scope) === undefined)) return undefined;
+  return renderText(c.sentence, {
+    scope,
+    names: {
+      地区: ruleset.meta.collective,
+      均: '',
+      全市值: typeof value === 'number' ? cityText(value) : '',
+      ...indicatorNames(ruleset, c.indicator),
+    },
+  });
 }
 
 /** The city figure as sentences print it: one decimal. */

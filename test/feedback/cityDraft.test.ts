@@ -81,14 +81,37 @@ describe('cityDraft', () => {
     ]);
   });
 
-  it('names the best district for a few indicators, computed from the values', () => {
+  it('says what the city achieved by area: totals, the change on last year, the best district', () => {
     expect(section(draft, '主要成效')).toEqual([
-      '一是环翠区一般公共预算教育支出比上年增长25.0%，增幅居全市首位。',
-      // (7000 + 9000 + 12000 + 3000 + 5200) / 65000
-      '二是全市公办园在园幼儿占比为55.7%，环翠区为70%，居全市首位。',
-      '三是经区国家学生体质健康标准测试优良率为61%，居全市首位。',
-      // every district at 100%: nobody is singled out
+      // JF01 4 × 110000 + 125000 = 565000 万元, last year 500000: +13.0%; JF02 4 × 135000 + 127440 = 667440
+      // 万元 over 600000: +11.2%; the payment rate is not said: 高区's JF15 is in error
+      '（一）教育投入持续加大，经费保障政策有效落实。全市一般公共预算教育支出56.5亿元，比上年增长13.0%，其中环翠区一般公共预算教育支出比上年增长25.0%，增幅居全市首位；全市一般公共预算和政府性基金预算安排的教育经费66.74亿元，比上年增长11.2%。',
+      // 5 × 115 new teachers, 5 × 100 leaving; 720 / 800 and 760 / 800
+      '（二）教师队伍建设不断加强，待遇保障逐步落实。全市新补充教师575人，多于自然减员数（500人），总体实现“退补相当”；全市幼儿园专任教师专科及以上学历比例为90.0%、持证上岗率为95.0%。',
+      // 36200 / 65000 = 55.7% this year, 35200 / 65000 = 54.2% last year
+      '（三）学前教育普及普惠水平稳步提升。全市普惠性幼儿园覆盖率为87.2%；公办园在园幼儿占比为55.7%，比上年提高1.5个百分点，其中环翠区为70%，居全市首位。',
+      // 10500 / (15000 + 10500)
+      '（四）高中阶段教育协调发展。全市中等职业学校招生10500人，占高中阶段招生总数的41.2%，职普比例大体相当。',
+      '（五）学生身心健康工作持续加强。经区国家学生体质健康标准测试优良率为61%，居全市首位。',
+      // clinics are not all set up (AQ06): nothing said of them; 300000 students / 625
+      '（六）校园安全与卫生保障水平不断提高。全市配备专职卫生专业技术人员625人，生员比为480:1。',
+      '（七）教育治理和规范办学水平不断提升。全市依法查处校外培训违法违规行为行政处罚案件15起。',
+      // every district at 100% 课后服务: nobody is singled out
     ]);
+  });
+
+  it('says nothing of a city total when the figure of one district is in doubt', () => {
+    const doubted = cityDraft(
+      [
+        report({ name: '环翠区', code: '371002' }),
+        // ten times last year's: a notice on the value, so the city's sum is unknown
+        report({ name: '文登区', code: '371003', rows: { JF01: { E: 10000, F: 200000 } } }),
+      ],
+      DEFAULT_RULESET,
+    );
+    const text = section(doubted, '主要成效').join('');
+    expect(text).toContain('全市一般公共预算和政府性基金预算安排的教育经费27亿元，比上年增长12.5%');
+    expect(text).not.toContain('一般公共预算教育支出');
   });
 
   it('writes one sentence per rule naming every district breaking it, by code, or 各地区均', () => {
@@ -157,7 +180,9 @@ describe('cityDraft', () => {
       ],
       DEFAULT_RULESET,
     );
-    expect(section(tie, '主要成效')).toContain('一是环翠区、乳山市国家学生体质健康标准测试优良率为61%，居全市首位。');
+    expect(section(tie, '主要成效')).toContain(
+      '（五）学生身心健康工作持续加强。环翠区、乳山市国家学生体质健康标准测试优良率为61%，居全市首位。',
+    );
   });
 
   it('names nobody when more than three districts share first place', () => {

@@ -210,6 +210,8 @@ export function comparisonCharts(reports: readonly Report[], ruleset: Ruleset): 
   const checked = checkedReports(reports);
   const out: { key: string; chart: ComparisonChart }[] = [];
   for (const c of ruleset.comparisons) {
+    // a 全市成效 sentence speaks of the city as a whole: no district is compared
+    if (c.mode === 'total') continue;
     const key = `${canonical(c.metric)}|${c.cityValue ? canonical(c.cityValue) : ''}`;
     const chart = comparisonChart(c, checked, ruleset);
     const same = out.find((x) => x.key === key);

@@ -4,7 +4,7 @@
  * broken by the same districts in one sentence); the comparisons with the city figure; the best
  * district for a few indicators; recommendations from the rules broken; a 问题清单 annex.
  */
-import { breachesByRule, cityFigure, cityFindings, cityText, indicatorNames } from '../city';
+import { breachesByRule, cityFigure, cityFindings, cityText, cityTotalSentence, indicatorNames } from '../city';
 import type { Scope } from '../ruleset/expr';
 import type { ComparisonDef, RuleDef, Ruleset } from '../ruleset/model';
 import { inYi, renderText, showValue } from '../ruleset/text';
@@ -24,7 +24,6 @@ import {
   recommendationBlocks,
   reportScope,
   returnedAnnex,
-  strengthBlocks,
 } from './common';
 import { HEADINGS, TABLE_HEADERS, fill, type Wording } from './phrases';
 
@@ -226,6 +225,37 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
   return inYi(sentence);
 }
 
+/** The comparisons in the order of their indicators, what the city does before who does best. */
+function inIndicatorOrder(ruleset: Ruleset): ComparisonDef[] {
+  const at = (c: ComparisonDef) => ruleset.indicators.findIndex((d) => d.id === c.indicator);
+  return [...ruleset.comparisons].sort(
+    (a, b) => at(a) - at(b) || Number(b.mode === 'total') - Number(a.mode === 'total'),
+  );
+}
+
+/**
+ * 主要成效 by feedback area, in the ruleset's order: the city as a whole (全市成效: totals and
+ * the change on last year, when their 条件 holds), then the best district of an indicator
+ * (全市最高/最低), continuing the sentence on the city's figure for the same indicator.
+ */
+function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Wording): DraftBlock[] {
+  const paragraphs: string[] = [];
+  for (const area of ruleset.areas) {
+    const said: { indicator: string; text: string }[] = [];
+    for (const c of inIndicatorOrder(ruleset)) {
+      if (c.mode === 'below' || ruleset.areaOf(c.indicator)?.name !== area.name) continue;
+      const text = c.mode === 'total' ? cityTotalSentence(checked, c, ruleset) : bestSentence(c, checked, ruleset, w);
+      if (!text) continue;
+      const sentence = inYi(text).replace(/[。；;]+$/, '');
+      const same = said.find((s) => s.indicator === c.indicator);
+      if (same && c.mode !== 'total') same.text += `，${w.cityBestAfterTotal}${sentence}`;
+      else said.push({ indicator: c.indicator, text: sentence });
+    }
+    if (said.length) paragraphs.push(`${area.strength || area.name}。${joinClauses(said.map((s) => s.text))}`);
+  }
+  return paragraphs.map((text, i) => ({ style: 'h2', text: `（${chineseNumber(i + 1)}）${text}` }));
+}
+
 /** 现状 in the 问题清单: the figure and its unit, or for a 清单 the finding itself. */
 function currentValue(f: Finding, ruleset: Ruleset): string {
   const def = f.indicator ? ruleset.indicator(f.indicator) : undefined;
@@ -298,11 +328,8 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   blocks.push({ style: 'body', text: overview(checked, reports.length - checked.length, ruleset, w) });
 
   sections.add(HEADINGS.strengths);
-  const best = ruleset.comparisons
-    .filter((c) => c.mode !== 'below')
-    .map((c) => bestSentence(c, checked, ruleset, w))
-    .filter((s): s is string => s !== undefined);
-  blocks.push(...(best.length ? strengthBlocks(best, w) : [{ style: 'body' as const, text: w.cityStrengthsNone }]));
+  const achievements = achievementBlocks(checked, ruleset, w);
+  blocks.push(...(achievements.length ? achievements : [{ style: 'body' as const, text: w.cityStrengthsNone }]));
 
   sections.add(HEADINGS.problems);
   const items = problemItems(checked, ruleset, w);

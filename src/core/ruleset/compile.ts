@@ -68,7 +68,12 @@ const LEVELS: Record<string, Level> = {
   notice: 'notice',
 };
 
-const MODES: Record<string, ComparisonMode> = { 低于全市: 'below', 全市最高: 'highest', 全市最低: 'lowest' };
+const MODES: Record<string, ComparisonMode> = {
+  低于全市: 'below',
+  全市最高: 'highest',
+  全市最低: 'lowest',
+  全市成效: 'total',
+};
 
 export const DEFAULT_COLLECTIVE = '各县（市、区）';
 
@@ -170,7 +175,7 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
   doc.areas.forEach((a, i) => {
     const name = str(a.name);
     if (areas.some((x) => x.name === name)) pr.error(at(AREA_TABLE, doc.areas, i, 'name'), RS.duplicate('领域', name));
-    else areas.push({ name, problem: str(a.problem) || name, advice: str(a.advice) });
+    else areas.push({ name, problem: str(a.problem) || name, advice: str(a.advice), strength: str(a.strength) });
   });
 
   // ---- 工作表
@@ -424,15 +429,27 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     const tolWord = str(c.tolerance);
     const tolerance = tolWord === '' ? 0 : Number.isFinite(Number(tolWord)) ? Number(tolWord) : params[tolWord];
     if (tolerance === undefined) pr.error(where('tolerance'), RS.badTolerance(tolWord));
+    // a sentence on the city as a whole may say its totals; its 条件 says when it is said
+    const condition =
+      mode === 'total' && str(c.condition) ? expr(str(c.condition), cityEnv, where('condition'), 'bool') : undefined;
     const sentence = text(
       str(c.sentence),
-      env,
+      mode === 'total' ? cityEnv : env,
       ['地区', '均', '全市值', '简称', '指标名称', '单位'],
       where('sentence'),
     );
     if (!str(c.sentence)) pr.error(where('sentence'), RS.required('表述'));
-    if (metric && cityValue !== null && tolerance !== undefined) {
-      comparisons.push({ id, indicator, mode, cityValue: cityValue ?? undefined, metric, tolerance, sentence });
+    if (metric && cityValue !== null && condition !== null && tolerance !== undefined) {
+      comparisons.push({
+        id,
+        indicator,
+        mode,
+        cityValue: cityValue ?? undefined,
+        metric,
+        tolerance,
+        ...(condition ? { condition } : {}),
+        sentence,
+      });
     }
   });
 

@@ -46,6 +46,8 @@ export interface AreaDoc {
   problem?: string;
   /** 整改意见 */
   advice?: string;
+  /** 成效表述: heading of its paragraph in the city report's 主要成效 */
+  strength?: string;
   _source?: Source;
 }
 
@@ -136,7 +138,7 @@ export interface ComparisonDoc {
   id: string;
   /** 指标编号 */
   indicator: string;
-  /** 方式: 低于全市, 全市最高, 全市最低 */
+  /** 方式: 低于全市, 全市最高, 全市最低, 全市成效 */
   mode: string;
   /** 全市值: an expression over 全市合计(ID) */
   cityValue?: string;
@@ -144,6 +146,8 @@ export interface ComparisonDoc {
   metric?: string;
   /** 容差: a number or a 参数 name */
   tolerance?: string | number;
+  /** 条件: for 全市成效, when the sentence is said (an expression over 全市合计(ID)) */
+  condition?: string;
   /** 表述 */
   sentence?: string;
   _source?: Source;
@@ -209,6 +213,7 @@ export const AREA_TABLE: TableLayout<AreaDoc> = {
     { field: 'name', header: '领域', width: 22 },
     { field: 'problem', header: '问题表述', width: 36 },
     { field: 'advice', header: '整改意见', width: 80 },
+    { field: 'strength', header: '成效表述', width: 36 },
   ],
 };
 
@@ -283,6 +288,7 @@ export const COMPARISON_TABLE: TableLayout<ComparisonDoc> = {
     { field: 'cityValue', header: '全市值', width: 40 },
     { field: 'metric', header: '比较值', width: 20 },
     { field: 'tolerance', header: '容差', width: 24 },
+    { field: 'condition', header: '条件', width: 40 },
     { field: 'sentence', header: '表述', width: 60 },
   ],
 };

@@ -45,7 +45,8 @@ export interface Scope {
   column(header: string): Value | undefined;
   /** the data rows of a 清单, each as a scope whose `column` reads that row */
   rows(list: string): readonly Scope[];
-  cityTotal(id: string): number | undefined;
+  /** the sum over the batch of an indicator's 本年值, or of its 上年值 */
+  cityTotal(id: string, year?: Year): number | undefined;
 }
 
 export interface ExprProblem {
@@ -272,7 +273,10 @@ const FUNCTIONS: Record<string, Fn> = {
     max: 1,
     args: [null],
     type: 'number',
-    eval: (_ev, _n, args, scope) => scope.cityTotal((args[0] as { id: string }).id) ?? skip(),
+    eval: (_ev, _n, args, scope) => {
+      const arg = args[0] as { id: string; year: Year };
+      return scope.cityTotal(arg.id, arg.year) ?? skip();
+    },
   },
   COUNTROWS: { min: 1, max: 2, args: [null, 'bool'], type: 'number', eval: () => skip() },
   SUMROWS: { min: 2, max: 3, args: [null, 'number', 'bool'], type: 'number', eval: () => skip() },
@@ -439,12 +443,18 @@ class Checker {
       }
       case '增长率':
       case '全市合计': {
-        const id = this.indicatorArg(argNodes[0], key, env);
+        // 全市合计(上年(ID)): the batch's sum of last year's values
+        const arg = argNodes[0];
+        const ofLast =
+          key === '全市合计' && arg?.type === 'CallExpression' && resolveName(arg.callee as jsep.Expression) === '上年';
+        const id = this.indicatorArg(ofLast ? (arg.arguments as jsep.Expression[])[0] : arg, key, env);
         const ind = env.indicator(id)!;
         if (ind.type !== 'number') return this.fail(`${key}() 只能用于数值指标，${id} 不是`);
         if (key === '增长率' && !ind.hasLast) return this.fail(`指标 ${id} 没有上年值，无法计算增长率`);
         if (key === '全市合计' && !env.city) return this.fail('全市合计() 只能用在“全市比较”的全市值中');
-        return { expr: { k: 'fn', name: key, args: [{ k: 'ind', id, year: 'current', pos }], pos }, type: 'number' };
+        if (ofLast && !ind.hasLast) return this.fail(`指标 ${id} 没有上年值，不能用 上年(${id})`);
+        const year: Year = ofLast ? 'last' : 'current';
+        return { expr: { k: 'fn', name: key, args: [{ k: 'ind', id, year, pos }], pos }, type: 'number' };
       }
       case 'COUNTROWS':
       case 'SUMROWS':

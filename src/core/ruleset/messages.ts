@@ -30,7 +30,7 @@ export const RS = {
   unknownHeader: (list: string, header: string) => `清单“${list}”没有表头“${header}”`,
   unknownTarget: (name: string) => `“${name}”既不是指标编号，也不是清单工作表`,
   notNumericIndicator: (id: string) => `“${id}”不是数值型指标，不能用于全市比较`,
-  badMode: (mode: string) => `方式“${mode}”无效，应为“低于全市”“全市最高”或“全市最低”`,
+  badMode: (mode: string) => `方式“${mode}”无效，应为“低于全市”“全市最高”“全市最低”或“全市成效”`,
   badTolerance: (value: string) => `容差“${value}”应为数字或参数名称`,
   noRequirement: '据实填报',
   unknownWording: (label: string) => `反馈文书中没有“${label}”这一项，该行不会使用（可用的项目见“填写说明”）`,

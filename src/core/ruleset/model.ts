@@ -27,6 +27,8 @@ export interface AreaDef {
   problem: string;
   /** its general recommendation */
   advice: string;
+  /** heading of its paragraph in the city report's 主要成效 (empty: the area's name) */
+  strength: string;
 }
 
 export interface IndicatorDef {
@@ -86,7 +88,8 @@ export interface RuleDef {
   inputs: readonly { id: string; year: Year }[];
 }
 
-export type ComparisonMode = 'below' | 'highest' | 'lowest';
+/** below: districts under the city figure; highest/lowest: the best district; total: the city as a whole */
+export type ComparisonMode = 'below' | 'highest' | 'lowest' | 'total';
 
 export interface ComparisonDef {
   id: string;
@@ -98,6 +101,8 @@ export interface ComparisonDef {
   metric: Expr;
   /** a number, or the value of a parameter */
   tolerance: number;
+  /** total: when the sentence is said (over 全市合计) */
+  condition?: Expr;
   sentence: Text;
 }
 
