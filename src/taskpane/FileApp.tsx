@@ -321,6 +321,18 @@ export function FileApp({
                   status={places.status}
                   onRemove={removeOne}
                 />
+                {/* the reviewer's decisions, under the districts they are about */}
+                {cityState !== 'reading' && (
+                  <LedgerPanel
+                    strings={strings}
+                    counts={decisionCounts(places.reports, decisions)}
+                    downloads={ledgerDownloads.state}
+                    onDownload={() => void ledgerDownloads.ledger(review.rows)}
+                    onLoad={(file) => void ledger.load(file, places.reports)}
+                    loading={ledger.loading}
+                    notice={ledger.notice}
+                  />
+                )}
               </DistrictsSection>
               <CityPanel
                 strings={strings}
@@ -336,17 +348,6 @@ export function FileApp({
                 onCityDraft={() => cityRuleset && void downloads.cityDraft(cityReports, cityRuleset)}
                 onZip={() => void downloads.zip({ included: places.included, setAside, review, now: now() })}
               />
-              {cityState !== 'reading' && (
-                <LedgerPanel
-                  strings={strings}
-                  counts={decisionCounts(places.reports, decisions)}
-                  downloads={ledgerDownloads.state}
-                  onDownload={() => void ledgerDownloads.ledger(review.rows)}
-                  onLoad={(file) => void ledger.load(file, places.reports)}
-                  loading={ledger.loading}
-                  notice={ledger.notice}
-                />
-              )}
             </div>
           )
         )}

@@ -236,12 +236,12 @@ describeE2e('the built page as a plain page: file mode', () => {
     expect(cityText).toContain(title);
     expect(cityText).toContain('东城区、西城区、北海区、南山县、滨海经济开发区、青石市');
 
-    const zipped = await download(page, page.getByRole('button', { name: '下载全部标注副本（.zip）' }));
-    expect(zipped.suggestedFilename()).toBe('标注副本.zip');
+    const zipped = await download(page, page.getByRole('button', { name: '全部下载（.zip）' }));
+    expect(zipped.suggestedFilename()).toBe('审核材料.zip');
     const zip = await JSZip.loadAsync(await bytesOf(zipped));
-    const names = Object.keys(zip.files).sort();
-    expect(names).toEqual(BY_CODE.map(([d]) => `${d}.checked.xlsx`).sort());
-    const inside = await workbook(await zip.file('南山县.checked.xlsx')!.async('nodebuffer'));
+    const names = Object.keys(zip.files).filter((n) => /^标注副本\/.+/.test(n));
+    expect(names.sort()).toEqual(BY_CODE.map(([d]) => `标注副本/${d}.checked.xlsx`).sort());
+    const inside = await workbook(await zip.file('标注副本/南山县.checked.xlsx')!.async('nodebuffer'));
     expect(inside.getWorksheet(SUMMARY_SHEET)).toBeDefined();
 
     // one district's findings, wide and narrow, and back to the table with the keyboard where it was
@@ -356,9 +356,10 @@ describeE2e('the built page as a plain page: file mode', () => {
     await page.screenshot({ path: join(SHOTS, 'file-6-bad-files-350.png'), animations: 'disabled', fullPage: true });
 
     // the zip holds the good ones only
-    const zipped = await download(page, page.getByRole('button', { name: '下载全部标注副本（.zip）' }));
+    const zipped = await download(page, page.getByRole('button', { name: '全部下载（.zip）' }));
     const zip = await JSZip.loadAsync(await bytesOf(zipped));
-    expect(Object.keys(zip.files).sort()).toEqual(['东城区.checked.xlsx', '南山县.checked.xlsx'].sort());
+    const copies = Object.keys(zip.files).filter((n) => /^标注副本\/.+/.test(n));
+    expect(copies.sort()).toEqual(['标注副本/东城区.checked.xlsx', '标注副本/南山县.checked.xlsx'].sort());
 
     // starting over
     await page.getByRole('button', { name: '全部清除' }).click();

@@ -17,8 +17,13 @@ import { FilePicker } from './FilePicker';
 import { Messages } from './Messages';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  h2: {
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalXL,
+  },
+  h3: {
     margin: 0,
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
@@ -47,9 +52,9 @@ export function LedgerPanel({ strings, counts, downloads, onDownload, onLoad, lo
   const total = counts.确认问题 + counts.采纳说明 + counts.退回补充;
   return (
     <section className={styles.panel} aria-labelledby="ledger-heading" data-ledger-panel>
-      <h2 id="ledger-heading" className={styles.h2}>
+      <h3 id="ledger-heading" className={styles.h3}>
         {t.heading}
-      </h2>
+      </h3>
       <Caption1 className={styles.hint}>{t.hint}</Caption1>
       <Body1 data-ledger-counts>
         {total ? t.counts(total, counts.确认问题, counts.采纳说明, counts.退回补充) : t.none}
