@@ -1,53 +1,64 @@
-/** The file host: the WorkbookHost interface over an .xlsx held in memory (CLI and file mode). */
+/**
+ * The file host: the WorkbookHost interface over an .xlsx held in memory (CLI and file mode).
+ *
+ * A returned workbook is the district's document: it is read from its package's XML and its
+ * annotated copy is that package with the marks and the product's sheets patched in (every part
+ * not touched copied byte for byte). A workbook built in memory with ExcelJS is written by ExcelJS.
+ */
 import type ExcelJS from 'exceljs';
+import { DRAFT_SHEET, SUMMARY_SHEET } from '../../core/summary';
 import type { Draft, Report, WorkbookSnapshot } from '../../core/types';
 import type { MarkResult, WorkbookHost } from '../host';
-import { openWorkbook } from './load';
 import { clearFileMarks, markFileFindings } from './marks';
+import { clearPackageMarks, markPackage } from './package/annotate';
+import { PackageEdit } from './package/edit';
 import { XlsxPackage, openPackage } from './package/open';
+import { putBuiltSheet } from './package/productSheets';
 import { packageSnapshot } from './package/snapshot';
+import { activateSheet, currentSheets } from './package/workbookSheets';
 import { writeDraftSheet, writeSummarySheet } from './sheets';
 import { workbookSnapshot } from './snapshot';
 
 export class FileHost implements WorkbookHost {
-  private loaded: ExcelJS.Workbook | null;
-  private readonly pkg: XlsxPackage | null;
+  private readonly edit: PackageEdit | null;
+  private readonly built: ExcelJS.Workbook | null;
 
-  /** Over a package opened from bytes (read from its XML), or over a workbook built in memory. */
+  /** Over a package opened from bytes, or over a workbook built in memory. */
   constructor(
     source: XlsxPackage | ExcelJS.Workbook,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.pkg = source instanceof XlsxPackage ? source : null;
-    this.loaded = source instanceof XlsxPackage ? null : source;
+    this.edit = source instanceof XlsxPackage ? new PackageEdit(source) : null;
+    this.built = source instanceof XlsxPackage ? null : source;
   }
 
   static async open(bytes: Uint8Array): Promise<FileHost> {
     return new FileHost(openPackage(bytes));
   }
 
-  /** The workbook as ExcelJS holds it, loaded when first written to. */
-  private async workbook(): Promise<ExcelJS.Workbook> {
-    this.loaded ??= await openWorkbook(this.pkg!.bytes);
-    return this.loaded;
-  }
-
   async readSnapshot(): Promise<WorkbookSnapshot> {
-    if (this.loaded || !this.pkg) return workbookSnapshot(await this.workbook());
-    return packageSnapshot(this.pkg);
+    return this.edit ? packageSnapshot(this.edit) : workbookSnapshot(this.built!);
   }
 
   async markFindings(report: Report): Promise<MarkResult> {
-    return markFileFindings(await this.workbook(), report);
+    return this.edit ? markPackage(this.edit, report) : markFileFindings(this.built!, report);
   }
 
   async clearMarks(): Promise<void> {
-    clearFileMarks(await this.workbook());
+    if (this.edit) clearPackageMarks(this.edit);
+    else clearFileMarks(this.built!);
   }
 
   async writeSummary(report: Report): Promise<void> {
-    const wb = await this.workbook();
-    const ws = writeSummarySheet(wb, report, this.now());
+    const now = this.now();
+    if (this.edit) {
+      const names = currentSheets(this.edit).map((s) => s.name);
+      await putBuiltSheet(this.edit, (wb) => writeSummarySheet(wb, report, now, names));
+      activateSheet(this.edit, SUMMARY_SHEET);
+      return;
+    }
+    const wb = this.built!;
+    const ws = writeSummarySheet(wb, report, now);
     wb.views = [
       {
         x: 0,
@@ -61,8 +72,9 @@ export class FileHost implements WorkbookHost {
     ];
   }
 
-  async writeDraft(draft: Draft, sheetName?: string): Promise<void> {
-    writeDraftSheet(await this.workbook(), draft, sheetName);
+  async writeDraft(draft: Draft, sheetName: string = DRAFT_SHEET): Promise<void> {
+    if (this.edit) await putBuiltSheet(this.edit, (wb) => writeDraftSheet(wb, draft, sheetName));
+    else writeDraftSheet(this.built!, draft, sheetName);
   }
 
   async goTo(): Promise<void> {
@@ -70,7 +82,7 @@ export class FileHost implements WorkbookHost {
   }
 
   async toBytes(): Promise<Uint8Array> {
-    if (!this.loaded && this.pkg) return this.pkg.bytes.slice();
-    return new Uint8Array(await (await this.workbook()).xlsx.writeBuffer());
+    if (this.edit) return this.edit.toBytes();
+    return new Uint8Array(await this.built!.xlsx.writeBuffer());
   }
 }

@@ -19,9 +19,14 @@ function linkFormula(sheet: string, cell: string): string {
 
 const SUMMARY_WIDTHS = [6, 8, 16, 8, 9, 30, 60, 12, 30, 30];
 
-export function writeSummarySheet(wb: ExcelJS.Workbook, report: Report, checkedAt: Date): ExcelJS.Worksheet {
-  const sheetNames = wb.worksheets.map((w) => w.name).filter((n) => n !== SUMMARY_SHEET);
-  const data = summaryData(report, { checkedAt, sheetNames });
+/** `sheetNames`: the workbook's sheets, when `wb` is a scratch workbook the sheet is built in. */
+export function writeSummarySheet(
+  wb: ExcelJS.Workbook,
+  report: Report,
+  checkedAt: Date,
+  sheetNames: readonly string[] = wb.worksheets.map((w) => w.name),
+): ExcelJS.Worksheet {
+  const data = summaryData(report, { checkedAt, sheetNames: sheetNames.filter((n) => n !== SUMMARY_SHEET) });
   const ws = freshSheet(wb, SUMMARY_SHEET);
   ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP };
   SUMMARY_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));

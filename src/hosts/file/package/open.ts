@@ -44,7 +44,8 @@ export class XlsxPackage {
     if (!entry) return null;
     const kept = this.texts.get(entry.name);
     if (kept !== undefined) return kept;
-    return strFromU8(entryBytes(this.bytes, entry));
+    const text = strFromU8(entryBytes(this.bytes, entry));
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   /** A part's bytes, or null. */

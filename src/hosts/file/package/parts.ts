@@ -2,8 +2,15 @@
  * Where things are in a package: relationships of a part, the workbook's sheets in order (name,
  * state, part), part paths resolved as OPC resolves them.
  */
-import type { XlsxPackage } from './open';
 import { attribute, attributes, tags } from './xml';
+
+/** What reading needs of a package: an opened one, or one being edited. */
+export interface PartReader {
+  text(name: string): string | null;
+  has(name: string): boolean;
+  /** the stored name of a part (part names are case-insensitive) */
+  entry(name: string): { name: string } | undefined;
+}
 
 export interface Relationship {
   id: string;
@@ -60,7 +67,7 @@ function normalize(path: string): string {
 }
 
 /** A part's relationships (none when it has no .rels part). */
-export function relationships(pkg: XlsxPackage, source: string): Relationship[] {
+export function relationships(pkg: PartReader, source: string): Relationship[] {
   const xml = pkg.text(relsPath(source));
   if (xml === null) return [];
   return parseRelationships(xml, source);
@@ -93,7 +100,7 @@ function safeUri(s: string): string {
 }
 
 /** The workbook's sheets, in the order of its tabs. */
-export function workbookSheets(pkg: XlsxPackage): SheetEntry[] {
+export function workbookSheets(pkg: PartReader): SheetEntry[] {
   const xml = pkg.text(WORKBOOK) ?? '';
   const rels = new Map(relationships(pkg, WORKBOOK).map((r) => [r.id, r]));
   const out: SheetEntry[] = [];
@@ -115,7 +122,7 @@ export function workbookSheets(pkg: XlsxPackage): SheetEntry[] {
 }
 
 /** Whether the workbook counts dates from 1904 (old Mac workbooks). */
-export function date1904(pkg: XlsxPackage): boolean {
+export function date1904(pkg: PartReader): boolean {
   const xml = pkg.text(WORKBOOK) ?? '';
   for (const t of tags(xml)) {
     if (t.name === 'workbookPr') {
@@ -128,7 +135,7 @@ export function date1904(pkg: XlsxPackage): boolean {
 }
 
 /** The workbook's part related by `type` (styles, shared strings), or null. */
-export function workbookPart(pkg: XlsxPackage, type: string): string | null {
+export function workbookPart(pkg: PartReader, type: string): string | null {
   const rel = relationships(pkg, WORKBOOK).find((r) => isType(r.type, type));
   return rel?.part && pkg.has(rel.part) ? (pkg.entry(rel.part)?.name ?? rel.part) : null;
 }

@@ -1,12 +1,11 @@
-/** A package's WorkbookSnapshot, read from its XML: every worksheet in tab order, hidden ones too. */
+/** A package's (or an edited package's) WorkbookSnapshot, read from its XML: every worksheet in tab order, hidden ones too. */
 import type { WorkbookSnapshot } from '../../../core/types';
 import { cellFormats } from './numberFormats';
-import type { XlsxPackage } from './open';
-import { REL_TYPE, date1904, workbookPart, workbookSheets } from './parts';
+import { REL_TYPE, date1904, workbookPart, workbookSheets, type PartReader } from './parts';
 import { sharedStrings } from './sharedStrings';
 import { readSheet, type SheetContext } from './sheetReader';
 
-export function packageSnapshot(pkg: XlsxPackage): WorkbookSnapshot {
+export function packageSnapshot(pkg: PartReader): WorkbookSnapshot {
   const stylesPart = workbookPart(pkg, REL_TYPE.styles);
   const stringsPart = workbookPart(pkg, REL_TYPE.sharedStrings);
   const ctx: SheetContext = {

@@ -219,8 +219,9 @@ export function writeZip(source: Uint8Array, out: readonly OutEntry[]): Uint8Arr
     if (item.kind === 'copy') {
       const e = item.entry;
       w.push(source.subarray(e.localOffset, e.localEnd));
-      const record = e.central.slice();
-      new DataView(record.buffer).setUint32(42, offset, true);
+      // a copy (a Node Buffer's slice would share its memory)
+      const record = new Uint8Array(e.central);
+      new DataView(record.buffer, record.byteOffset, record.byteLength).setUint32(42, offset, true);
       central.push(record);
       continue;
     }

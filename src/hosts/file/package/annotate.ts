@@ -1,0 +1,124 @@
+/**
+ * Marks patched into a package: each finding's cell gets a cell style cloned from its own with
+ * the level's fill, and the product's note (after the cell's own note, if it has one). What each
+ * cell had is written to the record sheet, so that clearing gives back the cell elements and notes
+ * as they were and removes what the product added. A value the user typed is never changed: a
+ * cell the user restyled or filled in since is left as the user left it.
+ */
+import { cellMarks } from '../../../core/marks';
+import type { Report } from '../../../core/types';
+import type { MarkResult } from '../../host';
+import type { PackageEdit } from './edit';
+import { addNotes, removeNotes, type NoteParts } from './notes';
+import { RECORD_SHEET, readRecord, recordSheetXml, type CellLine, type RecordLine, type SheetLine } from './record';
+import { editCells, type CellEdit } from './sheetCells';
+import { StyleSheet, withAttributes } from './styleSheet';
+import { currentSheets, putSheet, removeSheet } from './workbookSheets';
+import { attribute, removeAttribute } from './xml';
+
+function openTagAttrs(cell: string): string {
+  return /^<[\w.:-]+((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)\/?>/.exec(cell)?.[1] ?? '';
+}
+
+/** `<c r="B5"/>`: a cell element that holds nothing but its address. */
+function bare(cell: string): boolean {
+  return /^<(?:[\w.-]+:)?c\s+r\s*=\s*["'][A-Z]+\d+["']\s*\/>$/.test(cell);
+}
+
+/** Takes the marks recorded in the package away; nothing happens when it has no record. */
+export function clearPackageMarks(edit: PackageEdit): void {
+  const lines = readRecord(edit);
+  const sheets = currentSheets(edit);
+  const bySheet = new Map<string, { cells: CellLine[]; parts: NoteParts }>();
+  for (const line of lines) {
+    const entry = bySheet.get(line.sheet) ?? { cells: [], parts: {} };
+    if ('parts' in line) entry.parts = line.parts;
+    else entry.cells.push(line);
+    bySheet.set(line.sheet, entry);
+  }
+  for (const [name, { cells, parts }] of bySheet) {
+    const part = sheets.find((s) => s.name === name)?.part;
+    if (!part) continue;
+    const edits = new Map<string, CellEdit>();
+    for (const line of cells) {
+      edits.set(line.cell, (current) => {
+        if (current === null) return null;
+        const attrs = openTagAttrs(current);
+        // restyled by the user since: left as the user left it
+        if (attribute(attrs, 's') !== line.markS) return current;
+        const restored =
+          line.s === null
+            ? current.replace(attrs, removeAttribute(attrs, 's'))
+            : withAttributes(current, { s: line.s });
+        return !line.existed && bare(restored) ? null : restored;
+      });
+    }
+    const rows = new Set(cells.filter((l) => l.rowAdded).map((l) => Number(/\d+$/.exec(l.cell)![0])));
+    const xml = edit.text(part);
+    if (xml !== null) edit.set(part, editCells(xml, edits, rows));
+    removeNotes(
+      edit,
+      part,
+      cells.map((l) => ({ cell: l.cell, original: l.note })),
+      parts,
+    );
+  }
+  removeSheet(edit, RECORD_SHEET);
+}
+
+/** Clears earlier marks, then marks the report's findings. */
+export function markPackage(edit: PackageEdit, report: Report): MarkResult {
+  clearPackageMarks(edit);
+  const sheets = currentSheets(edit);
+  const marks = cellMarks(report.findings);
+  const bySheet = new Map<string, typeof marks>();
+  let summaryOnly = 0;
+  for (const mark of marks) {
+    const sheet = sheets.find((s) => s.name === mark.sheet);
+    if (!sheet?.part || mark.sheet === RECORD_SHEET) {
+      summaryOnly += mark.findings.length;
+      continue;
+    }
+    bySheet.set(mark.sheet, [...(bySheet.get(mark.sheet) ?? []), mark]);
+  }
+  if (!bySheet.size) return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
+  const styles = new StyleSheet(edit);
+  const lines: RecordLine[] = [];
+  for (const [name, sheetMarks] of bySheet) {
+    const part = sheets.find((s) => s.name === name)!.part!;
+    const cellLines = new Map<string, CellLine>();
+    const edits = new Map<string, CellEdit>();
+    for (const mark of sheetMarks) {
+      edits.set(mark.cell, (current, ctx) => {
+        const own = current === null ? undefined : attribute(openTagAttrs(current), 's');
+        const base = own !== undefined ? Number(own) : current === null ? ctx.inheritedStyle : 0;
+        const markS = String(styles.withFill(Number.isFinite(base) ? base : 0, `FF${mark.colour}`));
+        cellLines.set(mark.cell, {
+          v: 2,
+          sheet: name,
+          cell: mark.cell,
+          s: current === null ? null : (own ?? null),
+          markS,
+          existed: current !== null,
+          rowAdded: !ctx.rowExists,
+          note: null,
+        });
+        return current === null ? `<c r="${mark.cell}" s="${markS}"/>` : withAttributes(current, { s: markS });
+      });
+    }
+    edit.set(part, editCells(edit.text(part) ?? '', edits));
+    const { records, parts } = addNotes(
+      edit,
+      part,
+      sheetMarks.map((m) => ({ cell: m.cell, text: m.text })),
+    );
+    for (const r of records) {
+      const line = cellLines.get(r.cell);
+      if (line) line.note = r.original;
+    }
+    lines.push(...cellLines.values());
+    if (Object.keys(parts).length) lines.push({ v: 2, sheet: name, parts } satisfies SheetLine);
+  }
+  putSheet(edit, RECORD_SHEET, recordSheetXml(lines), 'veryHidden');
+  return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
+}

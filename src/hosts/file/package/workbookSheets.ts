@@ -1,0 +1,176 @@
+/**
+ * Sheets added to, replaced in and removed from a package, with workbook.xml (sheets, defined
+ * names' sheet indexes, the active tab), its relationships, [Content_Types].xml and
+ * docProps/app.xml kept consistent. Other sheets are not touched, except that the sheet that was
+ * selected stops being selected when another becomes the active one.
+ */
+import type { PackageEdit } from './edit';
+import { CONTENT_TYPE, addOverride, addRelationship, removeOverride, removeRelationship } from './opc';
+import { REL_TYPE, WORKBOOK, relsPath, workbookSheets, type SheetEntry } from './parts';
+import { attribute, escapeAttribute, escapeText, removeAttribute, setAttribute, tags } from './xml';
+
+const APP = 'docProps/app.xml';
+
+/** The workbook's sheets as they are now (edits included). */
+export function currentSheets(edit: PackageEdit): SheetEntry[] {
+  return workbookSheets(edit);
+}
+
+function sheetTags(xml: string) {
+  return [...tags(xml)].filter((t) => !t.close && t.name === 'sheet');
+}
+
+/** Adds a worksheet part and its `<sheet>` at the end; returns the part name. */
+export function addSheet(edit: PackageEdit, name: string, sheetXml: string, state?: 'veryHidden'): string {
+  const part = edit.freeName('xl/worksheets/sheet', '.xml');
+  edit.set(part, sheetXml);
+  addOverride(edit, part, CONTENT_TYPE.worksheet);
+  const rid = addRelationship(edit, WORKBOOK, REL_TYPE.worksheet, part.replace(/^xl\//, ''));
+  const xml = edit.text(WORKBOOK) ?? '';
+  const existing = sheetTags(xml);
+  const rPrefix = /([\w.-]+):id\s*=/.exec(existing[0]?.attrs ?? '')?.[1] ?? 'r';
+  const sheetId = Math.max(0, ...existing.map((t) => Number(attribute(t.attrs, 'sheetId')) || 0)) + 1;
+  const p = existing[0]?.qname.includes(':') ? existing[0].qname.slice(0, existing[0].qname.indexOf(':') + 1) : '';
+  const tag = `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ''} ${rPrefix}:id="${rid}"/>`;
+  const end = /<\/(?:[\w.-]+:)?sheets>/.exec(xml);
+  if (end) edit.set(WORKBOOK, xml.slice(0, end.index) + tag + xml.slice(end.index));
+  addTitle(edit, name);
+  return part;
+}
+
+/** Writes a sheet's XML under `name`: its part replaced when the workbook has that sheet, else added. */
+export function putSheet(edit: PackageEdit, name: string, sheetXml: string, state?: 'veryHidden'): string {
+  const existing = currentSheets(edit).find((s) => s.name === name && s.part);
+  if (existing?.part) {
+    edit.set(existing.part, sheetXml);
+    return existing.part;
+  }
+  return addSheet(edit, name, sheetXml, state);
+}
+
+/** Removes a sheet, its part and relationships; sheet indexes after it move down by one. */
+export function removeSheet(edit: PackageEdit, name: string): void {
+  const sheets = currentSheets(edit);
+  const index = sheets.findIndex((s) => s.name === name);
+  if (index < 0) return;
+  const sheet = sheets[index]!;
+  let xml = edit.text(WORKBOOK) ?? '';
+  const tag = sheetTags(xml)[index]!;
+  xml = xml.slice(0, tag.start) + xml.slice(tag.end);
+  // defined names that belong to later sheets move with them; those of this sheet go
+  xml = xml.replace(
+    /<((?:[\w.-]+:)?)definedName\b([^>]*)>([\s\S]*?)<\/\1definedName>/g,
+    (whole, _p: string, attrs: string) => {
+      const local = attribute(attrs, 'localSheetId');
+      if (local === undefined) return whole;
+      const n = Number(local);
+      if (n === index) return '';
+      return n > index ? whole.replace(attrs, setAttribute(attrs, 'localSheetId', String(n - 1))) : whole;
+    },
+  );
+  xml = xml.replace(
+    /<((?:[\w.-]+:)?)workbookView\b([^>]*?)(\/?)>/g,
+    (whole, p: string, attrs: string, slash: string) => {
+      let a = attrs;
+      for (const key of ['activeTab', 'firstSheet']) {
+        const v = attribute(a, key);
+        if (v !== undefined && Number(v) >= index && Number(v) > 0) {
+          a = setAttribute(a, key, String(Math.min(Number(v) - (Number(v) > index ? 1 : 0), sheets.length - 2)));
+        }
+      }
+      return a === attrs ? whole : `<${p}workbookView${a}${slash}>`;
+    },
+  );
+  xml = xml.replace(/<((?:[\w.-]+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>/, '');
+  edit.set(WORKBOOK, xml);
+  removeRelationship(edit, WORKBOOK, sheet.rid, false);
+  if (sheet.part) {
+    edit.remove(sheet.part);
+    edit.remove(relsPath(sheet.part));
+    removeOverride(edit, sheet.part);
+  }
+  removeTitle(edit, name);
+}
+
+/** Makes `name` the active, selected sheet (the others not selected). */
+export function activateSheet(edit: PackageEdit, name: string): void {
+  const sheets = currentSheets(edit);
+  const index = sheets.findIndex((s) => s.name === name);
+  if (index < 0) return;
+  const xml = edit.text(WORKBOOK) ?? '';
+  const view = /<((?:[\w.-]+:)?)workbookView\b([^>]*?)(\/?)>/.exec(xml);
+  if (view) {
+    const attrs = setAttribute(view[2]!, 'activeTab', String(index));
+    edit.set(WORKBOOK, xml.replace(view[0], `<${view[1]}workbookView${attrs}${view[3]}>`));
+  } else {
+    const p = /<((?:[\w.-]+:)?)sheets\b/.exec(xml);
+    if (p) {
+      const views = `<${p[1]}bookViews><${p[1]}workbookView activeTab="${index}"/></${p[1]}bookViews>`;
+      edit.set(WORKBOOK, xml.slice(0, p.index) + views + xml.slice(p.index));
+    }
+  }
+  sheets.forEach((s, i) => {
+    if (!s.part) return;
+    const sheetXml = edit.text(s.part) ?? '';
+    const selected = /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](1|true)["']/.test(sheetXml);
+    if (i === index) {
+      if (!selected) {
+        const view = /<((?:[\w.-]+:)?)sheetView\b([^>]*?)(\/?)>/.exec(sheetXml);
+        if (view) {
+          const tag = `<${view[1]}sheetView${setAttribute(view[2]!, 'tabSelected', '1')}${view[3]}>`;
+          edit.set(s.part, sheetXml.slice(0, view.index) + tag + sheetXml.slice(view.index + view[0].length));
+        }
+      }
+      return;
+    }
+    if (!selected) return;
+    edit.set(
+      s.part,
+      sheetXml.replace(/<((?:[\w.-]+:)?)sheetView\b([^>]*?)(\/?)>/g, (_w, p: string, a: string, slash: string) => {
+        return `<${p}sheetView${removeAttribute(a, 'tabSelected')}${slash}>`;
+      }),
+    );
+  });
+}
+
+/** docProps/app.xml lists the worksheets' names; a missing or unusual list is left alone. */
+function editTitles(
+  edit: PackageEdit,
+  change: (names: string[], count: number) => { names: string[]; count: number } | null,
+): void {
+  const xml = edit.text(APP);
+  if (!xml) return;
+  const pairs = /<((?:[\w.-]+:)?)HeadingPairs>[\s\S]*?<\/\1HeadingPairs>/.exec(xml);
+  const titles = /<((?:[\w.-]+:)?)TitlesOfParts>([\s\S]*?)<\/\1TitlesOfParts>/.exec(xml);
+  if (!pairs || !titles) return;
+  const first =
+    /<((?:[\w.-]+:)?)lpstr>([^<]*)<\/\1lpstr>\s*<\/(?:[\w.-]+:)?variant>\s*<(?:[\w.-]+:)?variant>\s*<((?:[\w.-]+:)?)i4>(\d+)<\/\3i4>/.exec(
+      pairs[0],
+    );
+  if (!first || !/工作表|Worksheets/i.test(first[2]!)) return;
+  const count = Number(first[4]);
+  const vector = /<((?:[\w.-]+:)?)vector\b([^>]*)>([\s\S]*?)<\/\1vector>/.exec(titles[2]!);
+  if (!vector) return;
+  const items = [...vector[3]!.matchAll(/<((?:[\w.-]+:)?)lpstr>([\s\S]*?)<\/\1lpstr>/g)].map((m) => m[2]!);
+  const result = change(items.slice(0, count), count);
+  if (!result) return;
+  const all = [...result.names, ...items.slice(count)];
+  const vp = vector[1]!;
+  const lp = /<((?:[\w.-]+:)?)lpstr>/.exec(vector[3]!)?.[1] ?? vp;
+  const newVector = `<${vp}vector${setAttribute(vector[2]!, 'size', String(all.length))}>${all.map((n) => `<${lp}lpstr>${n}</${lp}lpstr>`).join('')}</${vp}vector>`;
+  const newTitles = titles[0].replace(vector[0], newVector);
+  const newPairs = pairs[0].replace(first[0], first[0].replace(/(<(?:[\w.-]+:)?i4>)\d+/, `$1${result.count}`));
+  edit.set(APP, xml.replace(titles[0], newTitles).replace(pairs[0], newPairs));
+}
+
+function addTitle(edit: PackageEdit, name: string): void {
+  editTitles(edit, (names, count) => ({ names: [...names, escapeText(name)], count: count + 1 }));
+}
+
+function removeTitle(edit: PackageEdit, name: string): void {
+  editTitles(edit, (names, count) => {
+    const i = names.indexOf(escapeText(name));
+    if (i < 0) return null;
+    return { names: names.filter((_n, k) => k !== i), count: count - 1 };
+  });
+}
