@@ -8,7 +8,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { cityFindings } from '../core/city';
-import { decisionCounts, findingKey } from '../core/review';
+import { anyDecided, decisionCounts, findingKey } from '../core/review';
 import type { Report } from '../core/types';
 import type { Strings } from '../i18n';
 import { BadFiles } from './components/BadFiles';
@@ -37,7 +37,7 @@ import { useDownloads } from './file/useDownloads';
 import { useDiff } from './file/useDiff';
 import { useNextYear } from './file/useNextYear';
 import { useGivenFiles, useLastYearNotices, usePrevious } from './file/usePrevious';
-import { returnPairs } from './file/years';
+import { confirmedBy, returnPairs } from './file/years';
 import { useLedger, useReviewedBatch } from './file/useLedger';
 import { browserStorage } from './rulesets/store';
 import type { RulesetEngine } from './rulesets/types';
@@ -275,9 +275,9 @@ export function FileApp({
               strings={strings}
               rulesets={rulesets.rulesets}
               districts={places.included.length}
-              reviewed={false}
+              reviewed={anyDecided(ledger.decisions)}
               state={nextYear.state}
-              onDownload={(next) => void nextYear.download(places.included, next)}
+              onDownload={(next) => void nextYear.download(places.included, next, confirmedBy(ledger.decisions))}
             />
           )}
         </YearsSection>

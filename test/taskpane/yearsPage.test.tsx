@@ -137,7 +137,7 @@ test('next year’s workbooks: one .zip, each workbook opens with 基本信息 a
     bytesFile('东城区.xlsx', await xlsxOf(dongcheng())),
     bytesFile('西城区.xlsx', await xlsxOf(xicheng())),
   );
-  await screen.findByRole('table', undefined, { timeout: 30000 });
+  await screen.findByText('已校验 2 个工作簿。', undefined, { timeout: 30000 });
   fireEvent.click(screen.getByRole('button', { name: zh.years.nextDownload }));
   await screen.findByText('已生成“下一年度填报表.zip”，请在浏览器的下载内容中查看。', undefined, { timeout: 30000 });
   const zip = await JSZip.loadAsync(saved.find((s) => s.name === '下一年度填报表.zip')!.bytes);
@@ -172,4 +172,27 @@ test('two returns of one district: 修改对照 lists the changed cell and the f
   expect(text).toContain('与上一次报送（东城区-1.xlsx）的修改对照');
   expect(text).toContain('F3|约56000|56000');
   expect(copy.getWorksheet('校验结果')).toBeDefined();
+});
+
+test('next year’s workbooks follow the review: a warning whose explanation is accepted is not carried into 问题整改', async () => {
+  const { saved } = renderPage();
+  await thisYear(
+    bytesFile('东城区.xlsx', await xlsxOf(dongcheng())),
+    bytesFile('西城区.xlsx', await xlsxOf(xicheng())),
+  );
+  await screen.findByText('已校验 2 个工作簿。', undefined, { timeout: 30000 });
+  fireEvent.click(screen.getByRole('button', { name: '查看东城区的问题清单' }));
+  const view = document.querySelector<HTMLElement>('[data-district-view]')!;
+  const accepted = within(view).getAllByRole('radio', { name: '采纳说明' });
+  expect(accepted).toHaveLength(1);
+  fireEvent.click(accepted[0]!);
+  fireEvent.click(screen.getByRole('button', { name: '← 返回地区列表' }));
+  await screen.findByText(zh.years.nextReviewed);
+  fireEvent.click(screen.getByRole('button', { name: zh.years.nextDownload }));
+  await screen.findByText('已生成“下一年度填报表.zip”，请在浏览器的下载内容中查看。', undefined, { timeout: 30000 });
+  const zip = await JSZip.loadAsync(saved.find((s) => s.name === '下一年度填报表.zip')!.bytes);
+  const bytes = await zip.file('东城区2026年度填报表.xlsx')!.async('uint8array');
+  const problems = sheetText((await book(bytes)).getWorksheet('问题整改')!);
+  expect(problems).not.toContain('普惠性民办幼儿园生均公用经费补助未落实');
+  expect(problems).not.toContain('市级评价');
 });

@@ -4,6 +4,8 @@
  * of this year's workbooks are two returns of one district.
  */
 import type { BatchStatus } from '../../core/batch';
+import { DEFAULT_DECISION, type Decision } from '../../core/ledger';
+import { findingKey, type Decisions } from '../../core/review';
 import type { District } from '../../core/types';
 import { matchPrevious, pickPrevious, type Candidate } from '../../core/years/match';
 import { YEARS_MSG } from '../../core/years/messages';
@@ -11,7 +13,11 @@ import type { LastYear } from '../../core/years/previous';
 import type { Strings } from '../../i18n';
 import { badLine, type FileLike } from './readFiles';
 import { isChecked, type BatchEntry, type CheckedEntry, type Engines } from './types';
+import type { Confirmed } from './useNextYear';
 import type { WorkbookSource, YearsEngine } from './yearsTypes';
+
+/** The review's decision that makes a warning a problem to carry into next year. */
+const CONFIRMED: Decision = '确认问题';
 
 /** The years chunk: the one given (tests), or ExcelJS's own lazily loaded chunk. */
 export function loadYearsEngine(engines: Engines): Promise<YearsEngine> {
@@ -98,4 +104,9 @@ export function returnPairs(checked: readonly CheckedEntry[], status: ReadonlyMa
     pairs.push({ key: `${before.id}-${after.id}`, name, before, after });
   }
   return pairs;
+}
+
+/** The review's decisions as next year's filter: a warning not decided otherwise is a confirmed problem. */
+export function confirmedBy(decisions: Decisions): Confirmed {
+  return (code, f) => (decisions.get(findingKey(code, f))?.decision ?? DEFAULT_DECISION) === CONFIRMED;
 }
