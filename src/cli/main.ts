@@ -148,7 +148,8 @@ function program(io: Io, setCode: (n: number) => void): Command {
     .requiredOption('--out <dir>', T.optOutNextYear)
     .option('--ruleset <file>', T.optNextRuleset)
     .option('--rules <file>', T.optRules)
-    .action(async (files: string[], o: { out: string; ruleset?: string; rules?: string }) => {
+    .option('--review <file>', T.optNextReview)
+    .action(async (files: string[], o: { out: string; ruleset?: string; rules?: string; review?: string }) => {
       const { runNextYear } = await import('./nextYear');
       setCode(await runNextYear(files, o, io));
     });

@@ -5,6 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isConfirmed, type LedgerRow } from '../core/ledger';
+import type { Finding } from '../core/types';
 import { nextYearFileName, nextYearPlan } from '../core/years';
 import { nextYearWorkbook } from '../hosts/file/nextYear';
 import { displayWidth, statusLine, type Io } from './check';
@@ -17,6 +19,8 @@ export interface NextYearOptions {
   out: string;
   ruleset?: string;
   rules?: string;
+  /** a review ledger (审核台账): only the warnings it confirms (确认问题) are carried into 问题整改 */
+  review?: string;
 }
 
 export async function runNextYear(args: string[], opts: NextYearOptions, io: Io): Promise<number> {
@@ -27,6 +31,13 @@ export async function runNextYear(args: string[], opts: NextYearOptions, io: Io)
   for (const m of inputs.missing) io.err(T.missing(m));
   if (inputs.files.length === 0) throw new UsageError(T.noInput);
   for (const s of inputs.skipped) io.err(`  – ${s.file}：${s.reason}`);
+
+  let review: readonly LedgerRow[] | null = null;
+  if (opts.review) {
+    const read = await (await import('./ledger')).readReview(opts.review);
+    for (const p of read.problems) io.err(`  ! ${p}`);
+    review = read.rows;
+  }
 
   const outDir = resolve(opts.out);
   const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
@@ -44,7 +55,9 @@ export async function runNextYear(args: string[], opts: NextYearOptions, io: Io)
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
     const target = next ?? c.ruleset;
-    const plan = nextYearPlan(c.report, c.ruleset, target);
+    const code = c.report.district.code;
+    const confirmed = review ? (f: Finding) => isConfirmed(review, code, f) : undefined;
+    const plan = nextYearPlan(c.report, c.ruleset, target, confirmed);
     const name = nextYearFileName(plan);
     let path = join(outDir, name);
     for (let n = 2; used.has(path) || inputPaths.has(path); n++)

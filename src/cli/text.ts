@@ -40,6 +40,7 @@ export const CLI_TEXT = {
   optLedger: '同时写出本批填报表的审核台账（.xlsx），供逐项填写审核意见',
   optPreviousReview: '上年度的审核台账（.xlsx）：只有其中“确认问题”的上年度问题须列入问题整改',
   optReview: '按审核台账（.xlsx）中的审核意见起草：采纳说明的不再列为问题，退回补充的列为待补充说明事项',
+  optNextReview: '审核台账（.xlsx）：只把其中“确认问题”的未达标项列入下一年度填报表的问题整改表',
   ledgerWritten: (f: string, n: number) => `已写出审核台账：${f}（${n} 项未达标问题，审核意见默认为“确认问题”）`,
   cannotReadLedger: (f: string) => `无法读取审核台账“${f}”`,
   leftOut: (file: string, why: string) => `  – ${file}：${why}，不计入全市汇总`,
