@@ -124,9 +124,12 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
   const zip = useCallback(
     (input: ZipAllInput) =>
       run('zip', async () => {
-        // its own chunk: the drafts' figures (charts) load only when everything is wanted
-        const { zipAll } = await loaded(() => import(/* webpackChunkName: "zipAll" */ './zipAll'), strings);
-        const { bytes, failures } = await zipAll(engines, strings, input);
+        // chunks of their own: packing, and the city draft's figures drawn as the page draws them
+        const [{ zipAll }, { canvasRasterise }] = await Promise.all([
+          loaded(() => import(/* webpackChunkName: "zipAll" */ './zipAll'), strings),
+          loaded(() => import(/* webpackChunkName: "charts" */ './cityFigures'), strings),
+        ]);
+        const { bytes, failures } = await zipAll(engines, strings, { rasterise: canvasRasterise, ...input });
         const warnings = failures.length ? [[strings.ledger.zipPartial(failures.length), ...failures].join('\n')] : [];
         return { bytes, name: ZIP_FILE, type: MIME.zip, warnings };
       }),

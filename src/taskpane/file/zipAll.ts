@@ -11,6 +11,7 @@
  *   标注副本/未纳入全市汇总/{文件}.checked.xlsx + 说明.txt
  */
 import { figureBlocks, withFigures, type Rasterise } from '../../core/charts/figures';
+import { CHART_MSG } from '../../core/charts/messages';
 import { batchDrafts, reviewBatch } from '../../core/review';
 import type { Draft } from '../../core/types';
 import type { Strings } from '../../i18n';
@@ -79,9 +80,14 @@ export async function zipAll(engines: Engines, strings: Strings, input: ZipAllIn
     }));
     const reviewed = reviewBatch(workbooks, null);
     drafts = batchDrafts(drafter, reviewed, input.now ? { now: input.now } : {});
-    // the city draft's annex of charts, as `feedback` adds it
-    if (drafts.city && reviewed.ruleset)
-      drafts.city = withFigures(drafts.city, await figureBlocks(reviewed.reports, reviewed.ruleset, input.rasterise));
+    // the city draft's annex of charts, as `feedback` adds it (without it, the draft is still packed)
+    if (drafts.city && reviewed.ruleset) {
+      try {
+        drafts.city = withFigures(drafts.city, await figureBlocks(reviewed.reports, reviewed.ruleset, input.rasterise));
+      } catch (e) {
+        failures.push(t.zipFailed(`${CITY_DRAFT_FILE}（${CHART_MSG.figuresAnnexTitle}）`, reasonOf(e, strings)));
+      }
+    }
   } catch (e) {
     draftFailure = e;
   }
