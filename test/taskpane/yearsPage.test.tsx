@@ -25,6 +25,7 @@ import { rulesetEngine } from '../../src/taskpane/rulesets/engine';
 import { TODAY, xlsxOf } from '../fixtures/workbooks';
 import { district, lastYearOf } from '../years/helpers';
 import { bytesFile } from './fileHelpers';
+import { WEIHAI, weihaiDoc } from './rulesetHelpers';
 
 // ExcelJS and JSZip in jsdom
 Object.assign(globalThis, { TextEncoder, TextDecoder });
@@ -195,4 +196,24 @@ test('next year’s workbooks follow the review: a warning whose explanation is 
   const problems = sheetText((await book(bytes)).getWorksheet('问题整改')!);
   expect(problems).not.toContain('普惠性民办幼儿园生均公用经费补助未落实');
   expect(problems).not.toContain('市级评价');
+});
+
+test('next year’s workbooks of a ruleset loaded on the page', async () => {
+  const { saved } = renderPage();
+  await thisYear(bytesFile('东城区.xlsx', await xlsxOf(dongcheng())));
+  await screen.findByRole('heading', { name: '东城区' }, { timeout: 30000 });
+  await give(zh.rulesets.inputLabel, bytesFile('威海.json', new TextEncoder().encode(JSON.stringify(weihaiDoc()))));
+  await screen.findByRole(
+    'option',
+    { name: zh.years.nextRulesetOption(WEIHAI.name, WEIHAI.version) },
+    { timeout: 30000 },
+  );
+  // this year's workbook is checked again with the rulesets now on the page
+  await screen.findByRole('heading', { name: '东城区' }, { timeout: 30000 });
+  fireEvent.change(screen.getByLabelText(zh.years.nextRuleset), { target: { value: WEIHAI.version } });
+  fireEvent.click(screen.getByRole('button', { name: zh.years.nextDownload }));
+  await screen.findByText('已生成“下一年度填报表.zip”，请在浏览器的下载内容中查看。', undefined, { timeout: 30000 });
+  const zip = await JSZip.loadAsync(saved.find((s) => s.name === '下一年度填报表.zip')!.bytes);
+  const bytes = await zip.file('东城区2026年度填报表.xlsx')!.async('uint8array');
+  expect((await book(bytes)).getWorksheet('基本信息')!.getCell('B10').value).toBe(WEIHAI.version);
 });

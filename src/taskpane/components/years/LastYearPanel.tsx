@@ -59,7 +59,6 @@ export function LastYearPanel(props: LastYearPanelProps) {
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   const read = entries.filter((e) => e.outcome.status === 'checked');
-  const problems = [...lines.unused, ...lines.failed];
 
   return (
     <div className={styles.panel} data-last-year>
@@ -134,12 +133,12 @@ export function LastYearPanel(props: LastYearPanelProps) {
           </ul>
         </>
       )}
-      <Messages error={props.error} warnings={[]} done={null} />
-      {problems.length > 0 && (
+      <Messages error={props.error} warnings={lines.failed} done={null} />
+      {lines.unused.length > 0 && (
         <div data-last-year-unused>
           <Caption1>{t.unusedTitle(lines.unused.length)}</Caption1>
           <ul className={styles.lines}>
-            {problems.map((line) => (
+            {lines.unused.map((line) => (
               <li key={line} className={styles.item} data-line>
                 {line}
               </li>

@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Ruleset } from '../../../core/ruleset/model';
 import type { Strings } from '../../../i18n';
 import type { NextYearState } from '../../file/useNextYear';
@@ -34,7 +34,6 @@ export function NextYearPanel({ strings, rulesets, districts, reviewed, state, o
   const styles = useStyles();
   const t = strings.years;
   const [chosen, setChosen] = useState('');
-  const selectId = useId();
   const next = rulesets.find((r) => r.version === chosen) ?? null;
   return (
     <div className={styles.panel} data-next-year>
@@ -43,7 +42,7 @@ export function NextYearPanel({ strings, rulesets, districts, reviewed, state, o
       {reviewed && <Caption1 className={styles.hint}>{t.nextReviewed}</Caption1>}
       <div className={styles.row}>
         <Field label={t.nextRuleset}>
-          <Select id={selectId} value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
             <option value="">{t.nextSame}</option>
             {rulesets.map((r) => (
               <option key={r.version} value={r.version}>
