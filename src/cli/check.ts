@@ -94,7 +94,10 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
   for (const s of inputs.skipped) if (!opts.quiet) io.err(`  – ${s.file}：${s.reason}`);
 
   const outDir = resolve(opts.out);
-  const names = outputNames(inputs.files, '.checked.xlsx');
+  const names = outputNames(
+    inputs.files.map((f) => f.replace(/\.checked(\.xlsx)$/i, '$1')),
+    '.checked.xlsx',
+  );
   const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
   const progress = new Progress(inputs.files.length);
   const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));

@@ -74,7 +74,7 @@ export async function runDiff(before: string, after: string, opts: DiffOptions, 
     else writeFileSync(opts.json, text);
   }
   if (opts.out) {
-    const target = join(opts.out, basename(after).replace(/\.xlsx$/i, '') + '.checked.xlsx');
+    const target = join(opts.out, basename(after).replace(/(\.checked)?\.xlsx$/i, '') + '.checked.xlsx');
     await b.host.markFindings(b.report);
     await b.host.writeSummary(b.report);
     await b.host.writeDraft(changesDraft(basename(before), cells, findings), YEARS_MSG.changesSheet);

@@ -10,9 +10,9 @@ export function stem(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 }
 
-/** `文登区.xlsx` → `文登区.checked.xlsx` */
+/** `文登区.xlsx` (or a copy, `文登区.checked.xlsx`) → `文登区.checked.xlsx` */
 export function checkedName(file: string): string {
-  return `${safeName(stem(file))}.checked.xlsx`;
+  return `${safeName(stem(file).replace(/\.checked$/i, ''))}.checked.xlsx`;
 }
 
 /** `{地区名称}反馈意见（初稿）.docx`, or the file's stem when the workbook names no district. */
