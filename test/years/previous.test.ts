@@ -9,7 +9,8 @@ import {
   type LastYear,
 } from '../../src/core/years';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
-import { district, lastYearOf, yearInput, type DistrictData } from './helpers';
+import type { DistrictData } from '../fixtures/workbooks';
+import { district, lastYearOf, yearInput } from './helpers';
 
 function candidate(file: string, d: DistrictData): Candidate<LastYear> {
   const { report } = yearInput(d);
