@@ -79,13 +79,18 @@ export function attributes(attrs: string): Map<string, string> {
   return out;
 }
 
+const BY_NAME = new Map<string, RegExp>();
+
 /** One attribute's decoded value, by local name (any prefix), or undefined. */
 export function attribute(attrs: string, local: string): string | undefined {
-  for (const m of attrs.matchAll(ATTR)) {
-    const q = m[1]!;
-    if (q === local || q.endsWith(`:${local}`)) return decodeAttribute(m[2] ?? m[3] ?? '');
+  if (!attrs.includes(local)) return undefined;
+  let re = BY_NAME.get(local);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)(?:[A-Za-z_][\\w.-]*:)?${local.replace(/[.]/g, '\\.')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    BY_NAME.set(local, re);
   }
-  return undefined;
+  const m = re.exec(attrs);
+  return m ? decodeAttribute(m[1] ?? m[2] ?? '') : undefined;
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -107,7 +112,7 @@ export function decodeText(s: string): string {
 
 /** Attribute values are normalized too: white space characters become spaces. */
 function decodeAttribute(s: string): string {
-  return decodeXml(s.replace(/\r\n|[\r\n\t]/g, ' '));
+  return decodeXml(/[\r\n\t]/.test(s) ? s.replace(/\r\n|[\r\n\t]/g, ' ') : s);
 }
 
 /** The text content of an element's inner XML: CDATA kept, tags dropped. */
