@@ -6,7 +6,7 @@ import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import type { Draft, DraftBlock } from '../../src/core/types';
-import { titleLines, draftToDocx } from '../../src/feedback/docx';
+import { titleLines, draftToDocx, tablesOffGrid } from '../../src/feedback/docx';
 import { preschool, report } from './helpers';
 
 const reports = [
@@ -90,6 +90,31 @@ describe('draftToDocx', () => {
     expect(attr(doc, 'w:pgMar', 'w:bottom')).toBe('1984');
     expect(attr(doc, 'w:pgMar', 'w:left')).toBe('1587');
     expect(attr(doc, 'w:pgMar', 'w:right')).toBe('1474');
+  });
+
+  it('sets 22 lines of 28 characters: a 28.95-pt line grid, and characters 0.25 pt closer', async () => {
+    const { doc, read } = await open(await draftToDocx(city));
+    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('lines');
+    expect(attr(doc, 'w:docGrid', 'w:linePitch')).toBe('579');
+    // 22 lines in the 225-mm text height: 297 − 37 − 35 = 225 mm = 12756 twips
+    expect(Math.floor((16838 - 2098 - 1984) / 579)).toBe(22);
+    const styles = await read('word/styles.xml');
+    const spacing = Number(attr(styles.slice(styles.indexOf('<w:docDefaults')), 'w:spacing', 'w:val'));
+    expect(spacing).toBe(-5);
+    // 156 mm (8845 twips) hold 28 characters of 3号 (320 twips) set 5 twips closer, not 29
+    const width = 11906 - 1587 - 1474;
+    expect(Math.floor(width / (320 + spacing))).toBe(28);
+    expect(Math.floor(width / 320)).toBe(27);
+  });
+
+  it('takes the table cells off the line grid, so that 小四 lines keep their own spacing', async () => {
+    const { tables } = await open(await draftToDocx(city));
+    const cells = [...tables.join('').matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    expect(cells.length).toBeGreaterThan(5);
+    for (const c of cells) expect(c).toContain('<w:pPr><w:snapToGrid w:val="0"/><w:spacing');
+    expect(tablesOffGrid('<w:tc><w:p><w:pPr><w:pStyle w:val="A"/><w:jc w:val="left"/></w:pPr></w:p></w:tc>')).toBe(
+      '<w:tc><w:p><w:pPr><w:pStyle w:val="A"/><w:snapToGrid w:val="0"/><w:jc w:val="left"/></w:pPr></w:p></w:tc>',
+    );
   });
 
   it('sets the fonts and sizes of the title, headings and body', async () => {
