@@ -355,7 +355,7 @@ export function FileApp({
           <ChangesPanel
             strings={strings}
             pairs={resubmitted}
-            states={diff.pairs}
+            stateOf={diff.stateOf}
             copy={diff.copy}
             onShow={(pair) => void diff.show(pair)}
             onDownload={(pair) => void diff.download(pair)}

@@ -15,6 +15,13 @@ import type { Changes, Return } from './yearsTypes';
 
 export type PairState = { status: 'busy' } | { status: 'done'; changes: Changes } | { status: 'failed'; error: string };
 
+/** A comparison, with the two results it was made of: a file read again is compared again. */
+interface Shown {
+  before: CheckedEntry['outcome'];
+  after: CheckedEntry['outcome'];
+  state: PairState;
+}
+
 export interface CopyState {
   busy: string | null;
   error: string | null;
@@ -27,7 +34,7 @@ export function useDiff(
   fileOf: (name: string) => FileLike | undefined,
   save: Saver = saveBytes,
 ) {
-  const [pairs, setPairs] = useState<ReadonlyMap<string, PairState>>(new Map());
+  const [shown, setShown] = useState<ReadonlyMap<string, Shown>>(new Map());
   const [copy, setCopy] = useState<CopyState>({ busy: null, error: null, done: null });
   const copying = useRef(false);
 
@@ -54,16 +61,26 @@ export function useDiff(
   /** Compares the two returns of `pair` (once; shown until the page changes them). */
   const show = useCallback(
     async (pair: ReturnPair) => {
-      setPairs((m) => new Map(m).set(pair.key, { status: 'busy' }));
-      let next: PairState;
+      const made = { before: pair.before.outcome, after: pair.after.outcome };
+      setShown((m) => new Map(m).set(pair.key, { ...made, state: { status: 'busy' } }));
+      let state: PairState;
       try {
-        next = { status: 'done', changes: (await changesOf(pair)).changes };
+        state = { status: 'done', changes: (await changesOf(pair)).changes };
       } catch (e) {
-        next = { status: 'failed', error: describeError(e, strings) };
+        state = { status: 'failed', error: describeError(e, strings) };
       }
-      setPairs((m) => new Map(m).set(pair.key, next));
+      setShown((m) => new Map(m).set(pair.key, { ...made, state }));
     },
     [changesOf, strings],
+  );
+
+  /** What is shown of a pair: nothing once either of its files has been read again. */
+  const stateOf = useCallback(
+    (pair: ReturnPair): PairState | undefined => {
+      const s = shown.get(pair.key);
+      return s && s.before === pair.before.outcome && s.after === pair.after.outcome ? s.state : undefined;
+    },
+    [shown],
   );
 
   /** The later return's annotated copy with the 修改对照 sheet, as `diff --out` writes it. */
@@ -89,9 +106,9 @@ export function useDiff(
   );
 
   const reset = useCallback(() => {
-    setPairs(new Map());
+    setShown(new Map());
     setCopy({ busy: null, error: null, done: null });
   }, []);
 
-  return { pairs, copy, show, download, reset };
+  return { stateOf, copy, show, download, reset };
 }

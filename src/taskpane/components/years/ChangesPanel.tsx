@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 export interface ChangesPanelProps {
   strings: Strings;
   pairs: readonly ReturnPair[];
-  states: ReadonlyMap<string, PairState>;
+  stateOf(pair: ReturnPair): PairState | undefined;
   copy: CopyState;
   onShow(pair: ReturnPair): void;
   onDownload(pair: ReturnPair): void;
@@ -54,7 +54,7 @@ function FindingLines({ heading, list, strings }: { heading: string; list: reado
 }
 
 /** 修改对照: for each district that returned twice, what changed between the two returns. */
-export function ChangesPanel({ strings, pairs, states, copy, onShow, onDownload }: ChangesPanelProps) {
+export function ChangesPanel({ strings, pairs, stateOf, copy, onShow, onDownload }: ChangesPanelProps) {
   const styles = useStyles();
   const t = strings.years;
   if (!pairs.length) return null;
@@ -65,7 +65,7 @@ export function ChangesPanel({ strings, pairs, states, copy, onShow, onDownload 
       </h2>
       <p className={styles.hint}>{t.changesHint}</p>
       {pairs.map((pair) => {
-        const state = states.get(pair.key);
+        const state = stateOf(pair);
         return (
           <div key={pair.key} className={styles.pair} data-change-pair={pair.name}>
             <Body1Strong className={styles.name}>
