@@ -2,6 +2,7 @@
  * What the task pane and the command line need from a workbook, whoever holds it: Excel
  * (Office.js) or an .xlsx file (ExcelJS). Hosts do I/O and nothing else.
  */
+import type { BatchCharts } from '../core/charts/data';
 import type { Draft, Report, WorkbookSnapshot } from '../core/types';
 
 export interface MarkResult {
@@ -29,6 +30,18 @@ export interface WorkbookHost {
   writeDraft(draft: Draft, sheetName?: string): Promise<void>;
   /** Selects a cell. */
   goTo(sheet: string, cell: string): Promise<void>;
+  /**
+   * Writes (replaces) a sheet with the batch's chart data and native charts over it (the reviewer
+   * mode in Excel). Optional: a host that cannot draw charts leaves it out.
+   */
+  writeCharts?(charts: BatchCharts): Promise<ChartSheetResult>;
+}
+
+/** What writeCharts did: the sheet, how many charts, and whether the city and requirement are lines. */
+export interface ChartSheetResult {
+  sheet: string;
+  charts: number;
+  lines: boolean;
 }
 
 /** The sheet the city-wide draft is written to, next to a district's own 反馈意见（初稿）. */

@@ -332,6 +332,5 @@ export const en: Strings = {
     sheetWritten: (sheet: string, charts: number) => `Chart data and ${charts} charts written to the sheet “${sheet}”.`,
     sheetNoLines:
       'This Excel cannot draw lines over a column chart (it needs ExcelApi 1.7); the city figure and the requirement are in each chart title.',
-    sheetNoCharts: 'This Excel cannot add charts; only the chart data was written.',
   },
 };

@@ -309,7 +309,6 @@ export const zh = {
     noCharts: '本批填报表没有可比较的数据。',
     sheetWritten: (sheet: string, charts: number) => `已在“${sheet}”工作表写入图表数据和 ${charts} 个图表。`,
     sheetNoLines: '此版本的 Excel 不能在柱形图中加画折线（需要 ExcelApi 1.7），全市水平和达标要求已写在图表标题中。',
-    sheetNoCharts: '此版本的 Excel 不能添加图表，已只写入图表数据。',
   },
 };
 

@@ -21,12 +21,22 @@
  * - change events fire for value writes unless `runtime.enableEvents` is off;
  * - cells can be merged (`SheetState.merge`); `getMergedAreasOrNullObject()` (ExcelApi 1.13) gives
  *   the merges whose top-left cell is in the range, a null object when there are none (its
- *   `isNullObject` readable only after a sync), and fails beyond 512 merges, as documented.
+ *   `isNullObject` readable only after a sync), and fails beyond 512 merges, as documented;
+ * - charts (ExcelApi 1.1): `worksheet.charts.add(type, range, 'Columns')` reads the range at sync as
+ *   Excel does (first row: series names, first column: categories, one series per other column),
+ *   needs "Edit objects" on a protected sheet, and takes only a range of its own sheet; series
+ *   `chartType`, `markerStyle`, line style and weight need ExcelApi 1.7; `getItemAt` past the
+ *   last series fails at sync; a chart's properties are read only once loaded.
  *
  * No imports except types, and no Node APIs: the e2e test transpiles this file and runs it in
  * the browser before the task pane loads.
  */
 import type {
+  XChart,
+  XChartCollection,
+  XChartLineFormat,
+  XChartSeries,
+  XChartSeriesCollection,
   XCellNote,
   XCellNoteCollection,
   XConditionalFormat,
@@ -103,6 +113,31 @@ export interface CfState {
   fill: string;
 }
 
+export interface ChartSeriesState {
+  name: string;
+  values: (string | number | boolean)[];
+  /** the chart's own type unless set on the series (ExcelApi 1.7) */
+  chartType: string;
+  marker: string;
+  fill: string;
+  lineColor: string;
+  lineStyle: string;
+  lineWeight: number;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  /** the source range, as `A3:D7` */
+  source: string;
+  title: string;
+  legend: { position: string; visible: boolean };
+  /** the cells it covers (setPosition), null where Excel put it */
+  position: { start: string; end?: string } | null;
+  categories: (string | number | boolean)[];
+  series: ChartSeriesState[];
+}
+
 export interface NoteState {
   id: string;
   kind: 'comments' | 'notes';
@@ -173,6 +208,7 @@ const WRITES = new WeakMap<object, number>();
 export class SheetState {
   cells = new Map<string, CellState>();
   cfs: CfState[] = [];
+  charts: ChartState[] = [];
   widths = new Map<number, number>();
   handlers = new Set<Handler>();
   protected = false;
@@ -872,6 +908,9 @@ class FakeWorksheet extends FakeObject implements XWorksheet {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, this.state, address ? parseArea(address) : parseArea('A:XFD'));
   }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, this.state);
+  }
   getRanges(address?: string): FakeAreas {
     this.wb.need('1.9', 'worksheet.getRanges');
     const list = (address ?? '').split(',').map((a) => a.trim());
@@ -896,6 +935,215 @@ class FakeWorksheet extends FakeObject implements XWorksheet {
       this.wb.comments = this.wb.comments.filter((n) => n.sheet !== s);
       this.wb.notes = this.wb.notes.filter((n) => n.sheet !== s);
     });
+  }
+}
+
+// ---------------------------------------------------------------- charts (ExcelApi 1.1; series types 1.7)
+
+class FakeChartCollection extends FakeCollection<FakeChart> implements XChartCollection {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  protected current(): FakeChart[] {
+    const s = this.sheet();
+    return s.charts.map((c) => new FakeChart(this.ctx, s, () => c));
+  }
+  load(props: string): FakeChartCollection {
+    this.queueLoad(props);
+    return this;
+  }
+  add(type: 'ColumnClustered' | 'ColumnStacked', sourceData: XRange, seriesBy?: 'Columns'): FakeChart {
+    if (!(sourceData instanceof FakeRange)) throw new FakeOfficeError('InvalidArgument', 'sourceData is not a range');
+    const state: ChartState = {
+      name: this.wb.newId('Chart '),
+      type,
+      source: areaAddress(sourceData.area),
+      title: '',
+      legend: { position: 'Right', visible: true },
+      position: null,
+      categories: [],
+      series: [],
+    };
+    this.ctx.enqueue(() => {
+      const s = guard(this.sheet(), 'objects');
+      if (sourceData.sheet() !== s)
+        throw new FakeOfficeError('InvalidArgument', 'The source data is on another sheet.');
+      if (seriesBy !== undefined && seriesBy !== 'Columns') throw new FakeOfficeError('InvalidArgument', 'seriesBy');
+      const { r0, c0, rows, cols } = sourceData.area;
+      if (rows < 2 || cols < 2)
+        throw new FakeOfficeError('InvalidArgument', 'The source data is too small for a chart.');
+      state.categories = Array.from({ length: rows - 1 }, (_, i) => s.cell(r0 + 1 + i, c0).v);
+      for (let c = c0 + 1; c < c0 + cols; c++) {
+        state.series.push({
+          name: String(s.cell(r0, c).v),
+          values: Array.from({ length: rows - 1 }, (_, i) => s.cell(r0 + 1 + i, c).v),
+          chartType: type,
+          marker: 'Automatic',
+          fill: '',
+          lineColor: '',
+          lineStyle: 'Automatic',
+          lineWeight: 0,
+        });
+      }
+      s.charts.push(state);
+    });
+    return new FakeChart(this.ctx, this.sheet, () => state);
+  }
+}
+
+class FakeChart extends FakeObject implements XChart {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetOf: SheetState | (() => SheetState),
+    readonly state: () => ChartState,
+  ) {
+    super(ctx);
+  }
+  private get sheetState(): SheetState {
+    return typeof this.sheetOf === 'function' ? this.sheetOf() : this.sheetOf;
+  }
+  protected fetch(prop: string): unknown {
+    if (prop === 'name') return this.state().name;
+    throw new FakeOfficeError('InvalidArgument', `Chart has no property ${prop}`);
+  }
+  /** a change to the chart at sync: on a protected sheet only with "Edit objects" */
+  change(op: (c: ChartState) => void): void {
+    this.ctx.enqueue(() => {
+      guard(this.sheetState, 'objects');
+      op(this.state());
+    });
+  }
+  get name(): string {
+    return this.loaded('name');
+  }
+  set name(v: string) {
+    this.change((c) => (c.name = v));
+  }
+  get title(): FakeChartTitle {
+    return new FakeChartTitle(this);
+  }
+  get legend(): FakeChartLegend {
+    return new FakeChartLegend(this);
+  }
+  get series(): XChartSeriesCollection {
+    return { getItemAt: (i: number) => new FakeSeries(this, i) };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    parseArea(startCell);
+    if (endCell) parseArea(endCell);
+    this.change((c) => (c.position = { start: startCell, ...(endCell ? { end: endCell } : {}) }));
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = guard(this.sheetState, 'objects');
+      s.charts = s.charts.filter((c) => c !== this.state());
+    });
+  }
+  need(version: string, what: string): void {
+    this.wb.need(version, what);
+  }
+}
+
+class FakeSeries implements XChartSeries {
+  constructor(
+    readonly chart: FakeChart,
+    private readonly index: number,
+  ) {}
+  set(op: (s: ChartSeriesState) => void): void {
+    this.chart.change((c) => {
+      const s = c.series[this.index];
+      if (!s) throw new FakeOfficeError('ItemNotFound', `The chart has no series ${this.index}.`);
+      op(s);
+    });
+  }
+  private notLoaded(prop: string): never {
+    return notLoaded(prop);
+  }
+  get name(): string {
+    return this.notLoaded('name');
+  }
+  set name(v: string) {
+    this.set((s) => (s.name = v));
+  }
+  get chartType(): Excel.ChartSeries['chartType'] {
+    return this.notLoaded('chartType');
+  }
+  set chartType(v: Excel.ChartSeries['chartType']) {
+    this.chart.need('1.7', 'ChartSeries.chartType');
+    this.set((s) => (s.chartType = String(v)));
+  }
+  get markerStyle(): Excel.ChartSeries['markerStyle'] {
+    return this.notLoaded('markerStyle');
+  }
+  set markerStyle(v: Excel.ChartSeries['markerStyle']) {
+    this.chart.need('1.7', 'ChartSeries.markerStyle');
+    this.set((s) => (s.marker = String(v)));
+  }
+  get format(): { fill: { setSolidColor(color: string): void }; line: XChartLineFormat } {
+    return {
+      fill: { setSolidColor: (color: string) => this.set((s) => (s.fill = color)) },
+      line: new FakeLineFormat(this),
+    };
+  }
+}
+
+function notLoaded(prop: string): never {
+  throw new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+class FakeChartTitle {
+  constructor(private readonly chart: FakeChart) {}
+  get text(): string {
+    return notLoaded('text');
+  }
+  set text(v: string) {
+    this.chart.change((c) => (c.title = v));
+  }
+}
+
+class FakeChartLegend {
+  constructor(private readonly chart: FakeChart) {}
+  get position(): Excel.ChartLegend['position'] {
+    return notLoaded('position');
+  }
+  set position(v: Excel.ChartLegend['position']) {
+    this.chart.change((c) => (c.legend.position = String(v)));
+  }
+  get visible(): boolean {
+    return notLoaded('visible');
+  }
+  set visible(v: boolean) {
+    this.chart.change((c) => (c.legend.visible = v));
+  }
+}
+
+class FakeLineFormat implements XChartLineFormat {
+  constructor(private readonly series: FakeSeries) {}
+  get color(): string {
+    return notLoaded('color');
+  }
+  set color(v: string) {
+    this.series.set((s) => (s.lineColor = v));
+  }
+  get lineStyle(): Excel.ChartLineFormat['lineStyle'] {
+    return notLoaded('lineStyle');
+  }
+  set lineStyle(v: Excel.ChartLineFormat['lineStyle']) {
+    this.series.chart.need('1.7', 'ChartLineFormat.lineStyle');
+    this.series.set((s) => (s.lineStyle = String(v)));
+  }
+  get weight(): number {
+    return notLoaded('weight');
+  }
+  set weight(v: number) {
+    this.series.chart.need('1.7', 'ChartLineFormat.weight');
+    this.series.set((s) => (s.lineWeight = v));
   }
 }
 

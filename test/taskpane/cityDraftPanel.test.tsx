@@ -52,7 +52,11 @@ test('choosing the districts’ workbooks writes the city-wide draft into its ow
     fakeFile('空.xlsx', 'bad:文件是空的（0 字节）'),
     fakeFile('东城区.xlsx', '东城区,379902,0,0,0'),
   );
-  await screen.findByText('已根据 2 个地区的填报表写入“全市反馈意见（初稿）”工作表。');
+  // the draft's sheet, then the charts' sheet (全市比较图表) with native charts
+  await screen.findByText(
+    /^已根据 2 个地区的填报表写入“全市反馈意见（初稿）”工作表。\s*已在“全市比较图表”工作表写入图表数据/,
+  );
+  expect(wb.sheet('全市比较图表').charts.length).toBeGreaterThan(0);
   expect(screen.getByText(/文件是空的（0 字节）/)).toBeTruthy();
   expect(wb.values(CITY_DRAFT_SHEET)[0]![0]).toBe('关于滨海市的反馈意见（初稿）');
   expect(wb.sheets.map((s) => s.name)).not.toContain(DRAFT_SHEET);

@@ -225,7 +225,17 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
     });
     const w = textWidth(l.label, SMALL);
     const anchor = lx + w / 2 > nameW + plotW + valueW ? 'end' : lx - w / 2 < 0 ? 'start' : 'middle';
-    labels.push({ k: 'text', x: lx, y: ly, text: l.label, size: SMALL, anchor, fill: l.stroke, bold: true });
+    labels.push({
+      k: 'text',
+      x: lx,
+      y: ly,
+      text: l.label,
+      size: SMALL,
+      anchor,
+      fill: l.stroke,
+      bold: true,
+      halo: true,
+    });
   });
   shapes.push(...labels);
   let height = bottom + 6;

@@ -5,7 +5,8 @@
 import { DRAFT_SHEET, SUMMARY_SHEET } from '../../core/summary';
 import type { Draft, Report, WorkbookSnapshot } from '../../core/types';
 import type { HostStrings } from '../../i18n';
-import { CITY_DRAFT_SHEET, type MarkResult, type WorkbookHost } from '../host';
+import type { BatchCharts } from '../../core/charts/data';
+import { CITY_DRAFT_SHEET, type ChartSheetResult, type MarkResult, type WorkbookHost } from '../host';
 import type { XContext } from './api';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { subscribeChanges } from './changes';
@@ -14,9 +15,10 @@ import { HostError, hostError } from './errors';
 import { cellMarks, clearAll, sortedRecord, survey, writeMarks } from './marks';
 import { readSnapshot } from './read';
 import { loadRecord, saveRecord, type MarkRecord } from './record';
+import { CHARTS_SHEET, writeChartSheet } from './charts';
 import { writeDraftSheet, writeSummarySheet } from './sheets';
 
-const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET, CITY_DRAFT_SHEET]);
+const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET, CITY_DRAFT_SHEET, CHARTS_SHEET]);
 /** Change events that arrive this soon after a write are taken as echoes of it. */
 const QUIET_MS = 400;
 
@@ -111,6 +113,21 @@ export class ExcelHost implements WorkbookHost {
 
   writeDraft(draft: Draft, sheetName: string = DRAFT_SHEET): Promise<void> {
     return this.write((ctx) => writeDraftSheet(ctx, this.caps, this.text, draft, sheetName), sheetName);
+  }
+
+  /**
+   * The 全市比较图表 sheet: the charts' numbers and native charts over them (ExcelApi 1.1); the city
+   * figure and the requirement drawn as lines over the columns from ExcelApi 1.7 (see charts.ts).
+   */
+  writeCharts(charts: BatchCharts): Promise<ChartSheetResult> {
+    let lines = false;
+    try {
+      lines = this.env.supports('1.7');
+    } catch {
+      lines = false;
+    }
+    const opts = { lines, widths: this.caps.protection };
+    return this.write((ctx) => writeChartSheet(ctx, this.text, charts, opts), CHARTS_SHEET);
   }
 
   goTo(sheet: string, cell: string): Promise<void> {

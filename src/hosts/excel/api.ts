@@ -152,6 +152,58 @@ export interface XWorksheetProtection extends Loadable<XWorksheetProtection> {
   unprotect(): void;
 }
 
+/** A chart series' line (ExcelApi 1.1: color; 1.7: lineStyle, weight). */
+export interface XChartLineFormat {
+  color: string;
+  /** ExcelApi 1.7 */
+  lineStyle: Excel.ChartLineFormat['lineStyle'];
+  /** ExcelApi 1.7 */
+  weight: number;
+}
+
+export interface XChartFill {
+  /** ExcelApi 1.1 */
+  setSolidColor(color: string): void;
+}
+
+export interface XChartSeriesFormat {
+  readonly fill: XChartFill;
+  readonly line: XChartLineFormat;
+}
+
+/** One series of a chart. ExcelApi 1.1 (`chartType` and `markerStyle` 1.7). */
+export interface XChartSeries {
+  name: string;
+  /** ExcelApi 1.7: a series drawn otherwise than the chart, e.g. a line over columns */
+  chartType: Excel.ChartSeries['chartType'];
+  /** ExcelApi 1.7 */
+  markerStyle: Excel.ChartSeries['markerStyle'];
+  readonly format: XChartSeriesFormat;
+}
+
+export interface XChartSeriesCollection {
+  /** ExcelApi 1.1 */
+  getItemAt(index: number): XChartSeries;
+}
+
+export interface XChart {
+  /** ExcelApi 1.1 */
+  name: string;
+  readonly title: { text: string };
+  readonly legend: { position: Excel.ChartLegend['position']; visible: boolean };
+  readonly series: XChartSeriesCollection;
+  /** ExcelApi 1.1: the chart covers these cells */
+  setPosition(startCell: string, endCell?: string): void;
+  /** ExcelApi 1.1 */
+  delete(): void;
+}
+
+export interface XChartCollection extends Loadable<XChartCollection> {
+  readonly items: XChart[];
+  /** ExcelApi 1.1: a chart of the range, one series per column (`Columns`) */
+  add(type: 'ColumnClustered' | 'ColumnStacked', sourceData: XRange, seriesBy?: 'Columns'): XChart;
+}
+
 export interface XWorksheet extends Loadable<XWorksheet> {
   readonly name: string;
   readonly id: string;
@@ -160,6 +212,8 @@ export interface XWorksheet extends Loadable<XWorksheet> {
   readonly onChanged: XEventHandlers<XWorksheetChangedArgs>;
   getRange(address?: string): XRange;
   getUsedRange(valuesOnly?: boolean): XRange;
+  /** ExcelApi 1.1 */
+  readonly charts: XChartCollection;
   /** ExcelApi 1.9: `A1:A3, C5` as one multi-area range */
   getRanges(address?: string): XAreas;
   activate(): void;
@@ -220,3 +274,7 @@ export type CheckComments = Assert<Excel.CommentCollection, XCellNoteCollection>
 export type CheckNotes = Assert<Excel.NoteCollection, XCellNoteCollection>;
 export type CheckContext = Assert<Excel.RequestContext, XContext>;
 export type CheckSettings = Assert<Office.Settings, XSettings>;
+export type CheckCharts = Assert<Excel.ChartCollection, XChartCollection>;
+export type CheckChart = Assert<Excel.Chart, XChart>;
+export type CheckChartSeries = Assert<Excel.ChartSeries, XChartSeries>;
+export type CheckChartLine = Assert<Excel.ChartLineFormat, XChartLineFormat>;

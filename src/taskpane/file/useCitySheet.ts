@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Ruleset } from '../../core/ruleset/model';
+import type { Report } from '../../core/types';
 import { CITY_DRAFT_SHEET, type WorkbookHost } from '../../hosts/host';
 import type { Strings } from '../../i18n';
 import { UserError, describeError } from '../errors';
@@ -73,7 +74,12 @@ export function useCitySheet(
         }
         setState((s) => ({ ...s, busy: 'writing', bad }));
         await host.writeDraft(drafts.cityDraft(group.reports, group.ruleset), CITY_DRAFT_SHEET);
-        setState({ ...IDLE, bad, done: [strings.city.done(group.reports.length), others].filter(Boolean).join('\n') });
+        const charts = await writeCharts(host, group, strings);
+        setState({
+          ...IDLE,
+          bad,
+          done: [strings.city.done(group.reports.length), charts, others].filter(Boolean).join('\n'),
+        });
       } catch (e) {
         const error = e instanceof ModuleLoadError ? strings.file.moduleFailed : describeError(e, strings);
         setState({ ...IDLE, bad, error });
@@ -85,4 +91,27 @@ export function useCitySheet(
   );
 
   return { state, run };
+}
+
+/**
+ * The batch's charts on a sheet of their own, when the host draws charts (Excel): what was
+ * written, or why not. The chart data loads as a chunk of its own; a failure here leaves the
+ * draft written and is said in a sentence.
+ */
+async function writeCharts(
+  host: WorkbookHost,
+  group: { reports: readonly Report[]; ruleset: Ruleset },
+  strings: Strings,
+): Promise<string> {
+  if (!host.writeCharts) return '';
+  try {
+    const { batchCharts } = await import(/* webpackChunkName: "charts" */ '../../core/charts/data');
+    const r = await host.writeCharts(batchCharts(group.reports, group.ruleset));
+    if (r.charts === 0) return strings.charts.noCharts;
+    return [strings.charts.sheetWritten(r.sheet, r.charts), r.lines ? '' : strings.charts.sheetNoLines]
+      .filter(Boolean)
+      .join('\n');
+  } catch (e) {
+    return describeError(e, strings);
+  }
 }

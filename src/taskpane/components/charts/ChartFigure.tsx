@@ -48,9 +48,7 @@ export function ChartFigure({ strings, title, hint, layout, table }: ChartFigure
       >
         {showTable ? t.hideTable : t.showTable}
       </ToggleButton>
-      <div className={showTable ? styles.scroll : undefined}>
-        <ChartTable id={`${id}-table`} table={table} caption={t.tableCaption(title)} visible={showTable} />
-      </div>
+      <ChartTable id={`${id}-table`} table={table} caption={t.tableCaption(title)} visible={showTable} />
     </figure>
   );
 }

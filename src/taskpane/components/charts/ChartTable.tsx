@@ -10,7 +10,9 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   number: { textAlign: 'right' },
-  /** read by screen readers, not shown */
+  /** a table shown scrolls sideways inside the pane */
+  shown: { overflowX: 'auto', maxWidth: '100%' },
+  /** read by screen readers, not shown (on a wrapper: a table ignores a width smaller than its content) */
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -35,34 +37,36 @@ export function ChartTable({
 }) {
   const styles = useStyles();
   return (
-    <table id={id} className={mergeClasses(styles.table, !visible && styles.hidden)} data-chart-table>
-      <caption className={visible ? undefined : styles.hidden}>{caption}</caption>
-      <thead>
-        <tr>
-          {table.header.map((h, i) => (
-            <th key={i} scope="col" className={styles.cell}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((c, i) =>
-              i === 0 ? (
-                <th key={i} scope="row" className={styles.cell}>
-                  {c}
-                </th>
-              ) : (
-                <td key={i} className={mergeClasses(styles.cell, styles.number)}>
-                  {c}
-                </td>
-              ),
-            )}
+    <div className={visible ? styles.shown : styles.hidden}>
+      <table id={id} className={styles.table} data-chart-table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {table.header.map((h, i) => (
+              <th key={i} scope="col" className={styles.cell}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className={styles.cell}>
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} className={mergeClasses(styles.cell, styles.number)}>
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
