@@ -9,6 +9,7 @@ import { cellMarks } from '../../../core/marks';
 import type { Report } from '../../../core/types';
 import type { MarkResult } from '../../host';
 import type { PackageEdit } from './edit';
+import { clearLegacyMarks } from './legacyMarks';
 import { addNotes, removeNotes, type NoteParts } from './notes';
 import { RECORD_SHEET, readRecord, recordSheetXml, type CellLine, type RecordLine, type SheetLine } from './record';
 import { editCells, type CellEdit } from './sheetCells';
@@ -27,7 +28,8 @@ function bare(cell: string): boolean {
 
 /** Takes the marks recorded in the package away; nothing happens when it has no record. */
 export function clearPackageMarks(edit: PackageEdit): void {
-  const lines = readRecord(edit);
+  const { lines, legacy } = readRecord(edit);
+  clearLegacyMarks(edit, legacy);
   const sheets = currentSheets(edit);
   const bySheet = new Map<string, { cells: CellLine[]; parts: NoteParts }>();
   for (const line of lines) {

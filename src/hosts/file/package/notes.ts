@@ -71,7 +71,8 @@ export function commentText(comment: string): string {
   return out;
 }
 
-const run = (text: string) =>
+/** A note's text as a run (in the product's note font). */
+export const noteRun = (text: string) =>
   `<r><rPr><sz val="9"/><color indexed="81"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr><t xml:space="preserve">${escapeText(xmlSafe(text))}</t></r>`;
 
 /** A cell's own note with the product's text after it (the note's runs kept as they are). */
@@ -84,18 +85,18 @@ function appended(comment: string, text: string): string {
   const p = close[1]!;
   const body = comment.slice(0, close.index);
   if (/<(?:[\w.-]+:)?r\b/.test(body)) {
-    return body + run(added).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) + comment.slice(close.index);
+    return body + noteRun(added).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) + comment.slice(close.index);
   }
   // a plain `<t>`: the text goes on inside it
   const t = /<((?:[\w.-]+:)?)t\b([^>]*?)(\/?)>(?:([\s\S]*?)<\/\1t>)?(?![\s\S]*<(?:[\w.-]+:)?t\b)/.exec(body);
-  if (!t) return body + run(added).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) + comment.slice(close.index);
+  if (!t) return body + noteRun(added).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) + comment.slice(close.index);
   const attrs = /xml:space/.test(t[2]!) ? t[2]! : `${t[2]} xml:space="preserve"`;
   const inner = `${t[4] ?? ''}${escapeText(xmlSafe(added))}`;
   return `${body.slice(0, t.index)}<${t[1]}t${attrs}>${inner}</${t[1]}t>${body.slice(t.index + t[0].length)}${comment.slice(close.index)}`;
 }
 
 function newComment(cell: string, authorId: number, text: string): string {
-  return `<comment ref="${cell}" authorId="${authorId}" shapeId="0"><text>${run(text)}</text></comment>`;
+  return `<comment ref="${cell}" authorId="${authorId}" shapeId="0"><text>${noteRun(text)}</text></comment>`;
 }
 
 const VML_HEAD = (idmap: number) =>

@@ -38,6 +38,20 @@ export interface SheetLine {
 
 export type RecordLine = CellLine | SheetLine;
 
+/** A line of a copy annotated by the earlier writer (ExcelJS): the cell's fill as ExcelJS's JSON, its note's text. */
+export interface LegacyLine {
+  sheet: string;
+  cell: string;
+  fill: string | null;
+  note: string | null;
+}
+
+function validLegacy(o: unknown): o is LegacyLine {
+  if (typeof o !== 'object' || o === null) return false;
+  const x = o as Record<string, unknown>;
+  return isString(x.sheet) && isString(x.cell) && A1.test(x.cell) && stringOrNull(x.fill) && stringOrNull(x.note);
+}
+
 const isString = (x: unknown): x is string => typeof x === 'string';
 const stringOrNull = (x: unknown) => x === null || isString(x);
 const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
@@ -58,10 +72,11 @@ function validLine(o: unknown): o is RecordLine {
   );
 }
 
-/** The record's lines (none when the workbook has no record sheet). */
-export function readRecord(edit: PackageEdit): RecordLine[] {
+/** The record's lines (none when the workbook has no record sheet), and those of the earlier writer. */
+export function readRecord(edit: PackageEdit): { lines: RecordLine[]; legacy: LegacyLine[] } {
   const sheet = currentSheets(edit).find((s) => s.name === RECORD_SHEET);
-  if (!sheet?.part) return [];
+  const legacy: LegacyLine[] = [];
+  if (!sheet?.part) return { lines: [], legacy };
   const stringsPart = workbookPart(edit, REL_TYPE.sharedStrings);
   const strings = sharedStrings(stringsPart ? edit.text(stringsPart) : null);
   const snap = readSheet(RECORD_SHEET, edit.text(sheet.part) ?? '', { strings, formats: [], date1904: false });
@@ -76,11 +91,12 @@ export function readRecord(edit: PackageEdit): RecordLine[] {
     try {
       const o: unknown = JSON.parse(text);
       if (validLine(o)) out.push(o);
+      else if (validLegacy(o)) legacy.push(o);
     } catch {
       // a damaged line is skipped: its cell keeps whatever it shows now
     }
   });
-  return out;
+  return { lines: out, legacy };
 }
 
 function inlineCell(ref: string, text: string): string {

@@ -143,6 +143,14 @@ export class StyleSheet {
     return this.add('cellXfs', withAttributes(base, { fillId: String(fillId), applyFill: '1' }));
   }
 
+  /** The cell style `xf` cloned with the fill `fill` (a `<fill>` element; null: no fill). */
+  withFillElement(xf: number, fill: string | null): number {
+    const xfs = this.children('cellXfs');
+    const base = xfs[xf] ?? xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const fillId = fill ? this.add('fills', fill) : 0;
+    return this.add('cellXfs', withAttributes(base, { fillId: String(fillId) }));
+  }
+
   /** The format code of a custom number format id, or undefined. */
   numberFormat(id: number): string | undefined {
     for (const c of this.children('numFmts')) {
