@@ -223,7 +223,7 @@ describeE2e('the built page as a plain page: file mode', () => {
     expect(await nanshan.getByText('暂不能报送').count()).toBe(1);
     const dongcheng = rows(page).first();
     expect(await dongcheng.getByText('可报送', { exact: true }).count()).toBe(1);
-    await page.getByText('西城区、滨海经济开发区普惠性幼儿园覆盖率低于全市水平（82.4%）').waitFor();
+    await page.getByText('西城区、滨海经济开发区普惠性幼儿园覆盖率低于全市平均水平（82.4%）').waitFor();
 
     const title = await cityTitle(files.map((f) => f.buffer));
     await page.getByRole('button', { name: '查看全市反馈意见（初稿）' }).click();

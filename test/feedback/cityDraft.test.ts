@@ -100,18 +100,21 @@ describe('cityDraft', () => {
     ]);
   });
 
-  it('says nothing of a city total when the figure of one district is in doubt', () => {
+  it('says nothing of a city total when the figure of one district is in doubt, nor praises it', () => {
     const doubted = cityDraft(
       [
         report({ name: '环翠区', code: '371002' }),
         // ten times last year's: a notice on the value, so the city's sum is unknown
         report({ name: '文登区', code: '371003', rows: { JF01: { E: 10000, F: 200000 } } }),
+        report({ name: '乳山市', code: '371083', rows: { JF01: { E: 100000, F: 120000 } } }),
       ],
       DEFAULT_RULESET,
     );
-    const text = section(doubted, '主要成效').join('');
-    expect(text).toContain('全市一般公共预算和政府性基金预算安排的教育经费27亿元，比上年增长12.5%');
-    expect(text).not.toContain('一般公共预算教育支出');
+    // the city's sums first; the best growth of the districts not in doubt after them
+    expect(section(doubted, '主要成效')[0]).toBe(
+      '（一）教育投入持续加大，经费保障政策有效落实。全市一般公共预算和政府性基金预算安排的教育经费40.5亿元，比上年增长12.5%；全市上级下达的教育专项资金当年支付率为96.7%；乳山市一般公共预算教育支出比上年增长20.0%，增幅居全市首位。',
+    );
+    expect(section(doubted, '主要成效').join('')).not.toContain('文登区');
   });
 
   it('writes one sentence per rule naming every district breaking it, by code, or 各地区均', () => {

@@ -51,9 +51,7 @@ describe('districtDraft: a district that meets every requirement', () => {
 
   it('counts the indicators evaluated', () => {
     expect(EVALUABLE).toBe(60);
-    expect(section(draft, '总体情况')).toEqual([
-      '本次评价共涉及60项有达标要求的指标，环翠区达到要求60项，未达到要求0项。',
-    ]);
+    expect(section(draft, '总体情况')).toEqual(['本次评价涉及有达标要求的指标60项，环翠区均达到要求。']);
   });
 
   it('names five strengths with their figures, the widest margin first', () => {
@@ -109,7 +107,7 @@ describe('districtDraft: warnings', () => {
       '五、有关要求',
     ]);
     expect(section(draft, '总体情况')).toEqual([
-      '本次评价共涉及60项有达标要求的指标，文登区达到要求57项，未达到要求3项。',
+      '本次评价涉及有达标要求的指标60项，文登区达到要求的57项，未达到要求的3项。',
     ]);
   });
 
@@ -183,7 +181,7 @@ describe('districtDraft: data errors', () => {
     // the engine draws no warning from data in error: JF16's rate and XQ06's share are not judged
     expect(r.findings.filter((f) => f.level === 'warning').map((f) => f.rule)).toEqual(['JS07.minRate']);
     expect(section(draft, '总体情况')[0]).toBe(
-      '本次评价共涉及60项有达标要求的指标，高区达到要求56项，未达到要求1项，另有3项因填报数据待核实暂不作结论。填报数据中有3处需核实更正（见附件）。',
+      '本次评价涉及有达标要求的指标60项，高区达到要求的56项，未达到要求的1项，另有3项因填报数据待核实暂不作结论。填报数据中有3处需核实更正（见附件）。',
     );
   });
 
@@ -273,6 +271,25 @@ describe('districtDraft: what the check doubts, the city comparisons, the addres
     const annex = draft.blocks.find((b) => b.style === 'table');
     expect(annex && 'rows' in annex && annex.rows.map((row) => row[2])).toEqual(['F3']);
     expect(section(draft, '总体情况')[0]).toContain('另有1项因填报数据待核实暂不作结论');
+  });
+
+  it('takes a ruleset 提示 (an oversized school) as information, not as data to verify', () => {
+    const r = report({
+      name: '北海区',
+      code: '371002',
+      rows: { YW06: { F: 1 } },
+      schools: [
+        ['北海区实验小学', '小学', '公办', 2380, 50, 0, 0, '是', 4],
+        ['第二中学', '初中', '公办', 900, 20, 0, 0, '是', 2],
+      ],
+    });
+    expect(r.findings.some((f) => f.rule === 'SCH.oversize' && f.level === 'notice')).toBe(true);
+    const draft = draftOf(r);
+    expect(section(draft, '存在的主要问题').join('')).toContain(
+      '仍有超规模学校1所（北海区实验小学，在校生2380人），大校额尚未完全化解',
+    );
+    expect(draft.blocks.some((b) => b.style === 'table')).toBe(false);
+    expect(draftToText(draft)).not.toContain('暂不作结论');
   });
 
   it('says what the city report says about the district, after its own clause on the indicator', () => {

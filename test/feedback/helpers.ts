@@ -106,6 +106,8 @@ export interface DistrictSpec {
   rows?: Record<string, RowChange>;
   /** 问题整改 rows as [问题来源, 问题描述, 整改措施, 整改状态, 计划完成时间, 佐证材料] */
   rectification?: Value[][];
+  /** 学校明细 rows after 序号, as [学校名称, 学校类型, 办学性质, 在校生数, 班级数, …] */
+  schools?: Value[][];
 }
 
 const cell = (v: Value | undefined): SnapshotCell | null => (v === undefined || v === null ? null : { v });
@@ -170,8 +172,14 @@ export function snapshot(spec: DistrictSpec): WorkbookSnapshot {
       case 'list':
         if (def.name === '学校明细') {
           rows.push(rowOf(SCHOOL_COLUMNS.map((c) => c.header)));
-          rows.push(rowOf([1, '第一实验小学', '小学', '公办', 1200, 30, 0, 0, '是', 2]));
-          rows.push(rowOf([2, '第二中学', '初中', '公办', 900, 20, 0, 0, '是', 2]));
+          for (const [i, r] of (
+            spec.schools ?? [
+              ['第一实验小学', '小学', '公办', 1200, 30, 0, 0, '是', 2],
+              ['第二中学', '初中', '公办', 900, 20, 0, 0, '是', 2],
+            ]
+          ).entries()) {
+            rows.push(rowOf([i + 1, ...r]));
+          }
           break;
         }
         rows.push(rowOf(RECTIFICATION_COLUMNS.map((c) => c.header)));

@@ -241,7 +241,7 @@ function inIndicatorOrder(ruleset: Ruleset): ComparisonDef[] {
 function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Wording): DraftBlock[] {
   const paragraphs: string[] = [];
   for (const area of ruleset.areas) {
-    const said: { indicator: string; text: string }[] = [];
+    const said: { indicator: string; text: string; city: boolean }[] = [];
     for (const c of inIndicatorOrder(ruleset)) {
       if (c.mode === 'below' || ruleset.areaOf(c.indicator)?.name !== area.name) continue;
       const text = c.mode === 'total' ? cityTotalSentence(checked, c, ruleset) : bestSentence(c, checked, ruleset, w);
@@ -249,9 +249,11 @@ function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Word
       const sentence = inYi(text).replace(/[。；;]+$/, '');
       const same = said.find((s) => s.indicator === c.indicator);
       if (same && c.mode !== 'total') same.text += `，${w.cityBestAfterTotal}${sentence}`;
-      else said.push({ indicator: c.indicator, text: sentence });
+      else said.push({ indicator: c.indicator, text: sentence, city: c.mode === 'total' });
     }
-    if (said.length) paragraphs.push(`${area.strength || area.name}。${joinClauses(said.map((s) => s.text))}`);
+    // the city as a whole first, then the districts singled out
+    const ordered = [...said.filter((s) => s.city), ...said.filter((s) => !s.city)];
+    if (said.length) paragraphs.push(`${area.strength || area.name}。${joinClauses(ordered.map((s) => s.text))}`);
   }
   return paragraphs.map((text, i) => ({ style: 'h2', text: `（${chineseNumber(i + 1)}）${text}` }));
 }

@@ -52,15 +52,21 @@ export function addressee(name: string): string {
 }
 
 /**
- * Indicators whose value the check itself doubts: a notice sits on the value (a tenfold jump, a
- * probable mistake). What rests on them is neither a problem nor a strength until checked.
+ * Whether a notice doubts the value it sits on: the plausibility check (G4, a tenfold jump) and
+ * the comparisons with last year's workbook (YR.*). A ruleset's own 提示 (an oversized school, a
+ * school without a clinic) informs; it does not doubt the figure, nor do G5/G6 (a missing
+ * explanation or evidence).
+ */
+export function doubtsValue(f: Finding): boolean {
+  return f.level === 'notice' && !!f.indicator && (f.rule === 'G4' || f.rule.startsWith('YR.'));
+}
+
+/**
+ * Indicators whose value the check itself doubts (doubtsValue). What rests on them is neither a
+ * problem nor a strength until checked.
  */
 export function doubtedIndicators(report: Report): Set<string> {
-  const out = new Set<string>();
-  for (const f of report.findings) {
-    if (f.level === 'notice' && f.indicator && f.rule !== 'G5' && f.rule !== 'G6') out.add(f.indicator);
-  }
-  return out;
+  return new Set(report.findings.filter(doubtsValue).map((f) => f.indicator!));
 }
 
 /** Districts by 行政区划代码; a missing code sorts last, then by name. */

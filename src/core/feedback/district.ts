@@ -19,6 +19,7 @@ import {
   dateText,
   districtName,
   doubtedIndicators,
+  doubtsValue,
   draftWording,
   errorIndicators,
   hasErrorInputs,
@@ -186,7 +187,13 @@ function indicatorCounts(report: Report, ruleset: Ruleset): Counts {
 
 function overview(report: Report, ruleset: Ruleset, name: string, w: Wording): string {
   const c = indicatorCounts(report, ruleset);
-  let text = fill(w.overview, { 地区: name, 评价项数: c.evaluated, 达标项数: c.met, 未达标项数: c.notMet });
+  const allMet = c.notMet === 0 && c.pending === 0;
+  let text = fill(allMet ? w.overviewAllMet : w.overview, {
+    地区: name,
+    评价项数: c.evaluated,
+    达标项数: c.met,
+    未达标项数: c.notMet,
+  });
   text += c.pending ? `${fill(w.overviewPending, { 待定项数: c.pending })}。` : '。';
   const errors = report.counts.error;
   text += errors ? fill(w.overviewErrors, { 错误数: errors }) : w.overviewNoErrors;
@@ -196,10 +203,7 @@ function overview(report: Report, ruleset: Ruleset, name: string, w: Wording): s
 /** The annex of data to verify: errors, and warnings resting on values the check doubts. */
 function dataAnnex(report: Report, ruleset: Ruleset, w: Wording): DraftBlock[] {
   const errors = report.findings.filter((f) => f.level === 'error');
-  const doubted = doubtedIndicators(report);
-  const notices = report.findings.filter(
-    (f) => f.level === 'notice' && f.rule !== 'G5' && f.rule !== 'G6' && f.indicator && doubted.has(f.indicator),
-  );
+  const notices = report.findings.filter(doubtsValue);
   const rows = [...errors, ...notices];
   if (rows.length === 0) return [];
   const blocks: DraftBlock[] = [

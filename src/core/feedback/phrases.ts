@@ -28,8 +28,9 @@ export const WORDING = {
   nextYearUnknown: { label: '下一年度（未知时）', text: '下一年度' },
   overview: {
     label: '总体情况',
-    text: '本次评价共涉及{评价项数}项有达标要求的指标，{地区}达到要求{达标项数}项，未达到要求{未达标项数}项',
+    text: '本次评价涉及有达标要求的指标{评价项数}项，{地区}达到要求的{达标项数}项，未达到要求的{未达标项数}项',
   },
+  overviewAllMet: { label: '总体情况·全部达到', text: '本次评价涉及有达标要求的指标{评价项数}项，{地区}均达到要求' },
   overviewPending: { label: '总体情况·待核实', text: '，另有{待定项数}项因填报数据待核实暂不作结论' },
   overviewErrors: { label: '总体情况·数据问题', text: '填报数据中有{错误数}处需核实更正（见附件）。' },
   overviewNoErrors: { label: '总体情况·数据无误', text: '' },
