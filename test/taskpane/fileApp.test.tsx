@@ -66,7 +66,9 @@ test('many workbooks: a table by code, bad files in one line each, the city draf
     fakeFile('~$东城区.xlsx', 'lock'),
   );
   await screen.findByText('已校验 2 个工作簿，3 个文件无法校验。');
-  const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+  const rows = within(screen.getByRole('table', { name: '各地区校验情况' }))
+    .getAllByRole('row')
+    .slice(1);
   expect(rows.map((r) => r.getAttribute('data-district'))).toEqual(['东城区', '青石市']);
   const bad = [...document.querySelectorAll('[data-bad-files] li [data-line]')].map((li) => li.textContent);
   expect(bad).toEqual([
@@ -121,7 +123,7 @@ test('a file given again under the same name replaces the earlier one', async ()
   await screen.findByText('已校验 2 个工作簿。');
   await choose(fakeFile('东城区.xlsx', '东城区,379902,0,0,0'));
   await screen.findByText('2 个地区，其中 2 个可以报送。');
-  expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(3);
+  expect(within(screen.getByRole('table', { name: '各地区校验情况' })).getAllByRole('row')).toHaveLength(3);
 });
 
 test('when the checker cannot be loaded, the page says so in a sentence', async () => {
