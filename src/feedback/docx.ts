@@ -215,7 +215,13 @@ class Comments {
   }
 }
 
-function blockToDocx(block: DraftBlock, afterClosing: boolean, comments: Comments): (Paragraph | Table)[] {
+function blockToDocx(
+  block: DraftBlock,
+  afterClosing: boolean,
+  comments: Comments,
+  /** the next block (a 成文日期 is not kept with an annex that starts a page) */
+  next?: DraftBlock,
+): (Paragraph | Table)[] {
   switch (block.style) {
     case 'title':
       return [
@@ -241,7 +247,8 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean, comments: Comment
           alignment: AlignmentType.RIGHT,
           spacing: BODY_SPACING,
           indent: { right: 2 * INDENT },
-          keepNext: true,
+          // 落款 stays with its date; the date, kept with an annex on a new page, went there alone
+          keepNext: next?.style === 'signature',
           keepLines: true,
         }),
       ];
@@ -264,7 +271,12 @@ function blockToDocx(block: DraftBlock, afterClosing: boolean, comments: Comment
       return [paragraph(comments.wrap(h2Runs(block.text), block.comments))];
     case 'body':
     case 'closing':
-      return [paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments))];
+      // the last paragraph before the 落款 goes with it: no page holds a 落款 alone
+      return [
+        paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments), {
+          keepNext: next?.style === 'signature',
+        }),
+      ];
     case 'table':
       return [table(block.header, block.rows)];
     case 'figure':
@@ -349,8 +361,8 @@ export function draftDocument(draft: Draft): Document {
   const children: (Paragraph | Table)[] = [];
   const comments = new Comments();
   let afterClosing = false;
-  for (const block of draft.blocks) {
-    children.push(...blockToDocx(block, afterClosing && block.style === 'h1', comments));
+  for (const [i, block] of draft.blocks.entries()) {
+    children.push(...blockToDocx(block, afterClosing && block.style === 'h1', comments, draft.blocks[i + 1]));
     if (block.style === 'closing') afterClosing = true;
   }
   return new Document({
@@ -407,6 +419,17 @@ export function tablesOffGrid(xml: string): string {
 const AFTER_SNAP_TO_GRID =
   /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)[\s/>]/;
 
+/**
+ * The docx package's Title and Heading styles (blue, Calibri) leave the styles a reviewer sees in
+ * Word unless a paragraph uses them: the drafts set their headings' fonts on the runs.
+ */
+export function withoutUnusedHeadings(styles: string, document: string): string {
+  return styles.replace(
+    /<w:style\b[^>]*w:styleId="(Title|Heading\d)"[^>]*>[\s\S]*?<\/w:style>/g,
+    (whole, id: string) => (document.includes(`w:val="${id}"`) ? whole : ''),
+  );
+}
+
 /** The .docx bytes of a draft. */
 export async function draftToDocx(draft: Draft): Promise<Uint8Array> {
   const bytes = await Packer.toArrayBuffer(draftDocument(draft));
@@ -414,5 +437,7 @@ export async function draftToDocx(draft: Draft): Promise<Uint8Array> {
   zip.file('word/fontTable.xml', fontTableXml());
   const body = await zip.file('word/document.xml')?.async('string');
   if (body !== undefined) zip.file('word/document.xml', tablesOffGrid(body));
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (styles !== undefined && body !== undefined) zip.file('word/styles.xml', withoutUnusedHeadings(styles, body));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -6,7 +6,7 @@ import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import type { Draft, DraftBlock } from '../../src/core/types';
-import { titleLines, draftToDocx, tablesOffGrid } from '../../src/feedback/docx';
+import { titleLines, draftToDocx, tablesOffGrid, withoutUnusedHeadings } from '../../src/feedback/docx';
 import { preschool, report } from './helpers';
 
 const reports = [
@@ -105,6 +105,29 @@ describe('draftToDocx', () => {
     const width = 11906 - 1587 - 1474;
     expect(Math.floor(width / (320 + spacing))).toBe(28);
     expect(Math.floor(width / 320)).toBe(27);
+  });
+
+  it('keeps the last paragraph with the 落款 and the 落款 with its date, but not the date with the annex', async () => {
+    const { body } = await open(await draftToDocx(city));
+    const at = body.findIndex((p) => p.text === '市人民政府教育督导委员会办公室');
+    const keeps = (i: number) => body[i]!.xml.includes('<w:keepNext/>');
+    expect(body[at - 1]!.text).toMatch(/^附件：/);
+    expect([keeps(at - 1), keeps(at), keeps(at + 1)]).toEqual([true, true, false]);
+    expect(body[at + 2]!.text).toBe('附件');
+  });
+
+  it('leaves out the unused blue Title and Heading styles', async () => {
+    const { read } = await open(await draftToDocx(city));
+    const styles = await read('word/styles.xml');
+    expect(styles).not.toMatch(/w:styleId="(Title|Heading\d)"/);
+    expect(styles).not.toContain('2E74B5');
+    expect(styles).toContain('w:styleId="Normal"');
+    const used = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:p>';
+    const both =
+      '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style><w:style w:styleId="Heading2"></w:style>';
+    expect(withoutUnusedHeadings(both, used)).toBe(
+      '<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>',
+    );
   });
 
   it('takes the table cells off the line grid, so that 小四 lines keep their own spacing', async () => {
