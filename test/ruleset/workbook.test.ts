@@ -184,7 +184,7 @@ describe('round trip', () => {
       formulae: ['"说明,基本信息,指标,清单"'],
     });
     expect(wb.getWorksheet('全市比较')!.getCell('C2').dataValidation).toMatchObject({
-      formulae: ['"低于全市,全市最高,全市最低"'],
+      formulae: ['"低于全市,全市最高,全市最低,全市成效"'],
     });
     expect(wb.getWorksheet('参数')!.getCell('B2').value).toBe(5);
   });
