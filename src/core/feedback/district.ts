@@ -156,7 +156,12 @@ function withComparisons(own: Clause[], compared: readonly CityFinding[], rulese
       same.text += `，${same.text.includes('，且') ? '' : '且'}${text.slice(short.length)}`;
     else out.push({ indicator: c.indicator, text, quote: '' });
   }
-  return out.map((c) => `${c.text}${c.quote}`);
+  // in the order of the indicators, as the workbook has them
+  const at = (id: string | null) => {
+    const i = ruleset.indicators.findIndex((d) => d.id === id);
+    return i < 0 ? ruleset.indicators.length : i;
+  };
+  return [...out].sort((a, b) => at(a.indicator) - at(b.indicator)).map((c) => `${c.text}${c.quote}`);
 }
 
 interface Counts {
