@@ -47,5 +47,8 @@ export interface ChartSheetResult {
 /** The sheet the city-wide draft is written to, next to a district's own 反馈意见（初稿）. */
 export const CITY_DRAFT_SHEET = '全市反馈意见（初稿）';
 
+/** The sheet of the batch's charts (writeCharts), named as the city draft's annex of figures. */
+export const CHARTS_SHEET = '全市比较图表';
+
 /** The fixed prefix of every comment the product writes, so that they and only they are replaced. */
 export { MARK_PREFIX as COMMENT_PREFIX } from '../core/marks';

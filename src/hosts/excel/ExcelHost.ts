@@ -6,7 +6,7 @@ import { DRAFT_SHEET, SUMMARY_SHEET } from '../../core/summary';
 import type { Draft, Report, WorkbookSnapshot } from '../../core/types';
 import type { HostStrings } from '../../i18n';
 import type { BatchCharts } from '../../core/charts/data';
-import { CITY_DRAFT_SHEET, type ChartSheetResult, type MarkResult, type WorkbookHost } from '../host';
+import { CHARTS_SHEET, CITY_DRAFT_SHEET, type ChartSheetResult, type MarkResult, type WorkbookHost } from '../host';
 import type { XContext } from './api';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { subscribeChanges } from './changes';
@@ -15,7 +15,6 @@ import { HostError, hostError } from './errors';
 import { cellMarks, clearAll, sortedRecord, survey, writeMarks } from './marks';
 import { readSnapshot } from './read';
 import { loadRecord, saveRecord, type MarkRecord } from './record';
-import { CHARTS_SHEET, writeChartSheet } from './charts';
 import { writeDraftSheet, writeSummarySheet } from './sheets';
 
 const OWN_SHEETS: ReadonlySet<string> = new Set([SUMMARY_SHEET, DRAFT_SHEET, CITY_DRAFT_SHEET, CHARTS_SHEET]);
@@ -119,7 +118,7 @@ export class ExcelHost implements WorkbookHost {
    * The 全市比较图表 sheet: the charts' numbers and native charts over them (ExcelApi 1.1); the city
    * figure and the requirement drawn as lines over the columns from ExcelApi 1.7 (see charts.ts).
    */
-  writeCharts(charts: BatchCharts): Promise<ChartSheetResult> {
+  async writeCharts(charts: BatchCharts): Promise<ChartSheetResult> {
     let lines = false;
     try {
       lines = this.env.supports('1.7');
@@ -127,6 +126,7 @@ export class ExcelHost implements WorkbookHost {
       lines = false;
     }
     const opts = { lines, widths: this.caps.protection };
+    const { writeChartSheet } = await import(/* webpackChunkName: "charts" */ './charts');
     return this.write((ctx) => writeChartSheet(ctx, this.text, charts, opts), CHARTS_SHEET);
   }
 

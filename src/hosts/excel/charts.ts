@@ -9,6 +9,8 @@
  * Before 1.7 each column chart covers the districts' figures only and its title names the city
  * figure and the requirement instead.
  *
+ * Loaded as a chunk of its own (`charts`) the first time the reviewer writes the charts.
+ *
  * Round trips, whatever the number of charts: the sheet found or added (two syncs), its old charts
  * loaded (one), then everything written in one.
  */
@@ -18,13 +20,12 @@ import { CHART_MSG } from '../../core/charts/messages';
 import { COLOURS, heatColour } from '../../core/charts/svg';
 import { barsTitle, gridTable } from '../../core/charts/tables';
 import type { HostStrings } from '../../i18n';
-import type { ChartSheetResult } from '../host';
+import { CHARTS_SHEET, type ChartSheetResult } from '../host';
 import type { XChart, XContext, XWorksheet } from './api';
 import { replaceSheet } from './sheets';
 import { asText } from './text';
 
-/** The sheet the reviewer mode writes the charts to. */
-export const CHARTS_SHEET = CHART_MSG.figuresAnnexTitle;
+export { CHARTS_SHEET };
 
 type Cell = string | number;
 
