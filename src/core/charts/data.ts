@@ -171,7 +171,7 @@ export function requirementLines(c: ComparisonDef, ruleset: Ruleset, unit: strin
       rule: rule.id,
       op: side.op,
       value,
-      label: CHART_MSG.requirementLine(OP_TEXT[side.op] ?? side.op, `${fmtNum(value)}${unit === '%' ? '%' : ''}`),
+      label: CHART_MSG.requirementLine(OP_TEXT[side.op] ?? side.op, `${fmtNum(value)}${unit}`),
     });
   }
   return out;
@@ -183,7 +183,6 @@ function comparisonChart(c: ComparisonDef, checked: readonly Report[], ruleset: 
   const { name, unit } = describe(c, ruleset);
   const fig = cityFigure(checked, c, ruleset);
   const city = fig.value === undefined ? null : Number(cityText(fig.value));
-  const suffix = unit === '%' ? '%' : '';
   const bars = checked.map((r): Bar => {
     const s = fig.scored.find((x) => x.report === r);
     if (!s) return { district: districtOf(r), value: null, text: CHART_MSG.noValue, belowCity: false };
@@ -197,7 +196,7 @@ function comparisonChart(c: ComparisonDef, checked: readonly Report[], ruleset: 
     unit,
     bars,
     city,
-    cityLabel: city === null ? '' : CHART_MSG.cityLine(`${cityText(city)}${suffix}`),
+    cityLabel: city === null ? '' : CHART_MSG.cityLine(`${cityText(city)}${unit}`),
     requirements: requirementLines(c, ruleset, unit),
   };
 }
