@@ -7,7 +7,7 @@ import type { Ruleset } from '../../core/ruleset/model';
 import type { Report } from '../../core/types';
 import { checkWorkbookWith } from '../../core/validate';
 import { FileHost } from './fileHost';
-import { UnreadableError } from './load';
+import { UnreadableError } from './package/limits';
 
 export type CheckedBytes =
   | { status: 'checked'; report: Report; host: FileHost; ruleset: Ruleset }

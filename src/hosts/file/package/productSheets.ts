@@ -4,7 +4,7 @@
  * with its texts inline and its styles merged into the workbook's styles.xml. Writing a sheet
  * again replaces it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { PackageEdit } from './edit';
 import { openPackage } from './open';
 import { REL_TYPE, workbookPart, workbookSheets } from './parts';
@@ -18,7 +18,9 @@ export async function putBuiltSheet(
   edit: PackageEdit,
   build: (wb: ExcelJS.Workbook) => ExcelJS.Worksheet,
 ): Promise<string> {
-  const scratch = new ExcelJS.Workbook();
+  // ExcelJS is loaded when a sheet is first built: reading and marking need none of it
+  const { default: Excel } = await import('exceljs');
+  const scratch = new Excel.Workbook();
   const ws = build(scratch);
   const built = openPackage(new Uint8Array(await scratch.xlsx.writeBuffer()));
   const sheet = workbookSheets(built).find((s) => s.name === ws.name);
