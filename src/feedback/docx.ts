@@ -161,9 +161,16 @@ function columnWidths(header: readonly string[], rows: readonly string[][]): num
     const total = need.reduce((t, n) => t + n, 0);
     return need.map((n) => Math.floor((n * TEXT_WIDTH) / total));
   }
-  const flexTotal = need.reduce((t, n, i) => t + (fixed[i] ? 0 : n), 0);
+  // the longer columns share the rest between their usual and their longest text (the geometric
+  // mean): one long description must not leave the column of names four characters wide
+  const usual = header.map((h, c) => {
+    const lengths = [h, ...rows.map((r) => r[c] ?? '')].map((t) => Math.min(t.length, 60));
+    const mean = lengths.reduce((t, n) => t + n, 0) / lengths.length;
+    return (Math.sqrt(mean * Math.max(...lengths)) + 1) * charWidth + 2 * CELL_MARGIN;
+  });
+  const flexTotal = usual.reduce((t, n, i) => t + (fixed[i] ? 0 : n), 0);
   const scale = flexTotal ? (TEXT_WIDTH - fixedTotal) / flexTotal : TEXT_WIDTH / fixedTotal;
-  return need.map((n, i) => Math.floor(fixed[i] && flexTotal ? n : n * scale));
+  return need.map((n, i) => Math.floor(fixed[i] ? (flexTotal ? n : n * scale) : usual[i]! * scale));
 }
 
 function table(header: readonly string[], rows: readonly string[][]): Table {
