@@ -24,6 +24,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
+const { makeWorkbooks } = require('./benchFiles');
 
 const ROOT = path.join(__dirname, '..');
 const build = path.join(ROOT, 'build');
@@ -51,28 +52,6 @@ function parseArgs(argv) {
 const OPTS = parseArgs(process.argv.slice(2));
 const N = OPTS.n;
 const ROUNDS = 3;
-
-/** N returned workbooks in `dir`: the template filled, each with its own district. */
-async function makeFiles(dir) {
-  const { exampleCity } = require(path.join(build, 'examples', 'city.js'));
-  const { buildTemplate, protectTemplate } = require(path.join(build, 'hosts', 'file', 'template.js'));
-  const { fillWorkbook } = require(path.join(build, 'hosts', 'file', 'fill.js'));
-  const city = Object.values(exampleCity());
-  const files = [];
-  for (let i = 0; i < N; i++) {
-    const data = { ...city[i % city.length] };
-    data.info = { ...data.info };
-    data.info.name = `${data.info.name}${i + 1}`;
-    data.info.code = String(370000 + i);
-    const wb = buildTemplate();
-    fillWorkbook(wb, data);
-    await protectTemplate(wb);
-    const file = path.join(dir, `district-${String(i + 1).padStart(4, '0')}.xlsx`);
-    await wb.xlsx.writeFile(file);
-    files.push(file);
-  }
-  return files;
-}
 
 /** ExcelJS alone reading and writing each file, in this process (its loading not counted). */
 async function floor(files, outDir) {
@@ -197,7 +176,7 @@ async function run() {
   try {
     const dir = OPTS.keep ?? tmp('duty-review-bench-');
     fs.mkdirSync(dir, { recursive: true });
-    const files = await makeFiles(dir);
+    const files = await makeWorkbooks(dir, N);
     const outA = tmp('bench-floor-');
     const outB = tmp('bench-check-');
     const one = path.join(tmp('bench-one-'), path.basename(files[0]));

@@ -121,6 +121,12 @@ export const en: Strings = {
     skippedLock: "Excel's temporary lock file; skipped",
     readFailed: 'The file cannot be read',
     moduleFailed: 'The checker could not be loaded. Reload the page; if that fails, use the duty-review command.',
+    // reading in a Web Worker (issue 14): one file's failure, said for that file
+    workerCrashed:
+      'The checker stopped while reading this workbook (it may be huge or damaged); the other files are checked as usual',
+    workerHung:
+      'Reading this workbook took over 2 minutes and was stopped (it may be huge or damaged); the other files are checked as usual',
+    readAgainFailed: 'The file cannot be read again (moved, changed or deleted?). Choose it again, then download.',
     back: '← Back to the districts',
     fileOf: (file: string) => `File: ${file}`,
     rulesetOf: (version: string) => `ruleset ${version}`,

@@ -114,6 +114,10 @@ export const zh = {
     skippedLock: 'Excel 的临时锁定文件，已跳过',
     readFailed: '无法读取该文件',
     moduleFailed: '校验组件加载失败。请刷新页面后重试；如仍不行，请改用命令行工具 duty-review。',
+    // reading in a Web Worker (issue 14): one file's failure, said for that file
+    workerCrashed: '读取该工作簿时校验程序异常终止（工作簿可能异常庞大或已损坏），其他文件照常校验',
+    workerHung: '读取该工作簿超过 2 分钟仍未完成，已停止（工作簿可能异常庞大或已损坏），其他文件照常校验',
+    readAgainFailed: '无法再次读取该文件（可能已被移动、修改或删除）。请重新选择该文件后再下载。',
     back: '← 返回地区列表',
     fileOf: (file: string) => `文件：${file}`,
     rulesetOf: (version: string) => `规则集 ${version}`,

@@ -63,6 +63,17 @@ export interface WorkbookEngine {
   readRuleset(bytes: Uint8Array): Promise<{ doc: RulesetDoc | null; problems: RulesetProblem[] }>;
   /** The blank template of a ruleset (protected, carrying its ruleset) as .xlsx bytes. */
   template(ruleset: Ruleset): Promise<Uint8Array>;
+  /**
+   * `check` of a file the engine reads itself (file/worker: in a Web Worker, off the page's
+   * thread): the page keeps none of its bytes, and `annotated()` reads the file again.
+   */
+  checkFile?(file: FileSource, rulesets: readonly Ruleset[], now: Date, opts: { annotate: boolean }): Promise<Outcome>;
+}
+
+/** A file as the engines read it (a File; tests pass plain objects). */
+export interface FileSource {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** The feedback drafter (core/feedback), in its own chunk. */
@@ -95,4 +106,9 @@ export interface Engines {
   ledger?(): Promise<LedgerEngine>;
   /** across years: last year's notices, next year's workbooks, 修改对照; the years chunk by default */
   years?(): Promise<YearsEngine>;
+  /**
+   * the engine that checks the batch's files: by default `workbook()`'s checking moved to a Web
+   * Worker where the browser has workers (file/worker), else `workbook()` itself
+   */
+  batchWorkbook?(): Promise<WorkbookEngine>;
 }

@@ -1,14 +1,14 @@
 /**
  * The files the user gave in file mode and what became of each. Files are read one after the
- * other (files given while others are being read wait their turn); each result is shown as soon
- * as it is known. A file given again under the same name replaces the earlier one. When the
+ * other (files given while others are being read wait their turn), in a Web Worker where the
+ * browser has one; each result is shown as soon as it is known. A file given again under the same name replaces the earlier one. When the
  * rulesets change, `recheck` reads every file again with the new ones; `remove` drops one file.
  */
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Strings } from '../../i18n';
 import { describeError } from '../errors';
-import { ModuleLoadError, breathe, loadWorkbookEngine, readOne, type FileLike } from './readFiles';
+import { ModuleLoadError, breathe, loadBatchEngine, readOne, type FileLike } from './readFiles';
 import type { BatchEntry, Engines, WorkbookEngine } from './types';
 
 export interface BatchProgress {
@@ -55,7 +55,8 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
       setError(null);
       setProgress({ ...round.current, current: list[0]!.name });
       let engine: Promise<WorkbookEngine> | null = null;
-      const load = () => (engine ??= loadWorkbookEngine(engines));
+      // a Web Worker where the browser has one: the page stays responsive, keeps no workbook's bytes
+      const load = () => (engine ??= loadBatchEngine(engines));
       queue.current = queue.current.then(async () => {
         try {
           for (const file of list) {
@@ -66,8 +67,10 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
             round.current.done++;
             const entry: BatchEntry = { id: nextId.current++, file: file.name, outcome };
             if (file.lastModified !== undefined) entry.modified = file.lastModified;
-            setEntries((prev) => upsert(prev, entry));
-            await breathe();
+            // a render the page may interrupt: a long table never blocks it while files come in
+            startTransition(() => setEntries((prev) => upsert(prev, entry)));
+            // checked on the page's thread: let it paint between two files
+            if (!(await load()).checkFile) await breathe();
           }
         } catch (e) {
           round.current.done = round.current.total;

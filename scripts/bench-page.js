@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * node scripts/bench-page.js [N] [--dist DIR] [--files DIR]
+ *
+ * The web page's file mode measured in headless Chromium (issue 14, item 6): N returned workbooks
+ * (default 100; generated as `npm run bench` does, or the .xlsx files of --files DIR) given to the
+ * page at once, served from the built page (dist/, or --dist DIR: e.g. an earlier version's build)
+ * as `npm start` serves it. Prints the time until every file is checked, the longest task that
+ * blocked the page's main thread while it did (PerformanceObserver 'longtask'; the page's own
+ * opening is said apart), how many blocked it over 100 ms, and the page's JavaScript heap after.
+ */
+/* global window, document, performance, PerformanceObserver -- functions run in the page */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { chromium } = require('playwright-core');
+const { makeWorkbooks } = require('./benchFiles');
+
+const ROOT = path.join(__dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+
+function parseArgs(argv) {
+  const o = { n: 100, dist: path.join(ROOT, 'dist'), files: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--dist') o.dist = path.resolve(argv[++i]);
+    else if (a === '--files') o.files = path.resolve(argv[++i]);
+    else if (/^\d+$/.test(a)) o.n = Number(a);
+    else {
+      console.error(`不认识的参数：${a}`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+/** `node scripts/start.js` serving `dist` on a free port; resolves to the page's address. */
+function serve(dist) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'start.js'), '--no-build', '--dist', dist, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const m = /http:\/\/localhost:\d+\/taskpane\.html/.exec(out);
+      if (m) resolve({ child, url: m[0] });
+    });
+    child.stderr.on('data', (chunk) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
+  });
+}
+
+/** Every long task of the page from its start, kept where the script can read them. */
+function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function run() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(o.dist, 'taskpane.html'))) {
+    console.error(`${o.dist} 中没有构建好的页面：请先运行 npm run build`);
+    process.exit(2);
+  }
+  const temp = o.files ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'duty-review-page-'));
+  const files = o.files
+    ? fs
+        .readdirSync(o.files)
+        .filter((n) => /\.xlsx$/i.test(n))
+        .slice(0, o.n)
+        .map((n) => path.join(o.files, n))
+    : await makeWorkbooks(temp, o.n);
+  const { child, url } = await serve(o.dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-precise-memory-info'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(observeLongTasks);
+    await page.goto(url);
+    const input = page.getByLabel('选择要校验的填报表（.xlsx）');
+    await input.waitFor({ state: 'attached' });
+    await page.waitForTimeout(1000);
+    const started = Date.now();
+    const from = await page.evaluate(() => performance.now());
+    await input.setInputFiles(files);
+    // done: the tally says every file was read (checked or not)
+    await page.waitForFunction(
+      (n) => {
+        const text = [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '').join(' ');
+        const m = /已校验 (\d+) 个工作簿(?:，(\d+) 个文件无法校验)?/.exec(text);
+        return Boolean(m) && Number(m[1]) + Number(m[2] ?? 0) >= n;
+      },
+      files.length,
+      { timeout: 30 * 60_000, polling: 200 },
+    );
+    const total = Date.now() - started;
+    const all = await page.evaluate(() => window.__longTasks);
+    const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
+    // the batch's, not the page's own start (its script evaluated before any file is given)
+    const tasks = all.filter((t) => t.start >= from).map((t) => t.duration);
+    const opening = all.filter((t) => t.start < from).map((t) => t.duration);
+    const longest = tasks.length ? Math.max(...tasks) : 0;
+    const over = tasks.filter((d) => d > 100).length;
+    console.log(`page: ${o.dist}`);
+    console.log(`workbooks:                      ${files.length} (load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores)`);
+    console.log(`all checked after:              ${(total / 1000).toFixed(1)} s  (${(total / files.length).toFixed(0)} ms per workbook)`);
+    console.log(`longest main-thread block:      ${longest.toFixed(0)} ms  (${over} blocks over 100 ms, ${tasks.length} over 50 ms)`);
+    if (opening.length) console.log(`  (opening the page, before:     ${Math.max(...opening).toFixed(0)} ms)`);
+    if (heap !== null) console.log(`page heap after the batch:      ${(heap / 2 ** 20).toFixed(0)} MB`);
+    if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
+  } finally {
+    await browser.close();
+    child.kill();
+    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+run().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
