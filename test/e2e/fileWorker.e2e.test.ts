@@ -115,7 +115,7 @@ describeE2e('the built page reads workbooks in a Web Worker', () => {
     await page.context().close();
   }, 180_000);
 
-  test('a batch with a damaged file: that file is reported, the others are checked, the page stays free', async () => {
+  test('a batch with a damaged file: that file is reported, the others are checked; the main thread’s blocks are printed', async () => {
     const { page } = await open();
     const files = [
       ...DISTRICTS.map(example),
