@@ -14,7 +14,10 @@ import { packageSnapshot } from '../../src/hosts/file/package/snapshot';
 import { workbookSnapshot } from '../../src/hosts/file/snapshot';
 import { buildTemplate } from '../../src/hosts/file/template';
 import { buildLedger } from '../../src/hosts/file/ledger';
-import { district, xlsxOf } from '../fixtures/workbooks';
+import { buildRulesetWorkbook } from '../../src/hosts/file/rulesetWorkbook';
+import { checkBytes } from '../../src/hosts/file/check';
+import { bundledRuleset } from '../../src/core/ruleset';
+import { TODAY, district, xlsxOf } from '../fixtures/workbooks';
 
 /** ExcelJS sets an empty row for every row a merge covers; a row with no cells is no row. */
 function normalized(s: WorkbookSnapshot): WorkbookSnapshot {
@@ -51,6 +54,23 @@ describe('the snapshot read from the package equals ExcelJS’s', () => {
       const { fast, exceljs } = await both(bytes);
       expect(fast).toEqual(exceljs);
     }
+  });
+
+  it('a ruleset workbook', async () => {
+    const { fast, exceljs } = await both(await write(buildRulesetWorkbook(bundledRuleset().doc)));
+    expect(fast).toEqual(exceljs);
+  });
+
+  it('an annotated copy: marks, notes, the record, 校验结果 and a draft', async () => {
+    const bytes = await xlsxOf(district((d) => (d.values.JF01 = { last: 52000, current: '约56000' })));
+    const c = await checkBytes(bytes, [bundledRuleset()], TODAY);
+    if (c.status !== 'checked') throw new Error(c.status);
+    await c.host.markFindings(c.report);
+    await c.host.writeSummary(c.report);
+    await c.host.writeDraft({ title: '初稿', blocks: [{ style: 'h2', text: '（一）标题句。正文。' }] });
+    const { fast, exceljs } = await both(await c.host.toBytes());
+    expect(fast.sheets.map((s) => s.name)).toContain('校验结果');
+    expect(fast).toEqual(exceljs);
   });
 
   it('a review ledger', async () => {
@@ -99,7 +119,7 @@ describe('the snapshot read from the package equals ExcelJS’s', () => {
     expect(fast.sheets.map((s) => s.name)).toEqual(['甲', '乙']);
   });
 
-  it('XML other writers produce: prefixes, inline strings, built-in formats, escapes, no r attributes', async () => {
+  it('XML other writers produce: inline strings with runs, a cell without r, explicit style 0, string formulas, errors', async () => {
     const zip = await JSZip.loadAsync(await write(buildTemplate()));
     const sheet = 'xl/worksheets/sheet1.xml';
     const xml = await zip.file(sheet)!.async('string');
