@@ -77,7 +77,7 @@ const onDark = (fill: string) => fill === COLOURS.heat[4] || fill === COLOURS.he
 export function gridLayout(grid: AreaGrid, width: number): SvgLayout {
   const nameW = Math.max(40, ...grid.districts.map((d) => textWidth(d.name, FONT))) + 10;
   const n = Math.max(1, grid.areas.length);
-  const cell = Math.max(26, Math.min(72, Math.floor((width - nameW - 2) / n)));
+  const cell = Math.max(24, Math.min(72, Math.floor((width - nameW - 2) / n)));
   const rowH = 26;
   const longest = Math.max(1, ...grid.areas.map((a) => [...a].length));
   const headH = longest * (SMALL + 1) + 10;
