@@ -14,7 +14,10 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   hint: { color: tokens.colorNeutralForeground3 },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', maxWidth: '100%' },
+  // a long ruleset name must not widen a 350-px pane: the list takes the room there is
+  field: { minWidth: 0, maxWidth: '100%', flexGrow: 1 },
+  select: { width: '100%' },
 });
 
 export interface NextYearPanelProps {
@@ -41,8 +44,8 @@ export function NextYearPanel({ strings, rulesets, districts, reviewed, state, o
       <Caption1 className={styles.hint}>{t.nextHint}</Caption1>
       {reviewed && <Caption1 className={styles.hint}>{t.nextReviewed}</Caption1>}
       <div className={styles.row}>
-        <Field label={t.nextRuleset}>
-          <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+        <Field label={t.nextRuleset} className={styles.field}>
+          <Select className={styles.select} value={chosen} onChange={(_, d) => setChosen(d.value)}>
             <option value="">{t.nextSame}</option>
             {rulesets.map((r) => (
               <option key={r.version} value={r.version}>
