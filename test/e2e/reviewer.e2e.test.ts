@@ -179,7 +179,11 @@ describeE2e('the reviewer on the built page: the review ledger and everything in
     const letter = await docxText(await entry('反馈意见/西城区反馈意见（初稿）.docx'));
     const [, annex] = letter.split('\n附件\n待补充说明事项\n');
     expect(annex).toContain('请说明学历提升计划的完成时限');
-    expect(await docxText(await entry('全市汇总反馈意见（初稿）.docx'))).toContain('待补充说明事项');
+    const cityDocx = await entry('全市汇总反馈意见（初稿）.docx');
+    expect(await docxText(cityDocx)).toContain('待补充说明事项');
+    // its annex of charts carries pictures drawn by the page (canvas), as the page's own city draft does
+    const media = Object.keys((await JSZip.loadAsync(cityDocx)).files).filter((n) => /^word\/media\/.+\.png$/.test(n));
+    expect(media.length).toBeGreaterThan(0);
 
     // edited in Excel: one more decision, and a row of a district not in the batch
     ws.addRow([total + 1, '外县', '379999', 'XX01', 'XX01.min', '经费投入', 'F99', '', '', '确认问题', '']);
