@@ -27,6 +27,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   note: { flexGrow: 1, minWidth: '200px' },
+  // three short choices: on a narrow pane they wrap as wholes, never inside a word
+  choices: { flexWrap: 'wrap' },
+  choice: { whiteSpace: 'nowrap' },
 });
 
 /**
@@ -46,12 +49,13 @@ export function ReviewDecision({ finding, strings }: { finding: Finding; strings
       <Field label={t.decisionLabel(where)} size="small">
         <RadioGroup
           layout="horizontal"
+          className={styles.choices}
           name={`review-${id}`}
           value={current.decision}
           onChange={(_, data) => review.decide(finding, { ...current, decision: data.value as Decision })}
         >
           {DECISIONS.map((d) => (
-            <Radio key={d} value={d} label={t.decisions[d]} />
+            <Radio key={d} value={d} label={{ children: t.decisions[d], className: styles.choice }} />
           ))}
         </RadioGroup>
       </Field>
