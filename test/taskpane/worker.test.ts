@@ -76,12 +76,12 @@ class StandIn implements WorkerLike {
   }
 }
 
-function setUp(opts: { hangMs?: number; starts?: boolean } = {}) {
+function setUp(opts: { hangMs?: number; starts?: boolean; startsNext?: boolean } = {}) {
   const spawned: StandIn[] = [];
   let onPage = 0;
   const client = new WorkerClient(
     () => {
-      const w = new StandIn(opts.starts ?? true);
+      const w = new StandIn(spawned.length ? (opts.startsNext ?? opts.starts ?? true) : (opts.starts ?? true));
       spawned.push(w);
       return w;
     },
@@ -201,6 +201,25 @@ test('a copy of a file that can no longer be read says so in Chinese', async () 
   const outcome = checked(await read(file));
   readable = false;
   await expect(outcome.annotated()).rejects.toEqual(new UserError(zh.file.readAgainFailed));
+});
+
+test('a copy whose worker crashed is said so; asked again with no worker starting, the page makes it', async () => {
+  const { spawned, read } = setUp({ startsNext: false });
+  const bytes = readFileSync(join(EXAMPLES, '南山县.xlsx'));
+  const contents = [bytes, Buffer.from('CRASH'), bytes, bytes];
+  let reads = 0;
+  const file: FileLike = {
+    name: '南山县.xlsx',
+    arrayBuffer: async () => {
+      const b = contents[Math.min(reads++, contents.length - 1)]!;
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    },
+  };
+  const outcome = checked(await read(file));
+  await expect(outcome.annotated()).rejects.toEqual(new UserError(zh.file.workerCrashed));
+  const wb = await workbookOf(await outcome.annotated());
+  expect(wb.getWorksheet(SUMMARY_SHEET)).toBeDefined();
+  expect(spawned).toHaveLength(2);
 });
 
 describe('without a worker (old WebViews, jsdom): the page thread checks and keeps no workbook', () => {

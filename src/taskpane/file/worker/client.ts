@@ -178,9 +178,17 @@ export function workerEngine(client: WorkerClient, fallback: () => Promise<Workb
       try {
         const first = await client.run({ ...job, source: await source(), copy: false });
         const annotated = async () => {
-          const again = await client.run({ ...job, source: await source(), annotate: true, copy: true });
-          if (!again.copy) throw new FileGone();
-          return again.copy;
+          try {
+            const again = await client.run({ ...job, source: await source(), annotate: true, copy: true });
+            if (!again.copy) throw new FileGone();
+            return again.copy;
+          } catch (e) {
+            if (!(e instanceof WorkerUnavailable)) throw e;
+            // the worker stopped starting since: the page makes the copy
+            const copy = await (await fallback()).check(await onPageBytes(), rulesets, now, { annotate: true });
+            if (copy.status !== 'checked') throw new FileGone();
+            return copy.annotated();
+          }
         };
         return outcomeOf(first.outcome, rulesets, annotated);
       } catch (e) {
