@@ -7,11 +7,12 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { compileRuleset } from '../../src/core/ruleset/compile';
 import { bundledRuleset } from '../../src/core/ruleset';
-import { CheckPool } from '../../src/cli/pool/checkPool';
+import { CheckPool, threadsFor } from '../../src/cli/pool/checkPool';
 import { Pool, WorkerCrash } from '../../src/cli/pool/pool';
 import { CLI_TEXT as T } from '../../src/cli/text';
 import { district, workbookOf } from '../fixtures/workbooks';
@@ -111,6 +112,19 @@ describe('the worker pool', () => {
       await pool.close();
     }
   });
+});
+
+test('threads: one per idle core, DUTY_REVIEW_THREADS when set, none for a few files or without the compiled worker', () => {
+  const script = __filename;
+  const cores = availableParallelism();
+  const idle = (n: number) => () => n;
+  expect(threadsFor(100, {}, idle(cores), script)).toBe(cores >= 2 ? cores : 0);
+  // the other cores busy: a second thread would only add its start-up
+  expect(threadsFor(100, {}, idle(0.6), script)).toBe(0);
+  expect(threadsFor(100, { DUTY_REVIEW_THREADS: '2' }, idle(0.6), script)).toBe(2);
+  expect(threadsFor(100, { DUTY_REVIEW_THREADS: '1' }, idle(cores), script)).toBe(0);
+  expect(threadsFor(5, { DUTY_REVIEW_THREADS: '2' }, idle(cores), script)).toBe(0);
+  expect(threadsFor(100, { DUTY_REVIEW_THREADS: '2' }, idle(cores), join(__dirname, 'no-such-worker.js'))).toBe(0);
 });
 
 describe('duty-review check, compiled, on two threads and on one', () => {

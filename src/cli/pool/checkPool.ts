@@ -5,7 +5,7 @@
  * by position, or carries the document of a ruleset the workbook brought with it.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compileRuleset } from '../../core/ruleset/compile';
 import type { RulesetDoc } from '../../core/ruleset/doc';
@@ -82,15 +82,20 @@ export class Rewire {
 const FILES_PER_THREAD = 3;
 
 /**
- * How many worker threads a batch of `files` gets: one per core (DUTY_REVIEW_THREADS sets how
- * many), or none (checked in the command's own thread) for a few files, one core,
- * DUTY_REVIEW_THREADS=1, or when the compiled worker is absent (run from the sources).
+ * How many worker threads a batch of `files` gets: DUTY_REVIEW_THREADS when set (1: none), else
+ * one per core that is idle (a second thread costs a second start-up and only pays on a free
+ * core); none for a few files or when the compiled worker is absent (run from the sources).
  */
-export function threadsFor(files: number, env: NodeJS.ProcessEnv = process.env): number {
+export function threadsFor(
+  files: number,
+  env: NodeJS.ProcessEnv = process.env,
+  idle: () => number = () => availableParallelism() - (loadavg()[0] ?? 0),
+  script = WORKER_SCRIPT,
+): number {
   const asked = Number(env.DUTY_REVIEW_THREADS);
-  const cores = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
+  const cores = Number.isInteger(asked) && asked > 0 ? asked : Math.min(availableParallelism(), Math.round(idle()));
   const threads = Math.min(cores, Math.floor(files / FILES_PER_THREAD));
-  return threads >= 2 && existsSync(WORKER_SCRIPT) ? threads : 0;
+  return threads >= 2 && existsSync(script) ? threads : 0;
 }
 
 export class CheckPool {
