@@ -95,9 +95,6 @@ export const CLI_TEXT = {
   diffRemaining: '仍存在：',
   optDiffOut: '把新一份填报表的标注副本（含“修改对照”工作表）写到此文件夹',
   diffWritten: (f: string) => `已写出标注副本（含“修改对照”工作表）：${f}`,
-  diffSheetTitle: (file: string) => `与上一次报送（${file}）的修改对照`,
-  diffCellHeader: ['工作表', '单元格', '修改前', '修改后'],
-  diffFindingHeader: ['情况', '级别', '位置', '问题说明'],
   // inputs that are not .xlsx, converted with LibreOffice (issue 14)
   converted: (f: string) => `    （${f} 已由 LibreOffice 转换为 .xlsx 后校验，原文件未改动；标注副本为 .xlsx）`,
   noSoffice: '（本机未安装 LibreOffice（soffice），无法自动转换）',
