@@ -4,40 +4,17 @@
  * at 1280 px without widening the page, each with its numbers as a table, and the city .docx
  * downloaded from the page carrying them as PNG pictures drawn through a canvas.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, describeE2e, launchChromium } from './browser';
-import { DIST, builtTaskpane } from './build';
+import { describeE2e, launchChromium, SHOTS, startServer } from './browser';
+import { builtTaskpane } from './build';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'scripts', 'start.js'), '--no-build', '--dist', DIST, '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`start.js printed no address: ${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:\d+\/taskpane\.html/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[0] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
-  });
-}
 
 describeE2e('the batch charts on the built page', () => {
   let browser: Browser;

@@ -3,7 +3,7 @@
  * served by `scripts/start.js` (what `npm start` runs) from test/.out/dist; every request off
  * that server is blocked and must not happen, and nothing is sent to it but GETs (no upload).
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -16,11 +16,10 @@ import { checkBytes } from '../../src/hosts/file/check';
 import { RULESET_SHEET } from '../../src/core/layout';
 import { REASONS } from '../../src/hosts/file/load';
 import { WEIHAI, brokenDoc, rulesetWorkbookBytes, weihaiDoc } from '../taskpane/rulesetHelpers';
-import { SHOTS, cityTitle, describeE2e, launchChromium } from './browser';
-import { DIST, builtTaskpane } from './build';
+import { cityTitle, describeE2e, launchChromium, SHOTS, startServer } from './browser';
+import { builtTaskpane } from './build';
 
 const ROOT = join(__dirname, '..', '..');
-const START = join(ROOT, 'scripts', 'start.js');
 const EXAMPLES = join(ROOT, 'examples');
 /** The example city's districts in order of 行政区划代码. */
 const BY_CODE = [
@@ -55,27 +54,6 @@ async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
-}
-
-/** Starts `node scripts/start.js` on a free port and resolves to the page's address it prints. */
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [START, '--no-build', '--dist', DIST, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`start.js printed no address: ${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:\d+\/taskpane\.html/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[0] });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
-  });
 }
 
 describeE2e('the built page as a plain page: file mode', () => {

@@ -5,7 +5,7 @@
  * the worker, a damaged file is reported for itself and the others are checked, and the page's
  * main thread is measured while a batch comes in.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -13,36 +13,15 @@ import type { Browser, Page } from 'playwright-core';
 import { bundledRuleset } from '../../src/core/ruleset';
 import { SUMMARY_SHEET } from '../../src/core/summary';
 import { checkBytes } from '../../src/hosts/file/check';
-import { describeE2e, launchChromium } from './browser';
-import { DIST, builtTaskpane } from './build';
+import { describeE2e, launchChromium, startServer } from './browser';
+import { builtTaskpane } from './build';
 
 const ROOT = join(__dirname, '..', '..');
-const START = join(ROOT, 'scripts', 'start.js');
 const EXAMPLES = join(ROOT, 'examples');
 const DISTRICTS = ['东城区', '西城区', '北海区', '南山县', '滨海经济开发区', '青石市'];
 
 const upload = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
 const example = (district: string) => upload(`${district}.xlsx`, readFileSync(join(EXAMPLES, `${district}.xlsx`)));
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [START, '--no-build', '--dist', DIST, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`start.js printed no address: ${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:\d+\/taskpane\.html/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[0] });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
-  });
-}
 
 describeE2e('the built page reads workbooks in a Web Worker', () => {
   let browser: Browser;

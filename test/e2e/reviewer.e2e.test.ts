@@ -3,7 +3,7 @@
  * three explanations (one with the keyboard), download everything in one .zip and open its ledger
  * and letters; load an edited ledger with a row that matches nothing and see it named.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -15,37 +15,15 @@ import { SUMMARY_SHEET } from '../../src/core/summary';
 import type { Finding } from '../../src/core/types';
 import { checkBytes } from '../../src/hosts/file/check';
 import { zh } from '../../src/i18n';
-import { SHOTS, describeE2e, launchChromium } from './browser';
-import { DIST, builtTaskpane } from './build';
+import { describeE2e, launchChromium, SHOTS, startServer } from './browser';
+import { builtTaskpane } from './build';
 
 const ROOT = join(__dirname, '..', '..');
-const START = join(ROOT, 'scripts', 'start.js');
 const EXAMPLES = join(ROOT, 'examples');
 const DISTRICTS = ['东城区', '西城区', '北海区', '南山县', '滨海经济开发区', '青石市'];
 const t = zh.ledger;
 
 const example = (d: string) => join(EXAMPLES, `${d}.xlsx`);
-
-/** Starts `node scripts/start.js` on a free port and resolves to the page's address it prints. */
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [START, '--no-build', '--dist', DIST, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`start.js printed no address: ${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:\d+\/taskpane\.html/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[0] });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
-  });
-}
 
 async function warnings(district: string): Promise<Finding[]> {
   const c = await checkBytes(new Uint8Array(readFileSync(example(district))), [bundledRuleset()], new Date());

@@ -4,7 +4,7 @@
  * next year's workbooks in one .zip, and 修改对照 of two returns of one district. The years code
  * is a chunk of its own, fetched only when used; nothing leaves the local server.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -15,10 +15,8 @@ import { bundledRuleset } from '../../src/core/ruleset';
 import { checkBytes } from '../../src/hosts/file/check';
 import { TODAY, xlsxOf } from '../fixtures/workbooks';
 import { district, lastYearOf } from '../years/helpers';
-import { SHOTS, describeE2e, launchChromium } from './browser';
-import { DIST, builtTaskpane } from './build';
-
-const START = join(__dirname, '..', '..', 'scripts', 'start.js');
+import { describeE2e, launchChromium, SHOTS, startServer } from './browser';
+import { builtTaskpane } from './build';
 
 interface Upload {
   name: string;
@@ -38,26 +36,6 @@ const xicheng = () =>
     d.info.name = '西城区';
     d.info.code = '379903';
   });
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [START, '--no-build', '--dist', DIST, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`start.js printed no address: ${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:\d+\/taskpane\.html/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[0] });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
-  });
-}
 
 async function workbook(bytes: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
