@@ -16,8 +16,9 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap', maxWidth: '100%' },
   // a long ruleset name must not widen a 350-px pane: the list takes the room there is
-  field: { minWidth: 0, maxWidth: '100%', flexGrow: 1 },
-  select: { width: '100%' },
+  field: { minWidth: 0, maxWidth: '100%', flexGrow: 1, gridTemplateColumns: 'minmax(0, 1fr)' },
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  native: { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
 });
 
 export interface NextYearPanelProps {
@@ -45,7 +46,12 @@ export function NextYearPanel({ strings, rulesets, districts, reviewed, state, o
       {reviewed && <Caption1 className={styles.hint}>{t.nextReviewed}</Caption1>}
       <div className={styles.row}>
         <Field label={t.nextRuleset} className={styles.field}>
-          <Select className={styles.select} value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.native }}
+            value={chosen}
+            onChange={(_, d) => setChosen(d.value)}
+          >
             <option value="">{t.nextSame}</option>
             {rulesets.map((r) => (
               <option key={r.version} value={r.version}>
