@@ -107,6 +107,8 @@ export type DraftBlock =
       text: string;
       /** notes for the reviewer on this paragraph (a district's 情况说明), as Word comments */
       comments?: DraftComment[];
+      /** on the 附件说明 paragraph: the names of the annexes it lists (see feedback/annexes.ts) */
+      annexes?: string[];
     }
   | { style: 'table'; header: string[]; rows: string[][] }
   /**

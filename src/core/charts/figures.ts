@@ -4,6 +4,7 @@
  * the caller can rasterise SVG: the command with resvg, the page with a canvas). The city drafter
  * can call `figureBlocks`; the places that write the .docx append them with `withFigures`.
  */
+import { numberAnnexes } from '../feedback/annexes';
 import type { Ruleset } from '../ruleset/model';
 import type { Draft, DraftBlock, FigureImage, Report } from '../types';
 import { batchCharts, type BatchCharts } from './data';
@@ -78,5 +79,5 @@ export async function figureBlocks(
 
 /** The draft with the figure blocks after everything else (a new annex). */
 export function withFigures(draft: Draft, blocks: readonly DraftBlock[]): Draft {
-  return blocks.length ? { ...draft, blocks: [...draft.blocks, ...blocks] } : draft;
+  return blocks.length ? numberAnnexes({ ...draft, blocks: [...draft.blocks, ...blocks] }) : draft;
 }

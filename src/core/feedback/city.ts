@@ -4,6 +4,7 @@
  * broken by the same districts in one sentence); the comparisons with the city figure; the best
  * district for a few indicators; recommendations from the rules broken; a 问题清单 annex.
  */
+import { numberAnnexes } from './annexes';
 import { breachesByRule, cityFigure, cityFindings, cityText, cityTotalSentence, indicatorNames } from '../city';
 import type { Scope } from '../ruleset/expr';
 import type { ComparisonDef, RuleDef, Ruleset } from '../ruleset/model';
@@ -376,7 +377,8 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   const annexTitle = fill(w.cityAnnexTitle, values);
   const returned = returnedAnnex(checked, w);
   const annexes = [...(rows.length ? [annexTitle] : []), ...(returned.length ? [w.returnedTitle] : [])];
-  if (annexes.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexes.join('、') }) });
+  if (annexes.length)
+    blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexes.join('、') }), annexes });
   blocks.push(
     { style: 'signature', text: values.发布单位 },
     { style: 'signature', text: dateText(opts.now ?? new Date()) },
@@ -389,5 +391,5 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
     );
   }
   blocks.push(...returned);
-  return { title, blocks };
+  return numberAnnexes({ title, blocks });
 }

@@ -3,6 +3,7 @@
  * addressed to its government, built from the workbook's conclusive warnings; data errors and
  * values the check doubts are listed apart and never become conclusions.
  */
+import { numberAnnexes } from './annexes';
 import { indicatorNames, type CityFinding } from '../city';
 import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
@@ -292,11 +293,12 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   blocks.push({ style: 'closing', text: closing });
   const returned = returnedAnnex([report], w);
   const annexes = [...(annex.length ? [w.dataAnnexTitle] : []), ...(returned.length ? [w.returnedTitle] : [])];
-  if (annexes.length) blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexes.join('、') }) });
+  if (annexes.length)
+    blocks.push({ style: 'body', text: fill(w.annexNote, { 附件名称: annexes.join('、') }), annexes });
   blocks.push(
     { style: 'signature', text: values.发布单位 },
     { style: 'signature', text: dateText(opts.now ?? new Date()) },
   );
   blocks.push(...annex, ...returnedAnnex([report], w));
-  return { title, blocks };
+  return numberAnnexes({ title, blocks });
 }
