@@ -1,7 +1,7 @@
 import { Body1Strong, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
 import type { Strings } from '../../i18n';
 import { FilePicker } from './FilePicker';
+import { useFileDrop } from './useFileDrop';
 
 const useStyles = makeStyles({
   zone: {
@@ -45,10 +45,6 @@ function UploadIcon({ className }: { className: string }) {
   );
 }
 
-function hasFiles(e: DragEvent): boolean {
-  return [...e.dataTransfer.types].includes('Files');
-}
-
 export interface DropZoneProps {
   strings: Strings;
   onFiles(files: File[]): void;
@@ -58,37 +54,14 @@ export interface DropZoneProps {
 export function DropZone({ strings, onFiles }: DropZoneProps) {
   const styles = useStyles();
   const t = strings.file;
-  const [over, setOver] = useState(false);
-  // dragenter/dragleave fire for every child: count them
-  const depth = useRef(0);
+  const { over, handlers } = useFileDrop(onFiles);
 
   return (
     <section
       className={mergeClasses(styles.zone, over && styles.active)}
       aria-label={t.dropTitle}
       data-drop-zone
-      onDragEnter={(e) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        depth.current++;
-        setOver(true);
-      }}
-      onDragOver={(e) => {
-        if (!hasFiles(e)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={() => {
-        depth.current = Math.max(0, depth.current - 1);
-        if (depth.current === 0) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        depth.current = 0;
-        setOver(false);
-        const files = [...e.dataTransfer.files];
-        if (files.length) onFiles(files);
-      }}
+      {...handlers}
     >
       <UploadIcon className={styles.icon} />
       <div className={styles.line}>

@@ -1,8 +1,8 @@
 import { Body1Strong, Button, Caption1, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
 import type { Strings } from '../../../i18n';
 import type { BatchEntry } from '../../file/types';
 import { FilePicker } from '../FilePicker';
+import { useFileDrop } from '../useFileDrop';
 import { Messages } from '../Messages';
 
 const useStyles = makeStyles({
@@ -49,15 +49,12 @@ export interface LastYearPanelProps {
   onClear(): void;
 }
 
-const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
-
 /** 上年度填报表（可选）: a second drop zone, last year's files as read, and what could not be used. */
 export function LastYearPanel(props: LastYearPanelProps) {
   const { strings, entries, lines } = props;
   const styles = useStyles();
   const t = strings.years;
-  const [over, setOver] = useState(false);
-  const depth = useRef(0);
+  const { over, handlers } = useFileDrop(props.onFiles);
   const read = entries.filter((e) => e.outcome.status === 'checked');
 
   return (
@@ -69,28 +66,7 @@ export function LastYearPanel(props: LastYearPanelProps) {
         role="group"
         aria-label={t.previousTitle}
         data-last-year-zone
-        onDragEnter={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          depth.current++;
-          setOver(true);
-        }}
-        onDragOver={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-        }}
-        onDragLeave={() => {
-          depth.current = Math.max(0, depth.current - 1);
-          if (depth.current === 0) setOver(false);
-        }}
-        onDrop={(e) => {
-          e.preventDefault();
-          depth.current = 0;
-          setOver(false);
-          const files = [...e.dataTransfer.files];
-          if (files.length) props.onFiles(files);
-        }}
+        {...handlers}
       >
         <Body1Strong>{over ? t.previousActive : t.previousDrop}</Body1Strong>
         <FilePicker
