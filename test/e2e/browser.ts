@@ -3,9 +3,9 @@
  * run without it, where they put their screenshots, and the city-wide draft title they expect.
  */
 import { spawn, type ChildProcess } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Download } from 'playwright-core';
 import { cityDraft } from '../../src/core/feedback/city';
 import { bundledRuleset } from '../../src/core/ruleset';
 import { checkBytes } from '../../src/hosts/file/check';
@@ -66,4 +66,9 @@ export function startServer(): Promise<{ child: ChildProcess; url: string }> {
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`start.js exited (${code}): ${out}`)));
   });
+}
+
+/** The bytes of a download the page made. */
+export async function bytesOf(d: Download): Promise<Buffer> {
+  return readFileSync((await d.path())!);
 }

@@ -16,8 +16,9 @@ import { checkBytes } from '../../src/hosts/file/check';
 import { RULESET_SHEET } from '../../src/core/layout';
 import { REASONS } from '../../src/hosts/file/load';
 import { WEIHAI, brokenDoc, rulesetWorkbookBytes, weihaiDoc } from '../taskpane/rulesetHelpers';
-import { cityTitle, describeE2e, launchChromium, SHOTS, startServer } from './browser';
+import { bytesOf, cityTitle, describeE2e, launchChromium, SHOTS, startServer } from './browser';
 import { builtTaskpane } from './build';
+import { docxText, workbook } from '../fixtures/readBack';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -39,22 +40,6 @@ interface Upload {
 
 const upload = (name: string, buffer: Buffer): Upload => ({ name, mimeType: 'application/octet-stream', buffer });
 const example = (district: string) => upload(`${district}.xlsx`, readFileSync(join(EXAMPLES, `${district}.xlsx`)));
-
-async function bytesOf(d: Download): Promise<Buffer> {
-  return readFileSync((await d.path())!);
-}
-
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
-}
-
-async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
 
 describeE2e('the built page as a plain page: file mode', () => {
   let browser: Browser;

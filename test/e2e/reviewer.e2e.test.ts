@@ -6,7 +6,6 @@
 import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Download, Page } from 'playwright-core';
 import { LEDGER_SHEET, LEDGER_TEXT } from '../../src/core/ledger';
@@ -15,8 +14,9 @@ import { SUMMARY_SHEET } from '../../src/core/summary';
 import type { Finding } from '../../src/core/types';
 import { checkBytes } from '../../src/hosts/file/check';
 import { zh } from '../../src/i18n';
-import { describeE2e, launchChromium, SHOTS, startServer } from './browser';
+import { bytesOf, describeE2e, launchChromium, SHOTS, startServer } from './browser';
 import { builtTaskpane } from './build';
+import { docxText, workbook } from '../fixtures/readBack';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -29,22 +29,6 @@ async function warnings(district: string): Promise<Finding[]> {
   const c = await checkBytes(new Uint8Array(readFileSync(example(district))), [bundledRuleset()], new Date());
   if (c.status !== 'checked') throw new Error(`${district}: ${c.status}`);
   return c.report.findings.filter((f) => f.level === 'warning');
-}
-
-async function bytesOf(d: Download): Promise<Buffer> {
-  return readFileSync((await d.path())!);
-}
-
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
-}
-
-async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
 }
 
 describeE2e('the reviewer on the built page: the review ledger and everything in one download', () => {

@@ -7,7 +7,6 @@
 import type { ChildProcess } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import type { StatsCompilation } from 'webpack';
@@ -17,6 +16,7 @@ import { TODAY, xlsxOf } from '../fixtures/workbooks';
 import { district, lastYearOf } from '../years/helpers';
 import { describeE2e, launchChromium, SHOTS, startServer } from './browser';
 import { builtTaskpane } from './build';
+import { sheetText, workbook } from '../fixtures/readBack';
 
 interface Upload {
   name: string;
@@ -36,18 +36,6 @@ const xicheng = () =>
     d.info.name = '西城区';
     d.info.code = '379903';
   });
-
-async function workbook(bytes: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
-function sheetText(ws: ExcelJS.Worksheet): string {
-  const out: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => out.push(String(c.value ?? ''))));
-  return out.join('|');
-}
 
 describeE2e('the built page across years', () => {
   let browser: Browser;

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { bundledRuleset, checkRuleset } from '../../src/core/ruleset';
 import type { Ruleset } from '../../src/core/ruleset/model';
 import { SUMMARY_SHEET } from '../../src/core/summary';
@@ -22,6 +21,7 @@ import { READY, type CheckRequest } from '../../src/taskpane/file/worker/protoco
 import { installZeroTimeout } from '../../src/taskpane/file/worker/zeroTimeout';
 import { workbookEngine } from '../../src/taskpane/file/workbookEngine';
 import { WEIHAI, weihaiDoc } from './rulesetHelpers';
+import { workbook as workbookOf } from '../fixtures/readBack';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const NOW = new Date(Date.UTC(2026, 10, 22));
@@ -100,12 +100,6 @@ function setUp(opts: { hangMs?: number; starts?: boolean; startsNext?: boolean }
 function checked(o: Outcome): Extract<Outcome, { status: 'checked' }> {
   if (o.status !== 'checked') throw new Error(`not checked: ${JSON.stringify(o)}`);
   return o;
-}
-
-async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
 }
 
 test('a workbook is checked in the worker from the File itself; the findings are the engine’s; the copy reads the file again', async () => {

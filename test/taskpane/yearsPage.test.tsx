@@ -26,6 +26,7 @@ import { TODAY, xlsxOf } from '../fixtures/workbooks';
 import { district, lastYearOf } from '../years/helpers';
 import { bytesFile } from './fileHelpers';
 import { WEIHAI, weihaiDoc } from './rulesetHelpers';
+import { sheetText } from '../fixtures/readBack';
 
 // ExcelJS and JSZip in jsdom
 Object.assign(globalThis, { TextEncoder, TextDecoder });
@@ -77,12 +78,6 @@ async function book(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
-}
-
-function sheetText(ws: ExcelJS.Worksheet): string {
-  const out: string[] = [];
-  ws.eachRow((row) => row.eachCell((c) => out.push(String(c.value ?? ''))));
-  return out.join('|');
 }
 
 test('last year’s workbooks: a restated 上年值 and a problem left out of 问题整改 become notices in the view, the copy and the draft; unusable files one line each', async () => {

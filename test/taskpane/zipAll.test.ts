@@ -24,6 +24,7 @@ import { zipFiles } from '../../src/taskpane/file/zip';
 import { zipAll } from '../../src/taskpane/file/zipAll';
 import { run, tempDir } from '../cli/helpers';
 import { TODAY } from '../fixtures/workbooks';
+import { docxText, workbook } from '../fixtures/readBack';
 
 jest.setTimeout(180_000);
 
@@ -48,19 +49,6 @@ const examples = (names: string[]) =>
   Promise.all(
     names.map((d, i) => entryOf(i + 1, `${d}.xlsx`, new Uint8Array(readFileSync(join(EXAMPLES, `${d}.xlsx`))))),
   );
-
-/** The text of a .docx, one paragraph a line. */
-async function docxText(bytes: Uint8Array | Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
-}
-
-async function workbook(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
 
 /** A sheet's values, row by row, as text. */
 function sheetValues(ws: ExcelJS.Worksheet): string[] {
