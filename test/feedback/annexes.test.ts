@@ -1,6 +1,7 @@
 /** Annexes numbered as GB/T 9704 sets them when a draft has more than one, and left plain when it has one. */
 import { figureBlocks, withFigures } from '../../src/core/charts';
 import { numberAnnexes } from '../../src/core/feedback/annexes';
+import { draftToText } from '../../src/core/feedback/text';
 import { cityDraft } from '../../src/core/feedback/city';
 import type { Draft, DraftBlock } from '../../src/core/types';
 import { hc, rc, rs, wd } from '../charts/helpers';
@@ -29,6 +30,16 @@ test('two annexes: 附件1 and 附件2, the note lists both numbered, the second
   const signatureAt = draft.blocks.findIndex((b) => b.style === 'signature');
   expect(noteAt).toBeLessThan(signatureAt);
   expect(draft.blocks.length).toBe(city.blocks.length + 1 + (await figureBlocks(reports, DEFAULT_RULESET)).length);
+});
+
+test('the .txt keeps the second name aligned under the first, as the .docx does', async () => {
+  const city = cityDraft(reports, DEFAULT_RULESET, { now: NOW });
+  const draft = withFigures(city, await figureBlocks(reports, DEFAULT_RULESET));
+  const lines = draftToText(draft).split('\n');
+  const at = lines.findIndex((l) => l.startsWith('附件：1.'));
+  expect(lines[at + 1]).toBe('\u3000\u3000\u30002.全市比较图表');
+  // "附件：" is three full-width characters: "2." starts where "1." does
+  expect(lines[at + 1]!.indexOf('2.')).toBe(lines[at]!.indexOf('1.'));
 });
 
 test('numbering twice changes nothing more', async () => {

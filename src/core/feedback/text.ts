@@ -4,9 +4,15 @@
  */
 import type { Draft } from '../types';
 
-/** A paragraph or cell on one line: line breaks and tabs become spaces. */
+/**
+ * A paragraph or cell on one line: line breaks and tabs become spaces. Leading full-width spaces
+ * stay: they align a line under the one before (the 附件说明's further names).
+ */
 function oneLine(s: string): string {
-  return s.replace(/[\t\r\n]+/g, ' ').trim();
+  return s
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/^[ \u00a0]+/, '')
+    .trimEnd();
 }
 
 export function draftToText(draft: Draft): string {
