@@ -18,7 +18,7 @@ describe('figures in messages never hide a miss', () => {
         d.values.AQ08 = { current: 100 };
       }),
     );
-    expect(report.findings.find((x) => x.rule === 'AQ08.maxStudents')!.message).toContain('生员比为600.4:1');
+    expect(report.findings.find((x) => x.rule === 'AQ08.maxStudents')!.message).toContain('生员比为600.4∶1');
   });
 
   it('a tiny fall is not printed as a fall of 0', async () => {

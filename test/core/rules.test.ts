@@ -513,7 +513,7 @@ const CASES: RuleCase[] = [
     pass: all(cur('AQ07', 60000), cur('AQ08', 100)),
     failWhen: '606 students per health staff',
     fail: all(cur('AQ07', 60000), cur('AQ08', 99)),
-    says: ['60000人', '99人', '600:1'],
+    says: ['60000人', '99人', '600∶1'],
   },
   {
     rule: 'AQ08.maxStudents',
@@ -521,7 +521,7 @@ const CASES: RuleCase[] = [
     pass: all(cur('AQ07', 0), cur('AQ08', 0)),
     failWhen: 'AQ08 = 0 and AQ07 > 0 (evaluated, and fails)',
     fail: cur('AQ08', 0),
-    says: ['52000人', '0人', '600:1'],
+    says: ['52000人', '0人', '600∶1'],
   },
   ...zeroCases(['AQ09']),
   ...yesNoCases(['AQ10'], '否'),
@@ -1016,7 +1016,7 @@ describe('parameter overrides change outcomes', () => {
     ],
     ['JF08.min 800 rejects 700', cur('JF08', 700), { 'JF08.min': 800 }, 'JF08.min', '800元'],
     ['GG02.min 5 rejects 4', cur('GG02', 4), { 'GG02.min': 5 }, 'GG02.min', '5次'],
-    ['AQ08.maxStudents 500 rejects 547:1', () => undefined, { 'AQ08.maxStudents': 500 }, 'AQ08.maxStudents', '500:1'],
+    ['AQ08.maxStudents 500 rejects 547:1', () => undefined, { 'AQ08.maxStudents': 500 }, 'AQ08.maxStudents', '500∶1'],
   ])(
     '%s (passes by default), and the message and requirement say so',
     async (_label, change, overrides, rule, says) => {

@@ -159,7 +159,7 @@ describe('indicator sheets', () => {
     ['YW01', '95'],
     ['GZ03', '40%'],
     ['XS02', '1个百分点'],
-    ['AQ08', '600:1'],
+    ['AQ08', '600∶1'],
     ['GG02', '2次'],
   ])('%s: 达标要求 states %s', (id, says) => {
     const ws = sheetOf(wb, indicator(id).sheet);
@@ -211,7 +211,7 @@ describe('达标要求 and names follow the ruleset’s parameters', () => {
   });
 
   it('AQ08.maxStudents 500 → 500:1', () => {
-    expect(requirement('AQ08')).toContain('500:1');
+    expect(requirement('AQ08')).toContain('500∶1');
   });
 
   it('YW06.primaryMax 1800 → the indicator name says 1800人', () => {
