@@ -12,6 +12,8 @@ export class PackageEdit {
   private readonly removed = new Set<string>();
   /** added part names, in the order they were added */
   private readonly added: string[] = [];
+  /** original texts already read: a part the package did not keep is inflated once, not per look */
+  private readonly originals = new Map<string, string | null>();
 
   constructor(readonly pkg: XlsxPackage) {}
 
@@ -33,7 +35,16 @@ export class PackageEdit {
   text(name: string): string | null {
     const key = this.key(name);
     if (this.removed.has(key)) return null;
-    return this.changed.get(key) ?? this.pkg.text(key);
+    return this.changed.get(key) ?? this.original(key);
+  }
+
+  private original(key: string): string | null {
+    let text = this.originals.get(key);
+    if (text === undefined) {
+      text = this.pkg.text(key);
+      this.originals.set(key, text);
+    }
+    return text;
   }
 
   /** Sets a part's text (adding the part when it is new); unchanged text leaves the part as it was. */
@@ -41,7 +52,7 @@ export class PackageEdit {
     const key = this.key(name);
     const existed = this.pkg.has(key);
     this.removed.delete(key);
-    if (existed && this.pkg.text(key) === text) {
+    if (existed && this.original(key) === text) {
       // back to what it was: the original entry is copied again
       this.changed.delete(key);
       return;
