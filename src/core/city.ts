@@ -103,30 +103,42 @@ export function cityFigure(reports: readonly Report[], c: ComparisonDef, ruleset
   return { value: typeof v === 'number' ? v : undefined, scored };
 }
 
+/** A 全市成效 sentence, and the districts its totals leave out (none when every figure is usable). */
+export interface CityTotal {
+  sentence: string;
+  /** names of the districts whose figure is missing, in error or in doubt, by 行政区划代码 */
+  without: string[];
+}
+
 /**
  * A 全市成效 sentence on the city as a whole (its totals, its change on last year), when its
- * 条件 holds. A total is said only over every district of the batch: when one district's figure
- * is missing, in error or in doubt, the city's is unknown and nothing is said.
+ * 条件 holds. The totals are over the districts whose figures are usable: a district whose figure
+ * is missing, in error or in doubt is left out and named in `without` (the draft says so), and
+ * with fewer than two usable districts nothing is said.
  */
-export function cityTotalSentence(reports: readonly Report[], c: ComparisonDef, ruleset: Ruleset): string | undefined {
+export function cityTotalSentence(
+  reports: readonly Report[],
+  c: ComparisonDef,
+  ruleset: Ruleset,
+): CityTotal | undefined {
   const checked = checkedReports(reports);
   if (c.mode !== 'total' || checked.length < 2) return undefined;
   const ids = [c.cityValue, c.condition, ...textExpressions(c.sentence).map((x) => x.expr)].flatMap(cityIds);
-  for (const r of checked) {
+  const usable = (r: Report) => {
     const errors = errorIndicators(r);
     const doubted = doubtedIndicators(r);
     const unsure = (id: string) => errors.has(id) || doubted.has(id);
-    if (unsure(c.indicator) || ids.some(({ id, year }) => unsure(id) || valueOf(r, id, year) === undefined)) {
-      return undefined;
-    }
-  }
-  const scope = totalsScope(reportScope(checked[0]!, ruleset), checked, ids);
+    return !unsure(c.indicator) && !ids.some(({ id, year }) => unsure(id) || valueOf(r, id, year) === undefined);
+  };
+  const sound = checked.filter(usable);
+  if (sound.length < 2) return undefined;
+  const scope = totalsScope(reportScope(sound[0]!, ruleset), sound, ids);
   if (c.condition && tryEvaluate(c.condition, scope) !== true) return undefined;
   const value = c.cityValue ? tryEvaluate(c.cityValue, scope) : undefined;
   if (c.cityValue && typeof value !== 'number') return undefined;
   // a figure that cannot be computed is no achievement
   if (textExpressions(c.sentence).some((x) => tryEvaluate(x.expr, scope) === undefined)) return undefined;
-  return renderText(c.sentence, {
+  const sentence = renderText(c.sentence, {
     scope,
     names: {
       地区: ruleset.meta.collective,
@@ -135,6 +147,7 @@ export function cityTotalSentence(reports: readonly Report[], c: ComparisonDef, 
       ...indicatorNames(ruleset, c.indicator),
     },
   });
+  return { sentence, without: checked.filter((r) => !sound.includes(r)).map(districtName) };
 }
 
 /** The city figure as sentences print it: one decimal. */

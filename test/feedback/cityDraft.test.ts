@@ -100,21 +100,34 @@ describe('cityDraft', () => {
     ]);
   });
 
-  it('says nothing of a city total when the figure of one district is in doubt, nor praises it', () => {
+  it('states a city total over the districts whose figures are sound, saying which is left out', () => {
     const doubted = cityDraft(
       [
         report({ name: '环翠区', code: '371002' }),
-        // ten times last year's: a notice on the value, so the city's sum is unknown
+        // ten times last year's: a notice on the value, so its figure is left out of the city's sum
         report({ name: '文登区', code: '371003', rows: { JF01: { E: 10000, F: 200000 } } }),
         report({ name: '乳山市', code: '371083', rows: { JF01: { E: 100000, F: 120000 } } }),
       ],
       DEFAULT_RULESET,
     );
-    // the city's sums first; the best growth of the districts not in doubt after them
+    // JF01 over 环翠区 and 乳山市: 110000 + 120000 = 23亿元 against 200000, +15.0%; the best growth
+    // of the districts not in doubt continues it; JF02 and JF16 over all three
     expect(section(doubted, '主要成效')[0]).toBe(
-      '（一）教育投入持续加大，经费保障政策有效落实。全市一般公共预算和政府性基金预算安排的教育经费40.5亿元，比上年增长12.5%；全市上级下达的教育专项资金当年支付率为96.7%；乳山市一般公共预算教育支出比上年增长20.0%，增幅居全市首位。',
+      '（一）教育投入持续加大，经费保障政策有效落实。全市一般公共预算教育支出23亿元，比上年增长15.0%（不含数据待核实的文登区），其中乳山市一般公共预算教育支出比上年增长20.0%，增幅居全市首位；全市一般公共预算和政府性基金预算安排的教育经费40.5亿元，比上年增长12.5%；全市上级下达的教育专项资金当年支付率为96.7%。',
     );
-    expect(section(doubted, '主要成效').join('')).not.toContain('文登区');
+    // 文登区 is named only as left out, never praised
+    expect(section(doubted, '主要成效').join('').replace('（不含数据待核实的文登区）', '')).not.toContain('文登区');
+  });
+
+  it('states no city total over fewer than two sound districts', () => {
+    const two = cityDraft(
+      [
+        report({ name: '环翠区', code: '371002' }),
+        report({ name: '文登区', code: '371003', rows: { JF01: { E: 10000, F: 200000 } } }),
+      ],
+      DEFAULT_RULESET,
+    );
+    expect(section(two, '主要成效').join('')).not.toContain('全市一般公共预算教育支出');
   });
 
   it('writes one sentence per rule naming every district breaking it, by code, or 各地区均', () => {

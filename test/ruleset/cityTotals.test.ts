@@ -92,16 +92,24 @@ describe('cityTotalSentence', () => {
 
   it('sums this year and last year over every district, when the 条件 holds', () => {
     // 24000 → 24300
-    expect(cityTotalSentence([a, b], c('JF03.more'), ruleset)).toBe('合计比上年增加300元');
+    expect(cityTotalSentence([a, b], c('JF03.more'), ruleset)).toEqual({
+      sentence: '合计比上年增加300元',
+      without: [],
+    });
     // 24000 → 23700: not said
     const less = report({ name: '乳山市', code: '371083', rows: { JF03: { E: 12000, F: 11900 } } }, ruleset);
     expect(cityTotalSentence([b, less], c('JF03.more'), ruleset)).toBe(undefined);
-    expect(cityTotalSentence([a, b], c('GG06.sum'), ruleset)).toBe('各县（市、区）共查处6起');
+    expect(cityTotalSentence([a, b], c('GG06.sum'), ruleset)?.sentence).toBe('各县（市、区）共查处6起');
   });
 
-  it('says nothing when one district has no usable figure, or when there is one district', () => {
+  it('sums over the districts with a usable figure and names the others; nothing over fewer than two', () => {
     const blank = report({ name: '乳山市', code: '371083', rows: { GG06: { F: null } } }, ruleset);
-    expect(cityTotalSentence([a, b, blank], c('GG06.sum'), ruleset)).toBe(undefined);
+    // 3 + 3 over 环翠区 and 文登区; 乳山市's blank is left out, and said to be
+    expect(cityTotalSentence([a, b, blank], c('GG06.sum'), ruleset)).toEqual({
+      sentence: '各县（市、区）共查处6起',
+      without: ['乳山市'],
+    });
+    expect(cityTotalSentence([a, blank], c('GG06.sum'), ruleset)).toBe(undefined);
     expect(cityTotalSentence([a], c('GG06.sum'), ruleset)).toBe(undefined);
   });
 });

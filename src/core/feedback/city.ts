@@ -226,6 +226,19 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
   return inYi(sentence);
 }
 
+/**
+ * A 全市成效 sentence: over the districts whose figures are usable, saying which are left out
+ * ("…，比上年增长9.8%（不含数据待核实的南山县）") rather than dropping the city's figure.
+ */
+function totalSentence(checked: readonly Report[], c: ComparisonDef, ruleset: Ruleset, w: Wording): string | undefined {
+  const total = cityTotalSentence(checked, c, ruleset);
+  if (!total) return undefined;
+  const sentence = total.sentence.replace(/[。；;]+$/, '');
+  return total.without.length
+    ? `${sentence}${fill(w.cityTotalWithout, { 地区名单: total.without.join('、') })}`
+    : sentence;
+}
+
 /** The comparisons in the order of their indicators, what the city does before who does best. */
 function inIndicatorOrder(ruleset: Ruleset): ComparisonDef[] {
   const at = (c: ComparisonDef) => ruleset.indicators.findIndex((d) => d.id === c.indicator);
@@ -245,7 +258,7 @@ function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Word
     const said: { indicator: string; text: string; city: boolean }[] = [];
     for (const c of inIndicatorOrder(ruleset)) {
       if (c.mode === 'below' || ruleset.areaOf(c.indicator)?.name !== area.name) continue;
-      const text = c.mode === 'total' ? cityTotalSentence(checked, c, ruleset) : bestSentence(c, checked, ruleset, w);
+      const text = c.mode === 'total' ? totalSentence(checked, c, ruleset, w) : bestSentence(c, checked, ruleset, w);
       if (!text) continue;
       const sentence = inYi(text).replace(/[。；;]+$/, '');
       const same = said.find((s) => s.indicator === c.indicator);

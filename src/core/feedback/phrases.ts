@@ -78,6 +78,7 @@ export const WORDING = {
   cityErrorCount: { label: '全市·数据问题计数', text: '{地区}{错误数}处' },
   cityStrengthsNone: { label: '全市主要成效·无', text: '（主要成效请结合各地工作情况补充。）' },
   cityBestAfterTotal: { label: '全市主要成效·其中', text: '其中' },
+  cityTotalWithout: { label: '全市主要成效·不含', text: '（不含数据待核实的{地区名单}）' },
   cityAll: { label: '全部地区时的“均”', text: '均' },
   cityLetters: { label: '全市报告·书面反馈', text: '{地区统称}存在的具体问题及评价结果将专门印发书面反馈意见。' },
   cityClosing: {
