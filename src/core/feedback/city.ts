@@ -17,9 +17,11 @@ import {
   chineseNumber,
   commonValues,
   conclusiveWarnings,
+  continueClause,
   dateText,
   districtName,
   draftWording,
+  hasSemicolon,
   joinClauses,
   quoted,
   recommendationBlocks,
@@ -146,7 +148,7 @@ function joinSameIndicator(items: readonly Item[], ruleset: Ruleset, w: Wording)
       if (!within(x.districts, first.districts)) continue;
       const pred = x.districts.length === first.districts.length ? predicate(x, ruleset) : '';
       if (pred) {
-        text += `，且${first.districts.length > 1 ? w.cityAll : ''}${pred}`;
+        text = continueClause(text, `且${first.districts.length > 1 ? w.cityAll : ''}${pred}`, w);
         joined.push(x);
       } else if (x.districts.length < first.districts.length) {
         subsets.push(x);
@@ -174,7 +176,10 @@ function joinSameDistricts(items: readonly Item[]): string[] {
       // "…专科及以上学历比例未达到80%、持证上岗率未达到85%"
       const list = !same.last.includes('，') && !rest.includes('，');
       const shared = list ? sharedStart(same.last.replace(/^均/, ''), rest) : 0;
-      same.text += `${list ? '、' : '，'}${rest.slice(shared)}`;
+      // statements of several clauses are set apart with `；`, and so is every one after them
+      const apart = !list && (same.last.includes('，') || rest.includes('，') || hasSemicolon(same.text));
+      // each statement set apart keeps its own 均 ("…；均未落实…")
+      same.text += list ? `、${rest.slice(shared)}` : apart ? `；${it.rest}` : `，${rest}`;
       same.last = rest;
     } else {
       out.push({ key: it.key, text: it.text, last: it.rest });
@@ -262,7 +267,7 @@ function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Word
       if (!text) continue;
       const sentence = inYi(text).replace(/[。；;]+$/, '');
       const same = said.find((s) => s.indicator === c.indicator);
-      if (same && c.mode !== 'total') same.text += `，${w.cityBestAfterTotal}${sentence}`;
+      if (same && c.mode !== 'total') same.text = continueClause(same.text, `${w.cityBestAfterTotal}${sentence}`, w);
       else said.push({ indicator: c.indicator, text: sentence, city: c.mode === 'total' });
     }
     // the city as a whole first, then the districts singled out

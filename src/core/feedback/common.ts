@@ -161,9 +161,63 @@ export function quoted(text: string): string {
     .replace(/\s*[\r\n]+\s*/g, '，');
 }
 
-/** Clauses joined into the rest of a paragraph: `a；b。` */
-export function joinClauses(clauses: readonly string[]): string {
-  return clauses.length ? `${clauses.join('；')}。` : '';
+/** A sentence is not drawn out beyond this many clauses: it goes on after `；` or a new sentence starts. */
+export const MAX_CLAUSES = 4;
+
+/** The places where a text breaks between clauses (`，` or `；`), outside brackets and quotes. */
+function breaks(text: string, marks: string): number {
+  let depth = 0;
+  let n = 0;
+  for (const ch of text) {
+    if ('（(“‘《'.includes(ch)) depth++;
+    else if ('）)”’》'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && marks.includes(ch)) n++;
+  }
+  return n;
+}
+
+/** How many clauses a sentence has: parts between `，` and `；`, not counting those inside brackets or quotes. */
+export function clauseCount(text: string): number {
+  return text ? breaks(text, '，；') + 1 : 0;
+}
+
+/** Whether a sentence already lists parallel statements with `；`. */
+export function hasSemicolon(text: string): boolean {
+  return breaks(text, '；') > 0;
+}
+
+/**
+ * A clause continuing a sentence (`more` without leading punctuation, e.g. `且低于全市平均水平`):
+ * after `，`, or, when the sentence would grow beyond MAX_CLAUSES, after `；` and the ruleset's
+ * connective (同时).
+ */
+export function continueClause(text: string, more: string, w: Wording): string {
+  if (clauseCount(text) + clauseCount(more) <= MAX_CLAUSES) return `${text}，${more}`;
+  return `${text}；${w.clauseAlso}${more.replace(/^且/, '')}`;
+}
+
+/**
+ * The sentences of a paragraph: joined by `；` while the sentence stays short, a new sentence
+ * (`。`) when it would grow beyond MAX_CLAUSES or when either part already lists with `；`.
+ */
+export function joinClauses(sentences: readonly string[]): string {
+  let out = '';
+  let current = '';
+  let clauses = 0;
+  // whether the sentence under way lists with ；of its own (then nothing more is joined to it)
+  let listed = false;
+  for (const c of sentences.filter(Boolean)) {
+    if (current && !listed && !hasSemicolon(c) && clauses + clauseCount(c) <= MAX_CLAUSES) {
+      current += `；${c}`;
+      clauses += clauseCount(c);
+      continue;
+    }
+    if (current) out += `${current}。`;
+    current = c;
+    clauses = clauseCount(c);
+    listed = hasSemicolon(c);
+  }
+  return current ? `${out}${current}。` : out;
 }
 
 /** Numbers first-level headings 一、二、… in the order they are added. */

@@ -17,6 +17,7 @@ import {
   chineseNumber,
   commonValues,
   conclusiveWarnings,
+  continueClause,
   dateText,
   districtName,
   doubtedIndicators,
@@ -134,7 +135,7 @@ function clauses(findings: readonly Finding[], district: string, w: Wording): Cl
     const head = cut > 0 ? message.slice(0, cut) : '';
     const last = out[out.length - 1];
     if (prev?.indicator === f.indicator && last !== undefined && head && last.text.includes(head)) {
-      last.text += `，且${message.slice(cut + 1)}`;
+      last.text = continueClause(last.text, `且${message.slice(cut + 1)}`, w);
       last.quote = quote;
     } else {
       out.push({ indicator: f.indicator, text: message, quote });
@@ -154,7 +155,7 @@ function withComparisons(own: Clause[], compared: readonly CityFinding[], rulese
     const short = ruleset.indicator(c.indicator)?.shortName ?? '';
     const same = [...out].reverse().find((x) => x.indicator === c.indicator);
     if (same && short && text.startsWith(short))
-      same.text += `，${same.text.includes('，且') ? '' : '且'}${text.slice(short.length)}`;
+      same.text = continueClause(same.text, `${same.text.includes('，且') ? '' : '且'}${text.slice(short.length)}`, w);
     else out.push({ indicator: c.indicator, text, quote: '' });
   }
   // in the order of the indicators, as the workbook has them

@@ -80,6 +80,7 @@ export const WORDING = {
   cityBestAfterTotal: { label: '全市主要成效·其中', text: '其中' },
   cityTotalWithout: { label: '全市主要成效·不含', text: '（不含数据待核实的{地区名单}）' },
   cityAll: { label: '全部地区时的“均”', text: '均' },
+  clauseAlso: { label: '长句续接', text: '同时' },
   cityLetters: { label: '全市报告·书面反馈', text: '{地区统称}存在的具体问题及评价结果将专门印发书面反馈意见。' },
   cityClosing: {
     label: '全市有关要求',
