@@ -11,9 +11,17 @@ import type { MarkResult } from '../../host';
 import type { PackageEdit } from './edit';
 import { clearLegacyMarks } from './legacyMarks';
 import { addNotes, removeNotes, type NoteParts } from './notes';
-import { RECORD_SHEET, readRecord, recordSheetXml, type CellLine, type RecordLine, type SheetLine } from './record';
+import {
+  RECORD_SHEET,
+  readRecord,
+  recordSheetXml,
+  type CellLine,
+  type RecordLine,
+  type SheetLine,
+  type StylesLine,
+} from './record';
 import { editCells, type CellEdit } from './sheetCells';
-import { StyleSheet, withAttributes } from './styleSheet';
+import { StyleSheet, withAttributes, type AddedStyles } from './styleSheet';
 import { currentSheets, putSheet, removeSheet } from './workbookSheets';
 import { attribute, removeAttribute } from './xml';
 
@@ -26,13 +34,23 @@ function bare(cell: string): boolean {
   return /^<(?:[\w.-]+:)?c\s+r\s*=\s*["'][A-Z]+\d+["']\s*\/>$/.test(cell);
 }
 
-/** Takes the marks recorded in the package away; nothing happens when it has no record. */
-export function clearPackageMarks(edit: PackageEdit): void {
+/**
+ * Takes the marks recorded in the package away; nothing happens when it has no record. The styles
+ * the marks appended go too when nothing uses them any more; those still in use (by 校验结果, or
+ * by cells the user styled with them) are returned, for the next record to carry.
+ */
+export function clearPackageMarks(edit: PackageEdit): AddedStyles {
   const { lines, legacy } = readRecord(edit);
   clearLegacyMarks(edit, legacy);
   const sheets = currentSheets(edit);
   const bySheet = new Map<string, { cells: CellLine[]; parts: NoteParts }>();
+  const added: AddedStyles = { added: [], created: [] };
   for (const line of lines) {
+    if ('styles' in line) {
+      added.added.push(...line.styles.added);
+      added.created.push(...line.styles.created);
+      continue;
+    }
     const entry = bySheet.get(line.sheet) ?? { cells: [], parts: {} };
     if ('parts' in line) entry.parts = line.parts;
     else entry.cells.push(line);
@@ -66,11 +84,14 @@ export function clearPackageMarks(edit: PackageEdit): void {
     );
   }
   removeSheet(edit, RECORD_SHEET);
+  if (!added.added.length) return added;
+  const texts = currentSheets(edit).map((s) => (s.part ? (edit.text(s.part) ?? '') : ''));
+  return new StyleSheet(edit).remove(added, texts);
 }
 
 /** Clears earlier marks, then marks the report's findings. */
 export function markPackage(edit: PackageEdit, report: Report): MarkResult {
-  clearPackageMarks(edit);
+  const kept = clearPackageMarks(edit);
   const sheets = currentSheets(edit);
   const marks = cellMarks(report.findings);
   const bySheet = new Map<string, typeof marks>();
@@ -83,7 +104,11 @@ export function markPackage(edit: PackageEdit, report: Report): MarkResult {
     }
     bySheet.set(mark.sheet, [...(bySheet.get(mark.sheet) ?? []), mark]);
   }
-  if (!bySheet.size) return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
+  if (!bySheet.size) {
+    // styles of earlier marks still in use stay on the record, to go when they no longer are
+    if (kept.added.length) putSheet(edit, RECORD_SHEET, recordSheetXml([{ v: 2, styles: kept }]), 'veryHidden');
+    return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
+  }
   const styles = new StyleSheet(edit);
   const lines: RecordLine[] = [];
   for (const [name, sheetMarks] of bySheet) {
@@ -121,6 +146,12 @@ export function markPackage(edit: PackageEdit, report: Report): MarkResult {
     lines.push(...cellLines.values());
     if (Object.keys(parts).length) lines.push({ v: 2, sheet: name, parts } satisfies SheetLine);
   }
+  const appended = styles.added();
+  const all: AddedStyles = {
+    added: [...kept.added, ...appended.added],
+    created: [...new Set([...kept.created, ...appended.created])],
+  };
+  if (all.added.length) lines.push({ v: 2, styles: all } satisfies StylesLine);
   putSheet(edit, RECORD_SHEET, recordSheetXml(lines), 'veryHidden');
   return { marked: report.findings.length - summaryOnly, summaryOnly, warnings: [] };
 }

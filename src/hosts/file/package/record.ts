@@ -5,6 +5,7 @@
  */
 import type { PackageEdit } from './edit';
 import type { NoteParts } from './notes';
+import type { AddedStyles } from './styleSheet';
 import { REL_TYPE, workbookPart } from './parts';
 import { sharedStrings } from './sharedStrings';
 import { readSheet } from './sheetReader';
@@ -36,7 +37,36 @@ export interface SheetLine {
   parts: NoteParts;
 }
 
-export type RecordLine = CellLine | SheetLine;
+/** What the marks appended to styles.xml (entries the workbook had are not in it). */
+export interface StylesLine {
+  v: 2;
+  styles: AddedStyles;
+}
+
+export type RecordLine = CellLine | SheetLine | StylesLine;
+
+const SECTION_NAMES = new Set<string>(['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs']);
+
+function validStyles(o: unknown): o is AddedStyles {
+  if (typeof o !== 'object' || o === null) return false;
+  const x = o as Record<string, unknown>;
+  return (
+    Array.isArray(x.added) &&
+    x.added.every((a: unknown) => {
+      const e = a as Record<string, unknown> | null;
+      return (
+        typeof e === 'object' &&
+        e !== null &&
+        isString(e.section) &&
+        SECTION_NAMES.has(e.section) &&
+        Number.isInteger(e.index) &&
+        isString(e.xml)
+      );
+    }) &&
+    Array.isArray(x.created) &&
+    x.created.every((c: unknown) => isString(c) && SECTION_NAMES.has(c))
+  );
+}
 
 /** A line of a copy annotated by the earlier writer (ExcelJS): the cell's fill as ExcelJS's JSON, its note's text. */
 export interface LegacyLine {
@@ -59,7 +89,9 @@ const A1 = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 function validLine(o: unknown): o is RecordLine {
   if (typeof o !== 'object' || o === null) return false;
   const x = o as Record<string, unknown>;
-  if (x.v !== 2 || !isString(x.sheet)) return false;
+  if (x.v !== 2) return false;
+  if ('styles' in x) return validStyles(x.styles);
+  if (!isString(x.sheet)) return false;
   if ('parts' in x) return typeof x.parts === 'object' && x.parts !== null;
   return (
     isString(x.cell) &&

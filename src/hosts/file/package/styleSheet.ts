@@ -287,32 +287,35 @@ export class StyleSheet {
   }
 
   /**
-   * Takes away what a session appended (its record), from the end of each section and only what
-   * is still there as written and used by nothing: no cell, row or column of `sheets` has the
-   * style, no style left uses the font, fill, border or number format. Returns whether all went.
+   * Takes away what the product appended (its record), from the end of each section and only what
+   * is still there as written and used by nothing: no cell, row or column of `sheets` (their XML)
+   * has the style, no style left uses the font, fill, border or number format. Returns what stays.
    */
-  remove(what: AddedStyles, sheets: readonly string[]): boolean {
+  remove(what: AddedStyles, sheets: readonly string[]): AddedStyles {
     this.current();
     const usedXfs = new Set<number>();
-    const firstXf = Math.min(...what.added.filter((a) => a.section === 'cellXfs').map((a) => a.index));
-    if (Number.isFinite(firstXf)) {
+    const xfIndexes = what.added.filter((a) => a.section === 'cellXfs').map((a) => a.index);
+    if (xfIndexes.length) {
+      const first = Math.min(...xfIndexes);
       for (const xml of sheets) {
-        for (const m of xml.matchAll(/\s(?:s|style)="(\d+)"/g)) {
+        for (const m of xml.matchAll(/\s(?:s|style)\s*=\s*["'](\d+)["']/g)) {
           const n = Number(m[1]);
-          if (n >= firstXf) usedXfs.add(n);
+          if (n >= first) usedXfs.add(n);
         }
       }
     }
-    let all = true;
+    const stays: AddedStyles = { added: [], created: [] };
     for (const name of ['cellXfs', 'fonts', 'fills', 'borders', 'numFmts'] as const) {
       const s = this.section(name);
       const entries = what.added.filter((a) => a.section === name).sort((a, b) => b.index - a.index);
+      let blocked = false;
       for (const a of entries) {
-        const lastIndex = s.children.length - 1;
-        const usable = a.index === lastIndex && s.children[a.index] === a.xml && !this.usedElsewhere(name, a, usedXfs);
-        if (!usable) {
-          all = false;
-          break;
+        blocked ||=
+          a.index !== s.children.length - 1 || s.children[a.index] !== a.xml || this.usedElsewhere(name, a, usedXfs);
+        if (blocked) {
+          // an entry of the same place seen twice is kept once
+          if (!stays.added.some((x) => x.section === name && x.index === a.index)) stays.added.push(a);
+          continue;
         }
         s.children.pop();
         if (s.byXml.get(a.xml) === a.index) s.byXml.delete(a.xml);
@@ -321,9 +324,12 @@ export class StyleSheet {
     }
     this.write();
     // a section the product created goes when it is left empty
-    for (const name of what.created) {
+    for (const name of new Set(what.created)) {
       const s = this.section(name);
-      if (s.children.length || !s.located) continue;
+      if (s.children.length) {
+        stays.created.push(name);
+        continue;
+      }
       const xml = this.edit.text(this.part) ?? '';
       const located = readSections(xml).get(name);
       if (!located) continue;
@@ -331,7 +337,8 @@ export class StyleSheet {
       this.edit.set(this.part, xml.slice(0, located.open.start) + xml.slice(end));
       this.read();
     }
-    return all;
+    stays.added.sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.index - b.index);
+    return stays;
   }
 
   private usedElsewhere(name: Section, a: { index: number; xml: string }, usedXfs: ReadonlySet<number>): boolean {

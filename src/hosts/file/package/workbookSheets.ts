@@ -41,11 +41,76 @@ export function addSheet(edit: PackageEdit, name: string, sheetXml: string, stat
 /** Writes a sheet's XML under `name`: its part replaced when the workbook has that sheet, else added. */
 export function putSheet(edit: PackageEdit, name: string, sheetXml: string, state?: 'veryHidden'): string {
   const existing = currentSheets(edit).find((s) => s.name === name && s.part);
+  let part: string;
   if (existing?.part) {
     edit.set(existing.part, sheetXml);
-    return existing.part;
+    part = existing.part;
+  } else part = addSheet(edit, name, sheetXml, state);
+  filterName(edit, name, sheetXml);
+  return part;
+}
+
+/** Excel's hidden name for the range of a sheet's autoFilter (one per sheet, localSheetId its index). */
+export const FILTER_DATABASE = '_xlnm._FilterDatabase';
+
+/** The range of a sheet's own autoFilter (the first after sheetData; a custom view's come later). */
+function autoFilterRef(sheetXml: string): string | null {
+  const data = sheetXml.search(/<\/(?:[\w.-]+:)?sheetData>|<(?:[\w.-]+:)?sheetData\s*\/>/);
+  if (data < 0) return null;
+  const m = /<(?:[\w.-]+:)?autoFilter\b([^>]*)>/.exec(sheetXml.slice(data));
+  const ref = m ? attribute(m[1]!, 'ref') : undefined;
+  return ref && /^[A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?$/.test(ref) ? ref : null;
+}
+
+const DEFINED_NAME = /<((?:[\w.-]+:)?)definedName\b([^>]*)>([\s\S]*?)<\/\1definedName>/g;
+
+/**
+ * Keeps the `_xlnm._FilterDatabase` name of sheet `name` as Excel keeps it: the range of the
+ * sheet's autoFilter, hidden, local to the sheet; removed when the sheet has no autoFilter.
+ */
+export function filterName(edit: PackageEdit, name: string, sheetXml: string): void {
+  const index = currentSheets(edit).findIndex((s) => s.name === name);
+  if (index < 0) return;
+  const ref = autoFilterRef(sheetXml);
+  const target = ref
+    ? `'${name.replace(/'/g, "''")}'!${ref
+        .split(':')
+        .map((a) => a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+        .join(':')}`
+    : null;
+  let xml = edit.text(WORKBOOK) ?? '';
+  let found = false;
+  let dropped = false;
+  xml = xml.replace(DEFINED_NAME, (whole, p: string, attrs: string, body: string) => {
+    if (attribute(attrs, 'name') !== FILTER_DATABASE || attribute(attrs, 'localSheetId') !== String(index))
+      return whole;
+    if (found || target === null) {
+      dropped = true;
+      return '';
+    }
+    found = true;
+    return body === escapeText(target) ? whole : `<${p}definedName${attrs}>${escapeText(target)}</${p}definedName>`;
+  });
+  if (!found && target !== null) {
+    const p = /<((?:[\w.-]+:)?)sheets\b/.exec(xml)?.[1] ?? '';
+    const tag = `<${p}definedName name="${FILTER_DATABASE}" localSheetId="${index}" hidden="1">${escapeText(target)}</${p}definedName>`;
+    const names = /<\/(?:[\w.-]+:)?definedNames>/.exec(xml);
+    const emptyNames = /<((?:[\w.-]+:)?)definedNames\b([^>]*?)\/>/.exec(xml);
+    if (names) xml = xml.slice(0, names.index) + tag + xml.slice(names.index);
+    else if (emptyNames) {
+      const whole = `<${emptyNames[1]}definedNames${emptyNames[2]}>${tag}</${emptyNames[1]}definedNames>`;
+      xml = xml.replace(emptyNames[0], whole);
+    } else {
+      // after sheets, functionGroups and externalReferences, as the schema orders them
+      const after = /<\/(?:[\w.-]+:)?externalReferences>|<\/(?:[\w.-]+:)?sheets>/g;
+      let at = -1;
+      for (const m of xml.matchAll(after)) at = Math.max(at, m.index + m[0].length);
+      if (at < 0) return;
+      xml = `${xml.slice(0, at)}<${p}definedNames>${tag}</${p}definedNames>${xml.slice(at)}`;
+    }
   }
-  return addSheet(edit, name, sheetXml, state);
+  if (dropped) xml = xml.replace(/<((?:[\w.-]+:)?)definedNames\b[^>]*>\s*<\/\1definedNames>/, '');
+  edit.set(WORKBOOK, xml);
 }
 
 /** Removes a sheet, its part and relationships; sheet indexes after it move down by one. */
