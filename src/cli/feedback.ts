@@ -1,7 +1,7 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { cityDraft } from '../core/feedback/city';
+import { cityDraft, cityLeads } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
 import type { Draft } from '../core/types';
@@ -116,7 +116,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
   }
   const reviewed = reviewBatch(included, rows);
   for (const row of reviewed.unmatched) io.err(`  ! ${LEDGER_TEXT.unmatched(row)}`);
-  const drafts = batchDrafts({ districtDraft, cityDraft }, reviewed, {
+  const drafts = batchDrafts({ districtDraft, cityDraft, cityLeads }, reviewed, {
     now: io.now(),
     ...(opts.city ? { cityName: opts.city } : {}),
   });

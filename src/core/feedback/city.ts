@@ -201,8 +201,8 @@ function sharedStart(a: string, b: string): number {
 /** More districts than this sharing first place are not named. */
 const MAX_SHARED_FIRST = 3;
 
-/** The best district of a 全市最高 / 全市最低 comparison, when its requirement is met. */
-function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Ruleset, w: Wording): string | undefined {
+/** The districts first in a 全市最高 / 全市最低 comparison, when they stand out and meet its requirement. */
+function firstPlace(c: ComparisonDef, checked: readonly Report[], ruleset: Ruleset) {
   const fig = cityFigure(checked, c, ruleset);
   if (fig.scored.length < 2) return undefined;
   const sign = c.mode === 'lowest' ? -1 : 1;
@@ -212,23 +212,65 @@ function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Rul
   if (hasRules && top.some((s) => s.report.indicators[c.indicator]?.outcome !== 'met')) return undefined;
   // a first place shared by many, or by every district, singles nobody out
   if (top.length > MAX_SHARED_FIRST || top.length === fig.scored.length) return undefined;
-  const who = districtNames(
-    top.map((s) => districtName(s.report)),
-    checked.length,
-    ruleset,
-    w,
-  );
-  const value = asValue(top[0]!.report.indicators[c.indicator]?.current ?? null);
+  return { top, city: fig.value };
+}
+
+/** A comparison's sentence for its first place, naming `who` (the districts, or none in a letter). */
+function placeSentence(
+  c: ComparisonDef,
+  place: NonNullable<ReturnType<typeof firstPlace>>,
+  who: { 地区: string; 均: string },
+  ruleset: Ruleset,
+): string {
+  const value = asValue(place.top[0]!.report.indicators[c.indicator]?.current ?? null);
   const sentence = renderText(c.sentence, {
-    scope: top[0]!.scope,
+    scope: place.top[0]!.scope,
     names: {
       ...who,
       ...indicatorNames(ruleset, c.indicator),
-      全市值: fig.value === undefined ? '' : cityText(fig.value),
+      全市值: place.city === undefined ? '' : cityText(place.city),
       本年值: value === undefined ? '' : showValue(value),
     },
   });
   return inYi(sentence);
+}
+
+/** The best district of a 全市最高 / 全市最低 comparison, when its requirement is met. */
+function bestSentence(c: ComparisonDef, checked: readonly Report[], ruleset: Ruleset, w: Wording): string | undefined {
+  const place = firstPlace(c, checked, ruleset);
+  if (!place) return undefined;
+  const names = place.top.map((s) => districtName(s.report));
+  return placeSentence(c, place, districtNames(names, checked.length, ruleset, w), ruleset);
+}
+
+/** Where a district leads the batch, as its own letter says it: "…增幅居全市首位". */
+export interface CityLead {
+  indicator: string;
+  /** the districts sharing first place */
+  districts: string[];
+  /** the comparison's sentence without the districts, starting with what is compared */
+  own: string;
+}
+
+/**
+ * The first places of the batch's 全市最高 / 全市最低 comparisons, the same the city report names
+ * in 主要成效, for each district's letter to say about itself.
+ */
+export function cityLeads(reports: readonly Report[], ruleset: Ruleset): CityLead[] {
+  const checked = checkedReports(reports);
+  const out: CityLead[] = [];
+  for (const c of inIndicatorOrder(ruleset)) {
+    if (c.mode !== 'highest' && c.mode !== 'lowest') continue;
+    const place = firstPlace(c, checked, ruleset);
+    if (!place) continue;
+    let own = placeSentence(c, place, { 地区: '', 均: '' }, ruleset).replace(/[。；;]+$/, '');
+    // a sentence that continues the city's figure ("为70%，居全市首位") says what it compares
+    const def = ruleset.indicator(c.indicator);
+    const short = def?.shortName ?? '';
+    if (short && !own.startsWith(short) && !own.startsWith(def?.name ?? short)) own = `${short}${own}`;
+    out.push({ indicator: c.indicator, districts: place.top.map((s) => districtName(s.report)), own });
+  }
+  return out;
 }
 
 /**

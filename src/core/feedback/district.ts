@@ -5,6 +5,7 @@
  */
 import { numberAnnexes } from './annexes';
 import { indicatorNames, type CityFinding } from '../city';
+import type { CityLead } from './city';
 import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
 import { inYi, renderText, showValue } from '../ruleset/text';
@@ -47,6 +48,8 @@ export interface DistrictDraftOptions {
   now?: Date;
   /** the batch's comparisons: those naming this district go into its letter */
   city?: readonly CityFinding[];
+  /** the batch's first places (cityLeads): where this district leads opens its 主要成效 */
+  leads?: readonly CityLead[];
 }
 
 /**
@@ -77,11 +80,12 @@ function names(report: Report, rule: RuleDef, ruleset: Ruleset): Record<string, 
 }
 
 /**
- * 三 to 五 strengths: met rules with a 成效表述 that clear their requirement by a real margin,
- * widest first, one per indicator; a percentage met at exactly 100% only after those. Never from
- * an indicator that is not met, whose data has an error, or whose value the check doubts.
+ * 三 to 五 strengths: first where the district leads the batch (`leads`, as the city report says
+ * it), then met rules with a 成效表述 that clear their requirement by a real margin, widest
+ * first, one per indicator; a percentage met at exactly 100% only after those. Never from an
+ * indicator that is not met, whose data has an error, or whose value the check doubts.
  */
-export function strengths(report: Report, ruleset: Ruleset): string[] {
+export function strengths(report: Report, ruleset: Ruleset, leads: readonly CityLead[] = []): string[] {
   const errors = errorIndicators(report);
   const doubted = doubtedIndicators(report);
   const scope = reportScope(report, ruleset);
@@ -101,7 +105,8 @@ export function strengths(report: Report, ruleset: Ruleset): string[] {
   real.sort((a, b) => b.margin - a.margin);
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const s of [...real, ...full]) {
+  const first = leads.map((l) => ({ id: l.indicator, text: l.own }));
+  for (const s of [...first, ...real, ...full]) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
     out.push(s.text);
@@ -255,7 +260,11 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   blocks.push({ style: 'body', text: overview(report, ruleset, name, w) });
 
   sections.add(HEADINGS.strengths);
-  const items = strengths(report, ruleset);
+  const items = strengths(
+    report,
+    ruleset,
+    (opts.leads ?? []).filter((l) => l.districts.includes(name)),
+  );
   if (items.length) {
     blocks.push({ style: 'body', text: fill(w.strengthsLead, values) }, ...strengthBlocks(items, w));
   } else {

@@ -1,0 +1,71 @@
+/**
+ * A district's letter says where it leads the batch, as the city report's 主要成效 says it of the
+ * district (issue 10): the same first places, without the district's name. Expected texts by hand.
+ */
+import { cityDraft, cityLeads } from '../../src/core/feedback/city';
+import { districtDraft } from '../../src/core/feedback/district';
+import { batchDrafts, reviewBatch } from '../../src/core/review';
+import type { Draft } from '../../src/core/types';
+import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
+import { preschool, report } from './helpers';
+
+const bodies = (d: Draft) => d.blocks.filter((b) => b.style === 'body').map((b) => ('text' in b ? b.text : ''));
+
+// 乙县: JF01 +25% (others +10%), 体质健康优良率 61% (others 58%), 公办园 70% (others 60%)
+const a = report({ name: '甲区', code: '371001' });
+const b = report({
+  name: '乙县',
+  code: '371002',
+  rows: { JF01: { E: 100000, F: 125000 }, XS01: { F: 61 }, ...preschool(10000, 7000, 2000) },
+});
+const c = report({ name: '丙区', code: '371003' });
+const reports = [a, b, c];
+
+describe('cityLeads', () => {
+  it('gives the first places the city report names, said without the district', () => {
+    expect(cityLeads(reports, DEFAULT_RULESET)).toEqual([
+      { indicator: 'JF01', districts: ['乙县'], own: '一般公共预算教育支出比上年增长25.0%，增幅居全市首位' },
+      // the city report continues its own figure ("其中乙县为70%"): the letter names the figure
+      { indicator: 'XQ06', districts: ['乙县'], own: '公办园在园幼儿占比为70%，居全市首位' },
+      { indicator: 'XS01', districts: ['乙县'], own: '国家学生体质健康标准测试优良率为61%，居全市首位' },
+    ]);
+    const strengths = cityDraft(reports, DEFAULT_RULESET)
+      .blocks.map((x) => ('text' in x ? x.text : ''))
+      .join('');
+    expect(strengths).toContain('乙县一般公共预算教育支出比上年增长25.0%，增幅居全市首位');
+    expect(strengths).toContain('其中乙县为70%，居全市首位');
+    expect(strengths).toContain('乙县国家学生体质健康标准测试优良率为61%，居全市首位');
+  });
+});
+
+describe("a district's letter", () => {
+  const leads = cityLeads(reports, DEFAULT_RULESET);
+
+  it('opens its 主要成效 with where it leads, in place of its own figure on the same indicator', () => {
+    const letter = districtDraft(b, DEFAULT_RULESET, { leads });
+    const items = bodies(letter).filter((t) => /^[一二三四五]是/.test(t));
+    expect(items.slice(0, 3)).toEqual([
+      '一是一般公共预算教育支出比上年增长25.0%，增幅居全市首位。',
+      '二是公办园在园幼儿占比为70%，居全市首位。',
+      '三是国家学生体质健康标准测试优良率为61%，居全市首位。',
+    ]);
+    expect(items.length).toBeLessThanOrEqual(5);
+    // one statement per indicator: its own JF01 figure is not said again
+    expect(items.filter((t) => t.includes('一般公共预算教育支出'))).toHaveLength(1);
+  });
+
+  it('says no first place of a district that leads nowhere, nor without the batch', () => {
+    expect(bodies(districtDraft(a, DEFAULT_RULESET, { leads })).join('')).not.toContain('居全市首位');
+    expect(bodies(districtDraft(b, DEFAULT_RULESET)).join('')).not.toContain('居全市首位');
+  });
+
+  it('is given the first places by the batch drafts (feedback, the page)', () => {
+    const reviewed = reviewBatch(
+      reports.map((report) => ({ report, ruleset: DEFAULT_RULESET })),
+      null,
+    );
+    const { letters } = batchDrafts({ districtDraft, cityDraft, cityLeads }, reviewed);
+    expect(bodies(letters[1]!)).toContain('一是一般公共预算教育支出比上年增长25.0%，增幅居全市首位。');
+    expect(bodies(letters[0]!).join('')).not.toContain('居全市首位');
+  });
+});
