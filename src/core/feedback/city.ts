@@ -314,7 +314,9 @@ function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Word
     }
     // the city as a whole first, then the districts singled out
     const ordered = [...said.filter((s) => s.city), ...said.filter((s) => !s.city)];
-    if (said.length) paragraphs.push(`${area.strength || area.name}。${joinClauses(ordered.map((s) => s.text))}`);
+    // 成效表述: the paragraph's heading, and after its 。 a lead sentence of what was achieved
+    const lead = fill(area.strength || area.name, { 地区统称: ruleset.meta.collective }).replace(/[。；;]+$/, '');
+    if (said.length) paragraphs.push(`${lead}。${joinClauses(ordered.map((s) => s.text))}`);
   }
   return paragraphs.map((text, i) => ({ style: 'h2', text: `（${chineseNumber(i + 1)}）${text}` }));
 }
