@@ -7,7 +7,13 @@ import { pathToFileURL } from 'node:url';
 import type { Ruleset } from '../core/ruleset/model';
 import { checkBytes, type CheckedBytes } from '../hosts/file/check';
 import { LIMITS, REASONS } from '../hosts/file/load';
+import { installCodec } from '../hosts/file/package/codec';
+import { NODE_ZLIB_CODEC } from '../hosts/file/package/nodeCodec';
 import { CLI_TEXT as T } from './text';
+
+// packages read and written by the command (its thread and each worker thread, which both load
+// this module) are inflated and deflated by node:zlib, not by the page's fflate
+installCodec(NODE_ZLIB_CODEC);
 
 export type Checked = CheckedBytes & {
   file: string;

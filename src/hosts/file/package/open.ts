@@ -1,27 +1,36 @@
 /**
- * Opening an .xlsx package: the bytes sniffed, the zip directory read, and every part inflated
- * once within the limits (sizes counted as inflated, DTDs refused, rows and cells counted, sheet
- * names checked). The text of the parts a reading needs is kept; any other part is inflated again
- * when asked for. Nothing here changes the bytes: a package is read-only.
+ * Opening an .xlsx package: the bytes sniffed, the zip directory read, every entry's declared size
+ * held to the limits, and the workbook read once into its snapshot (readSnapshot in snapshot.ts):
+ * each part reading or writing needs is inflated within the limits (its real size counted as it
+ * is inflated), decoded once and refused when it declares a DTD; rows and cells are counted and
+ * addresses checked as the sheets are read; sheet names are checked. Parts nothing reads (images,
+ * themes, charts, pivot caches…) are not inflated: the copy copies their bytes as they are.
+ * Nothing here changes the bytes: a package is read-only.
  */
-import { DecodeUTF8, strFromU8 } from 'fflate';
-import { REASONS, UnreadableError, sniff } from './limits';
-import { SHEET_PART, SheetScan, TEXT_PART, checkDoctype, checkSheetNames, type Tally } from './scan';
-import { entryBytes, inflateEntry, readDirectory, type Budget, type ZipEntry } from './zip';
+import { LIMITS, REASONS, UnreadableError, sniff } from './limits';
+import { REL_TYPE, WORKBOOK, isType, relationships, type OpenedSnapshot } from './parts';
+import { checkDoctype, checkSheetNames } from './scan';
+import { readSnapshot } from './snapshot';
+import { entryBytes, readDirectory, type Budget, type ZipEntry } from './zip';
 
-/** Parts whose text is kept from the first inflation: what reading a snapshot takes. */
-const KEPT = /^xl\/(workbook\.xml|styles\.xml|sharedStrings\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/i;
-/** the first characters of a part searched for a DTD */
-const HEAD = 4096;
+/** Parts the annotated copy reads besides the snapshot's: read (and so checked) when opening. */
+const READ_BY_COPY = /^\[Content_Types\]\.xml$|^docProps\/app\.xml$|\.rels$|\.vml$/i;
+
+const decoder = new TextDecoder('utf-8');
 
 export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly byLowerName = new Map<string, ZipEntry>();
+  /** texts already read, each part inflated and decoded once */
+  private readonly texts = new Map<string, string>();
+  /** what the parts read so far inflated to, held to LIMITS.totalBytes */
+  private readonly budget: Budget = { total: 0 };
+  /** the snapshot read when opened (openPackage), handed out while its parts are unchanged */
+  opened: OpenedSnapshot | null = null;
 
   constructor(
     readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
-    private readonly texts: Map<string, string>,
   ) {
     for (const e of entries) {
       this.byName.set(e.name, e);
@@ -38,39 +47,38 @@ export class XlsxPackage {
     return this.entry(name) !== undefined;
   }
 
-  /** A part's text (UTF-8), or null when the package has no such part. */
+  /**
+   * A part's text (UTF-8, decoded whole in one call, without a byte order mark), or null when the
+   * package has no such part. Refused with the reason beyond the limits or when it declares a DTD.
+   */
   text(name: string): string | null {
     const entry = this.entry(name);
     if (!entry) return null;
-    const kept = this.texts.get(entry.name);
-    if (kept !== undefined) return kept;
-    const text = strFromU8(entryBytes(this.bytes, entry));
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let text = this.texts.get(entry.name);
+    if (text === undefined) {
+      // TextDecoder leaves a byte order mark out (it is not part of the XML)
+      text = decoder.decode(entryBytes(this.bytes, entry, this.budget));
+      checkDoctype(entry.name, text);
+      this.texts.set(entry.name, text);
+    }
+    return text;
   }
 
-  /** A part's bytes, or null. */
+  /** A part's bytes (within the limit of a part), or null. */
   data(name: string): Uint8Array | null {
     const entry = this.entry(name);
     return entry ? entryBytes(this.bytes, entry) : null;
   }
 }
 
-function inspectText(bytes: Uint8Array, entry: ZipEntry, budget: Budget, tally: Tally, keep: boolean): string | null {
-  const sheet = SHEET_PART.test(entry.name) ? new SheetScan(entry.name.replace(/^.*\//, ''), tally) : null;
-  const pieces: string[] = [];
-  let head = '';
-  const decoder = new DecodeUTF8((text) => {
-    if (head.length <= HEAD) head += text.slice(0, HEAD);
-    checkDoctype(entry.name, head, text);
-    sheet?.feed(text);
-    if (keep) pieces.push(text);
-  });
-  inflateEntry(bytes, entry, budget, (chunk) => decoder.push(chunk));
-  decoder.push(new Uint8Array(0), true);
-  sheet?.feed('', true);
-  const text = keep ? pieces.join('') : null;
-  // a byte order mark is not part of the XML
-  return text !== null && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Every entry's declared size within the limits (what is inflated is counted again, for real). */
+function checkDeclared(entries: readonly ZipEntry[]): void {
+  let total = 0;
+  for (const e of entries) {
+    if (e.declaredSize > LIMITS.partBytes) throw new UnreadableError(REASONS.unzipped(e.name, LIMITS.partBytes));
+    total += e.declaredSize;
+  }
+  if (total > LIMITS.totalBytes) throw new UnreadableError(REASONS.unzipped('全部部件合计', LIMITS.totalBytes));
 }
 
 /** Opens a package, refusing with the reason what is not an .xlsx within the limits. */
@@ -79,24 +87,19 @@ export function openPackage(bytes: Uint8Array): XlsxPackage {
   if (why) throw new UnreadableError(why);
   const entries = readDirectory(bytes);
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
-  if (!names.has('xl/workbook.xml')) {
+  if (!names.has(WORKBOOK)) {
     if (names.has('xl/workbook.bin')) throw new UnreadableError(REASONS.xlsb);
     if (names.has('mimetype') || names.has('content.xml')) throw new UnreadableError(REASONS.ods);
     if (names.has('word/document.xml')) throw new UnreadableError(REASONS.docx);
     throw new UnreadableError(REASONS.notWorkbook);
   }
-  const budget: Budget = { total: 0 };
-  const tally: Tally = { rows: 0, cells: 0 };
-  const texts = new Map<string, string>();
-  for (const entry of entries) {
-    if (!TEXT_PART.test(entry.name)) {
-      inflateEntry(bytes, entry, budget, () => undefined);
-      continue;
-    }
-    const keep = KEPT.test(entry.name);
-    const text = inspectText(bytes, entry, budget, tally, keep);
-    if (text !== null) texts.set(entry.name, text);
-    if (entry.name.toLowerCase() === 'xl/workbook.xml') checkSheetNames(text ?? '');
+  checkDeclared(entries);
+  const pkg = new XlsxPackage(bytes, entries);
+  checkSheetNames(pkg.text(WORKBOOK) ?? '');
+  pkg.opened = readSnapshot(pkg, { rows: 0, cells: 0 });
+  for (const e of entries) if (READ_BY_COPY.test(e.name)) pkg.text(e.name);
+  for (const sheet of pkg.opened.parts) {
+    for (const r of relationships(pkg, sheet)) if (r.part && isType(r.type, REL_TYPE.comments)) pkg.text(r.part);
   }
-  return new XlsxPackage(bytes, entries, texts);
+  return pkg;
 }

@@ -2,6 +2,7 @@
  * Where things are in a package: relationships of a part, the workbook's sheets in order (name,
  * state, part), part paths resolved as OPC resolves them.
  */
+import type { WorkbookSnapshot } from '../../../core/types';
 import { attribute, attributes, tags } from './xml';
 
 /** What reading needs of a package: an opened one, or one being edited. */
@@ -10,6 +11,17 @@ export interface PartReader {
   has(name: string): boolean;
   /** the stored name of a part (part names are case-insensitive) */
   entry(name: string): { name: string } | undefined;
+  /** an opened package: the snapshot read when it was opened */
+  readonly opened?: OpenedSnapshot | null;
+  /** an edit: the package it edits, and whether it changed a part */
+  readonly pkg?: { readonly opened: OpenedSnapshot | null };
+  touched?(name: string): boolean;
+}
+
+/** The snapshot read when a package was opened, and the parts it was read from. */
+export interface OpenedSnapshot {
+  snapshot: WorkbookSnapshot;
+  parts: readonly string[];
 }
 
 export interface Relationship {

@@ -3,10 +3,12 @@
  * `t` says (numbers, shared and inline strings, booleans, errors, ISO dates), formulas flagged
  * with their cached result, number formats from the cell's style, dates as serial numbers,
  * merged ranges. Only rows that hold something are set, so a sparse sheet costs what it holds.
+ * Opening a package reads its sheets with a tally: rows, cells and addresses held to the limits.
  */
 import { dateToSerial } from '../../../core/parse';
 import type { SheetSnapshot, SnapshotCell } from '../../../core/types';
 import { isDateFormat } from './numberFormats';
+import { checkAddress, countCell, countRow, type Tally } from './scan';
 import { stringItemText } from './sharedStrings';
 import { attribute, decodeText, innerText } from './xml';
 
@@ -23,6 +25,7 @@ const F = /<(?:[\w.-]+:)?f\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(?:\/>|>([\s\S
 const IS = /<(?:[\w.-]+:)?is\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?is>)/;
 const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']*)["']/g;
 const REF = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+const DIMENSION = /<(?:[\w.-]+:)?dimension\b[^>]*\bref\s*=\s*["']([^"']*)["']/;
 
 export function columnNumber(letters: string): number {
   let n = 0;
@@ -149,10 +152,22 @@ function mergedAway(boxes: readonly Merge[], r: number, c: number): boolean {
   return false;
 }
 
-export function readSheet(name: string, xml: string, ctx: SheetContext): SheetSnapshot {
+/** The `<dimension ref>` before the sheet's data, checked against Excel's range. */
+function checkDimension(name: string, xml: string, dataStart: number): void {
+  const m = DIMENSION.exec(dataStart < 0 ? xml : xml.slice(0, dataStart));
+  if (m) for (const ref of m[1]!.split(':')) checkAddress(name, ref, m[1]);
+}
+
+/**
+ * One sheet's snapshot. With a tally (when a package is opened), every row and cell is counted
+ * over the workbook and its address checked as it is read, and the sheet is refused with the
+ * reason (limits.ts) before memory grows beyond the limits; a sparse row number costs nothing.
+ */
+export function readSheet(name: string, xml: string, ctx: SheetContext, tally?: Tally): SheetSnapshot {
   const rows: (SnapshotCell | null)[][] = [];
   const re = new RegExp(ROW_OR_CELL.source, 'g');
   const start = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
+  if (tally) checkDimension(name, xml, start);
   let dataEnd = xml.length;
   const cellsAt: { r: number; c: number; cell: SnapshotCell }[] = [];
   if (start >= 0) {
@@ -171,12 +186,16 @@ export function readSheet(name: string, xml: string, ctx: SheetContext): SheetSn
       if (close) continue;
       if (local === 'row') {
         const r = attribute(attrs, 'r');
-        row = r === undefined ? row + 1 : parseInt(r, 10);
+        const n = r === undefined ? NaN : parseInt(r, 10);
+        row = Number.isNaN(n) ? row + 1 : n;
         col = 0;
+        if (tally) countRow(tally, name, row);
         continue;
       }
+      if (tally) countCell(tally);
       const ref = attribute(attrs, 'r');
       const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
+      if (tally && ref) checkAddress(name, ref);
       col = letters ? columnNumber(letters) : col + 1;
       let inner = '';
       if (!empty) {

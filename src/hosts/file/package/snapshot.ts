@@ -1,13 +1,27 @@
 /** A package's (or an edited package's) WorkbookSnapshot, read from its XML: every worksheet in tab order, hidden ones too. */
 import type { WorkbookSnapshot } from '../../../core/types';
 import { cellFormats } from './numberFormats';
-import { REL_TYPE, date1904, workbookPart, workbookSheets, type PartReader } from './parts';
+import {
+  REL_TYPE,
+  WORKBOOK,
+  date1904,
+  relsPath,
+  workbookPart,
+  workbookSheets,
+  type OpenedSnapshot,
+  type PartReader,
+} from './parts';
+import type { Tally } from './scan';
 import { sharedStrings } from './sharedStrings';
 import { readSheet, type SheetContext } from './sheetReader';
 
-export function packageSnapshot(pkg: PartReader): WorkbookSnapshot {
+/** Reads the snapshot; with a tally, rows and cells are counted and held to the limits as they are read. */
+export function readSnapshot(pkg: PartReader, tally?: Tally): OpenedSnapshot {
+  const parts = [WORKBOOK, relsPath(WORKBOOK)];
   const stylesPart = workbookPart(pkg, REL_TYPE.styles);
   const stringsPart = workbookPart(pkg, REL_TYPE.sharedStrings);
+  if (stylesPart) parts.push(stylesPart);
+  if (stringsPart) parts.push(stringsPart);
   const ctx: SheetContext = {
     strings: sharedStrings(stringsPart ? pkg.text(stringsPart) : null),
     formats: cellFormats(stylesPart ? pkg.text(stylesPart) : null),
@@ -16,7 +30,21 @@ export function packageSnapshot(pkg: PartReader): WorkbookSnapshot {
   const sheets = [];
   for (const sheet of workbookSheets(pkg)) {
     if (!sheet.part) continue;
-    sheets.push(readSheet(sheet.name, pkg.text(sheet.part) ?? '', ctx));
+    parts.push(sheet.part);
+    sheets.push(readSheet(sheet.name, pkg.text(sheet.part) ?? '', ctx, tally));
   }
-  return { sheets };
+  return { snapshot: { sheets }, parts };
+}
+
+/** The snapshot read when the package was opened, while none of the parts it was read from changed. */
+function openedSnapshot(pkg: PartReader): WorkbookSnapshot | null {
+  if (pkg.opened) return pkg.opened.snapshot;
+  const opened = pkg.pkg?.opened;
+  if (!opened || !pkg.touched) return null;
+  for (const part of opened.parts) if (pkg.touched(part)) return null;
+  return opened.snapshot;
+}
+
+export function packageSnapshot(pkg: PartReader): WorkbookSnapshot {
+  return openedSnapshot(pkg) ?? readSnapshot(pkg).snapshot;
 }

@@ -3,9 +3,10 @@
  * with its real size counted as it is inflated (stopped at the limit, whatever the zip declares),
  * and a package written back where every entry not changed is copied as its original bytes
  * (local header, compressed data, CRC) and only the changed or added parts are deflated.
- * Inflating and deflating are fflate's (browser and Node alike).
+ * Inflating and deflating are the installed codec's (codec.ts: fflate unless the command installed
+ * node:zlib's).
  */
-import { Inflate, deflateSync } from 'fflate';
+import { codec } from './codec';
 import { LIMITS, REASONS, UnreadableError } from './limits';
 
 export interface ZipEntry {
@@ -104,60 +105,31 @@ export interface Budget {
   total: number;
 }
 
-const SLICE = 64 * 1024;
-
 /**
- * Inflates one entry, handing each piece to `onChunk`, and stops with the reason as soon as the
- * entry or all entries together exceed the limits.
+ * One entry's bytes, inflated whole by the installed codec, and refused with the reason as soon
+ * as the entry, or all entries together, would exceed the limits (whatever the zip declares: the
+ * codec stops at the limit, so memory stays bounded). Counted in `budget`.
  */
-export function inflateEntry(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  budget: Budget,
-  onChunk: (chunk: Uint8Array) => void,
-): void {
+export function entryBytes(bytes: Uint8Array, entry: ZipEntry, budget: Budget = { total: 0 }): Uint8Array {
   const tooBig = () => new UnreadableError(REASONS.unzipped(entry.name, LIMITS.partBytes));
   const tooBigAll = () => new UnreadableError(REASONS.unzipped('全部部件合计', LIMITS.totalBytes));
   if (entry.declaredSize > LIMITS.partBytes) throw tooBig();
   if (budget.total + entry.declaredSize > LIMITS.totalBytes) throw tooBigAll();
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  let size = 0;
-  const take = (chunk: Uint8Array) => {
-    size += chunk.length;
-    budget.total += chunk.length;
-    if (size > LIMITS.partBytes) throw tooBig();
-    if (budget.total > LIMITS.totalBytes) throw tooBigAll();
-    onChunk(chunk);
-  };
-  if (entry.method === 0) {
-    for (let i = 0; i < data.length; i += SLICE) take(data.subarray(i, i + SLICE));
-    return;
+  const left = LIMITS.totalBytes - budget.total;
+  const limit = Math.min(LIMITS.partBytes, left);
+  let out: Uint8Array | null;
+  if (entry.method === 0) out = data.length > limit ? null : data;
+  else if (data.length === 0) out = new Uint8Array(0);
+  else {
+    try {
+      out = codec().inflate(data, limit, entry.declaredSize);
+    } catch {
+      corrupt();
+    }
   }
-  const inflater = new Inflate((chunk) => take(chunk));
-  try {
-    if (data.length === 0) inflater.push(new Uint8Array(0), true);
-    for (let i = 0; i < data.length; i += SLICE) inflater.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-  } catch (e) {
-    if (e instanceof UnreadableError) throw e;
-    corrupt();
-  }
-}
-
-/** One entry's bytes, inflated whole (within the limits). */
-export function entryBytes(bytes: Uint8Array, entry: ZipEntry, budget: Budget = { total: 0 }): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  inflateEntry(bytes, entry, budget, (c) => {
-    chunks.push(c);
-    length += c.length;
-  });
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
+  if (out === null) throw limit < LIMITS.partBytes ? tooBigAll() : tooBig();
+  budget.total += out.length;
   return out;
 }
 
@@ -226,8 +198,9 @@ export function writeZip(source: Uint8Array, out: readonly OutEntry[]): Uint8Arr
       continue;
     }
     const name = new TextEncoder().encode(item.name);
-    const deflated = deflateSync(item.data, { level: 6 });
-    const crc = crc32(item.data);
+    const { deflate, crc32: fastCrc } = codec();
+    const deflated = deflate(item.data);
+    const crc = fastCrc ? fastCrc(item.data) : crc32(item.data);
     const local = header(30 + name.length);
     local.v.setUint32(0, LOCAL, true);
     local.v.setUint16(4, 20, true);
