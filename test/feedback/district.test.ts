@@ -54,19 +54,19 @@ describe('districtDraft: a district that meets every requirement', () => {
     expect(section(draft, '总体情况')).toEqual(['本次评价涉及有达标要求的指标60项，环翠区均达到要求。']);
   });
 
-  it('names five strengths with their figures, the widest margin first', () => {
+  it('names five strengths with their figures, the widest margin first, each after what its area achieved', () => {
     expect(section(draft, '主要成效')).toEqual([
       '环翠区认真履行教育职责，以下方面成效明显：',
       // 150 / 1000 against 10%: margin 0.5
-      '一是义务教育教师交流轮岗比例为15.0%，高出10%的要求5.0个百分点。',
+      '一是教师队伍建设不断加强，待遇保障逐步落实。义务教育教师交流轮岗比例为15.0%，高出10%的要求5.0个百分点。',
       // a fall of 1.5 points against 1: margin 0.5
-      '二是儿童青少年总体近视率为48.5%，比上年（50%）下降1.5个百分点，超过每年下降1个百分点的要求。',
+      '二是学生身心健康工作持续加强。儿童青少年总体近视率为48.5%，比上年（50%）下降1.5个百分点，超过每年下降1个百分点的要求。',
       // growth 12.5% against 10%: margin 0.25
-      '三是一般公共预算和政府性基金预算安排的教育经费13.5亿元，比上年增长12.5%，高于增长10%的要求。',
+      '三是教育投入持续加大，经费保障政策有效落实。一般公共预算和政府性基金预算安排的教育经费13.5亿元，比上年增长12.5%，高于增长10%的要求。',
       // 60000 / 125 = 480 against 600: margin 0.25
-      '四是专职卫生专业技术人员125人，生员比为480∶1，优于600∶1的配备要求。',
+      '四是校园安全与卫生保障水平不断提高。专职卫生专业技术人员125人，生员比为480∶1，优于600∶1的配备要求。',
       // 60 against 50: margin 0.2
-      '五是公办园在园幼儿占比为60%，高出50%的要求10个百分点。',
+      '五是学前教育普及普惠水平稳步提升。公办园在园幼儿占比为60%，高出50%的要求10个百分点。',
     ]);
   });
 

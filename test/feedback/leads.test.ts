@@ -44,10 +44,11 @@ describe("a district's letter", () => {
   it('opens its 主要成效 with where it leads, in place of its own figure on the same indicator', () => {
     const letter = districtDraft(b, DEFAULT_RULESET, { leads });
     const items = bodies(letter).filter((t) => /^[一二三四五]是/.test(t));
+    // each after what its area achieved; a further strength of the same area joins it
     expect(items.slice(0, 3)).toEqual([
-      '一是一般公共预算教育支出比上年增长25.0%，增幅居全市首位。',
-      '二是公办园在园幼儿占比为70%，居全市首位。',
-      '三是国家学生体质健康标准测试优良率为61%，居全市首位。',
+      '一是教育投入持续加大，经费保障政策有效落实。一般公共预算教育支出比上年增长25.0%，增幅居全市首位。',
+      '二是学前教育普及普惠水平稳步提升。公办园在园幼儿占比为70%，居全市首位。',
+      '三是学生身心健康工作持续加强。国家学生体质健康标准测试优良率为61%，居全市首位。儿童青少年总体近视率为48.5%，比上年（50%）下降1.5个百分点，超过每年下降1个百分点的要求。',
     ]);
     expect(items.length).toBeLessThanOrEqual(5);
     // one statement per indicator: its own JF01 figure is not said again
@@ -65,7 +66,9 @@ describe("a district's letter", () => {
       null,
     );
     const { letters } = batchDrafts({ districtDraft, cityDraft, cityLeads }, reviewed);
-    expect(bodies(letters[1]!)).toContain('一是一般公共预算教育支出比上年增长25.0%，增幅居全市首位。');
+    expect(bodies(letters[1]!)).toContain(
+      '一是教育投入持续加大，经费保障政策有效落实。一般公共预算教育支出比上年增长25.0%，增幅居全市首位。',
+    );
     expect(bodies(letters[0]!).join('')).not.toContain('居全市首位');
   });
 });

@@ -104,15 +104,36 @@ export function strengths(report: Report, ruleset: Ruleset, leads: readonly City
   }
   real.sort((a, b) => b.margin - a.margin);
   const seen = new Set<string>();
-  const out: string[] = [];
+  const chosen: { id: string; text: string }[] = [];
   const first = leads.map((l) => ({ id: l.indicator, text: l.own }));
   for (const s of [...first, ...real, ...full]) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
-    out.push(s.text);
-    if (out.length === MAX_STRENGTHS) break;
+    chosen.push(s);
+    if (chosen.length === MAX_STRENGTHS) break;
   }
-  return out;
+  return byArea(chosen, ruleset);
+}
+
+/**
+ * Strengths of one area said together after what the area achieved (the heading of its
+ * 成效表述, the part before its first 。): "教育投入持续加大，经费保障政策有效落实。一般公共预算…",
+ * the areas in the order of their first strength.
+ */
+function byArea(chosen: readonly { id: string; text: string }[], ruleset: Ruleset): string[] {
+  const groups = new Map<string, { heading: string; texts: string[] }>();
+  for (const s of chosen) {
+    const area = ruleset.areaOf(s.id);
+    const key = area?.name ?? s.id;
+    const heading = area?.strength.split('。')[0]?.trim() ?? '';
+    const group = groups.get(key) ?? { heading, texts: [] };
+    group.texts.push(s.text.replace(/[。；;]+$/, ''));
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => {
+    const said = joinClauses(g.texts).replace(/。$/, '');
+    return g.heading ? `${g.heading}。${said}` : said;
+  });
 }
 
 /** A clause of 存在的主要问题: what one indicator misses, and the district's explanation after it. */
