@@ -14,9 +14,10 @@ import { clearPackageMarks, markPackage } from './package/annotate';
 import { PackageEdit } from './package/edit';
 import { XlsxPackage, openPackage } from './package/open';
 import { putBuiltSheet } from './package/productSheets';
+import { putLayoutSheet } from './package/sheetXml';
 import { packageSnapshot } from './package/snapshot';
 import { activateSheet, currentSheets } from './package/workbookSheets';
-import { writeDraftSheet, writeSummarySheet } from './sheets';
+import { summaryLayout, writeDraftSheet, writeSummarySheet } from './sheets';
 import { workbookSnapshot } from './snapshot';
 
 export class FileHost implements WorkbookHost {
@@ -53,7 +54,7 @@ export class FileHost implements WorkbookHost {
     const now = this.now();
     if (this.edit) {
       const names = currentSheets(this.edit).map((s) => s.name);
-      await putBuiltSheet(this.edit, (wb) => writeSummarySheet(wb, report, now, names));
+      putLayoutSheet(this.edit, summaryLayout(report, now, names));
       activateSheet(this.edit, SUMMARY_SHEET);
       return;
     }

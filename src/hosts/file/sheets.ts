@@ -19,6 +19,113 @@ function linkFormula(sheet: string, cell: string): string {
 
 const SUMMARY_WIDTHS = [6, 8, 16, 8, 9, 30, 60, 12, 30, 30];
 
+/** How a cell of a laid-out sheet looks: only what is set (a font's name, size, weight, colour…). */
+export interface CellLook {
+  font?: Pick<Partial<ExcelJS.Font>, 'name' | 'size' | 'bold' | 'underline'> & { color?: { argb: string } };
+  /** a solid fill's ARGB */
+  fill?: string;
+  /** the product's thin grey border on all four sides */
+  border?: true;
+  alignment?: Pick<Partial<ExcelJS.Alignment>, 'vertical' | 'horizontal' | 'wrapText'>;
+  numFmt?: string;
+}
+
+export type LaidValue = string | number | { formula: string; result: string };
+
+export interface LaidCell {
+  row: number;
+  col: number;
+  value: LaidValue | null;
+  look: CellLook;
+}
+
+/**
+ * A sheet the product writes, as data: written by ExcelJS (applyLayout) into a workbook it builds,
+ * and as XML patched into a returned workbook's package (package/sheetXml.ts).
+ */
+export interface SheetLayout {
+  name: string;
+  /** column widths from column 1 */
+  widths: readonly number[];
+  cells: LaidCell[];
+  /** [top row, left column, bottom row, right column] */
+  merges: [number, number, number, number][];
+  autoFilter: { from: { row: number; column: number }; to: { row: number; column: number } } | null;
+  frozenRows: number;
+  pageSetup: Partial<ExcelJS.PageSetup>;
+}
+
+/** The 校验结果 sheet as data. */
+export function summaryLayout(report: Report, checkedAt: Date, sheetNames: readonly string[]): SheetLayout {
+  const data = summaryData(report, { checkedAt, sheetNames: sheetNames.filter((n) => n !== SUMMARY_SHEET) });
+  const cells: LaidCell[] = [];
+  const merges: SheetLayout['merges'] = [];
+  const put = (row: number, col: number, value: LaidValue | null, look: CellLook = {}) =>
+    cells.push({ row, col, value, look });
+  put(1, 1, cutText(data.title), { font: { name: FONT, size: 14, bold: true } });
+  data.header.forEach(([label, value], i) => {
+    put(i + 2, 1, label, { font: { name: FONT, bold: true } });
+    merges.push([i + 2, 1, i + 2, 2]);
+    put(i + 2, 3, typeof value === 'string' ? cutText(value) : value);
+  });
+  const readyRow = data.header.length + 2;
+  put(readyRow, 1, cutText(data.readyLine), {
+    font: { name: FONT, size: 12, bold: true, color: { argb: data.ready ? 'FF107C10' : 'FFC00000' } },
+  });
+  merges.push([readyRow, 1, readyRow, 7]);
+
+  const headRow = readyRow + 2;
+  data.columns.forEach((h, i) => {
+    put(headRow, i + 1, h, { font: { name: FONT, bold: true }, fill: 'FFD9E1F2', border: true });
+  });
+  data.rows.forEach((row, i) => {
+    const r = headRow + 1 + i;
+    row.cells.forEach((v, j) => {
+      const look: CellLook = { border: true, alignment: { vertical: 'top', wrapText: j >= 5 } };
+      // user text is written as a string value, never as a formula; the text format keeps it so on editing
+      if (looksLikeFormula(v)) look.numFmt = '@';
+      let value: LaidValue = typeof v === 'string' ? cutText(v) : v;
+      if (j === 3 && row.linkable) {
+        value = { formula: linkFormula(row.finding.sheet, row.finding.cell), result: row.finding.cell };
+        look.font = { name: FONT, color: { argb: 'FF0563C1' }, underline: true };
+      }
+      if (j === 1) look.fill = `FF${LEVEL_COLOURS[row.finding.level]}`;
+      put(r, j + 1, value, look);
+    });
+  });
+  return {
+    name: SUMMARY_SHEET,
+    widths: SUMMARY_WIDTHS,
+    cells,
+    merges,
+    autoFilter: data.rows.length
+      ? { from: { row: headRow, column: 1 }, to: { row: headRow + data.rows.length, column: data.columns.length } }
+      : null,
+    frozenRows: headRow,
+    pageSetup: PAGE_SETUP,
+  };
+}
+
+/** Writes a laid-out sheet into a workbook with ExcelJS (a sheet of that name is replaced). */
+export function applyLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+  const ws = freshSheet(wb, layout.name);
+  ws.pageSetup = { ...ws.pageSetup, ...layout.pageSetup };
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const { row, col, value, look } of layout.cells) {
+    const c = ws.getCell(row, col);
+    if (look.border) c.border = BORDER;
+    if (look.alignment) c.alignment = { ...look.alignment };
+    if (value !== null) c.value = value;
+    if (look.numFmt) c.numFmt = look.numFmt;
+    if (look.font) c.font = { ...look.font };
+    if (look.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: look.fill } };
+  }
+  for (const [t, l, b, r] of layout.merges) ws.mergeCells(t, l, b, r);
+  if (layout.autoFilter) ws.autoFilter = layout.autoFilter;
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.frozenRows }];
+  return ws;
+}
+
 /** `sheetNames`: the workbook's sheets, when `wb` is a scratch workbook the sheet is built in. */
 export function writeSummarySheet(
   wb: ExcelJS.Workbook,
@@ -26,61 +133,7 @@ export function writeSummarySheet(
   checkedAt: Date,
   sheetNames: readonly string[] = wb.worksheets.map((w) => w.name),
 ): ExcelJS.Worksheet {
-  const data = summaryData(report, { checkedAt, sheetNames: sheetNames.filter((n) => n !== SUMMARY_SHEET) });
-  const ws = freshSheet(wb, SUMMARY_SHEET);
-  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP };
-  SUMMARY_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.getCell(1, 1).value = cutText(data.title);
-  ws.getCell(1, 1).font = { name: FONT, size: 14, bold: true };
-  data.header.forEach(([label, value], i) => {
-    const row = ws.getRow(i + 2);
-    row.getCell(1).value = label;
-    row.getCell(1).font = { name: FONT, bold: true };
-    ws.mergeCells(i + 2, 1, i + 2, 2);
-    row.getCell(3).value = typeof value === 'string' ? cutText(value) : value;
-  });
-  const readyRow = data.header.length + 2;
-  const ready = ws.getCell(readyRow, 1);
-  ready.value = cutText(data.readyLine);
-  ready.font = { name: FONT, size: 12, bold: true, color: { argb: data.ready ? 'FF107C10' : 'FFC00000' } };
-  ws.mergeCells(readyRow, 1, readyRow, 7);
-
-  const headRow = readyRow + 2;
-  data.columns.forEach((h, i) => {
-    const c = ws.getCell(headRow, i + 1);
-    c.value = h;
-    c.font = { name: FONT, bold: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    c.border = BORDER;
-  });
-  data.rows.forEach((row, i) => {
-    const r = headRow + 1 + i;
-    row.cells.forEach((v, j) => {
-      const c = ws.getCell(r, j + 1);
-      c.border = BORDER;
-      c.alignment = { vertical: 'top', wrapText: j >= 5 };
-      // user text is written as a string value, never as a formula; the text format keeps it so on editing
-      c.value = typeof v === 'string' ? cutText(v) : v;
-      if (looksLikeFormula(v)) c.numFmt = '@';
-    });
-    const link = ws.getCell(r, 4);
-    if (row.linkable) {
-      link.value = { formula: linkFormula(row.finding.sheet, row.finding.cell), result: row.finding.cell };
-      link.font = { name: FONT, color: { argb: 'FF0563C1' }, underline: true };
-    }
-    ws.getCell(r, 2).fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: `FF${LEVEL_COLOURS[row.finding.level]}` },
-    };
-  });
-  if (data.rows.length)
-    ws.autoFilter = {
-      from: { row: headRow, column: 1 },
-      to: { row: headRow + data.rows.length, column: data.columns.length },
-    };
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headRow }];
-  return ws;
+  return applyLayout(wb, summaryLayout(report, checkedAt, sheetNames));
 }
 
 const DRAFT_WIDTHS = [16, 36, 14, 40];
