@@ -106,12 +106,21 @@ export function infoValue(
   return null;
 }
 
+/** Carried documents already read, by their text: the same text is the same (unchanged) document. */
+const carriedDocs = new Map<string, RulesetDoc | null>();
+
 /** The ruleset a template carries in its very hidden sheet: JSON in column A, one piece a row. */
 export function carriedDoc(snapshot: WorkbookSnapshot): RulesetDoc | null {
   const sheet = snapshot.sheets.find((s) => s.name === RULESET_SHEET);
   if (!sheet) return null;
   const text = sheet.rows.map((r) => (typeof r?.[0]?.v === 'string' ? r[0].v : '')).join('');
-  return parseRulesetJson(text).doc;
+  let doc = carriedDocs.get(text);
+  if (doc === undefined) {
+    if (carriedDocs.size > 16) carriedDocs.clear();
+    doc = parseRulesetJson(text).doc;
+    carriedDocs.set(text, doc);
+  }
+  return doc;
 }
 
 /** Pieces of the JSON form small enough for a cell (Excel holds 32,767 characters a cell). */
