@@ -305,17 +305,18 @@ describe('districtDraft: what the check doubts, the city comparisons, the addres
     expect(section(draft, '存在的主要问题')).toContain(
       '（一）学前教育普及普惠水平有待提高。公办园在园幼儿占比为45%，未达到50%的要求，且低于全市平均水平（53.2%）。',
     );
-    // 乳山市 meets 80% and 50% but is below both city figures: the comparisons are its clauses
+    // 乳山市 meets 80% and 50% but is below both city figures: the comparisons are its clauses,
+    // with its own figures (8200 / 10000 and 5200 / 10000) before the city's
     const rs = districtDraft(others[2]!, DEFAULT_RULESET, { now: NOW, city });
     expect(section(rs, '存在的主要问题')).toEqual([
-      '（一）学前教育普及普惠水平有待提高。普惠性幼儿园覆盖率低于全市平均水平（87.7%）；公办园在园幼儿占比低于全市平均水平（53.2%）。',
+      '（一）学前教育普及普惠水平有待提高。普惠性幼儿园覆盖率为82%，低于全市平均水平（87.7%）；公办园在园幼儿占比为52%，低于全市平均水平（53.2%）。',
     ]);
     // a comparison on an indicator without a clause of its own takes the indicator's place
     const a = report({ name: '环翠区', code: '371002', rows: preschool(10000, 8000, 1500) });
     const b = report({ name: '文登区', code: '371003', rows: preschool(10000, 4500, 3600) });
     const both = districtDraft(b, DEFAULT_RULESET, { now: NOW, city: cityFindings([a, b], DEFAULT_RULESET) });
     expect(section(both, '存在的主要问题')[0]).toBe(
-      '（一）学前教育普及普惠水平有待提高。普惠性幼儿园覆盖率低于全市平均水平（88.0%）；公办园在园幼儿占比为45%，未达到50%的要求，且低于全市平均水平（62.5%）。',
+      '（一）学前教育普及普惠水平有待提高。普惠性幼儿园覆盖率为81%，低于全市平均水平（88.0%）。公办园在园幼儿占比为45%，未达到50%的要求，且低于全市平均水平（62.5%）。',
     );
     expect(section(draftOf(report({ name: '荣成市', code: '371082' })), '存在的主要问题').join('')).not.toContain(
       '全市平均水平',

@@ -174,15 +174,28 @@ function clauses(findings: readonly Finding[], district: string, w: Wording): Cl
  * The batch's comparisons that name the district, said as the city report says them: after the
  * clause on the same indicator ("…，且低于全市平均水平（53.7%）"), else as clauses of their own.
  */
-function withComparisons(own: Clause[], compared: readonly CityFinding[], ruleset: Ruleset, w: Wording): string[] {
+function withComparisons(
+  own: Clause[],
+  compared: readonly CityFinding[],
+  report: Report,
+  ruleset: Ruleset,
+  w: Wording,
+): string[] {
   const out = own.map((c) => ({ ...c }));
   for (const c of compared) {
     const text = fill(w.cityComparison, { 比较: c.own.replace(/[。；;]+$/, '') });
-    const short = ruleset.indicator(c.indicator)?.shortName ?? '';
+    const def = ruleset.indicator(c.indicator);
+    const short = def?.shortName ?? '';
     const same = [...out].reverse().find((x) => x.indicator === c.indicator);
     if (same && short && text.startsWith(short))
       same.text = continueClause(same.text, `${same.text.includes('，且') ? '' : '且'}${text.slice(short.length)}`, w);
-    else out.push({ indicator: c.indicator, text, quote: '' });
+    else {
+      // a clause of its own says the district's figure before the city's: "…覆盖率为82.03%，低于…"
+      const value = asValue(report.indicators[c.indicator]?.current ?? null);
+      const figure = value === undefined || !def ? '' : `为${showValue(value)}${def.type === 'yesno' ? '' : def.unit}`;
+      const said = short && figure && text.startsWith(short) ? `${short}${figure}，${text.slice(short.length)}` : text;
+      out.push({ indicator: c.indicator, text: said, quote: '' });
+    }
   }
   // in the order of the indicators, as the workbook has them
   const at = (id: string | null) => {
@@ -301,7 +314,7 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
     .map((area) => ({ area, findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name) }));
   areas.forEach(({ area, findings }, i) => {
     const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name);
-    const all = withComparisons(clauses(findings, name, w), compared, ruleset, w);
+    const all = withComparisons(clauses(findings, name, w), compared, report, ruleset, w);
     const comments = [...new Set(findings.map((f) => f.explanation).filter((x): x is string => !!x))].map((text) => ({
       author: name,
       text: fill(w.explanation, { 地区: name, 说明: quoted(text) }).replace(/^（|）$/g, ''),
