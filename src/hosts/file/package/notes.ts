@@ -119,10 +119,22 @@ function shape(id: number, cell: string): string {
   );
 }
 
-/** The first child of the worksheet element among `names`, to insert before it. */
+/**
+ * The first child of the worksheet element among `names` (all of which come after sheetData), to
+ * insert before it. The scan starts where sheetData ends: its rows are not looked at.
+ */
 function topLevel(xml: string, names: readonly string[]): Tag | null {
+  let from = 0;
   let depth = 0;
-  for (const t of tags(xml)) {
+  const data = /<((?:[\w.-]+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (data) {
+    const end = data[2] ? data.index + data[0].length : xml.indexOf(`</${data[1]}sheetData>`, data.index);
+    if (end >= 0) {
+      from = data[2] ? end : end + `</${data[1]}sheetData>`.length;
+      depth = 1;
+    }
+  }
+  for (const t of tags(xml, from)) {
     if (t.close) {
       depth--;
       continue;

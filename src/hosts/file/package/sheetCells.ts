@@ -60,6 +60,7 @@ export function editCells(
   const cols = columnStyles(xml);
   const colStyle = (c: number) => cols.find((x) => c >= x.min && c <= x.max)?.style ?? 0;
   const splices: Splice[] = [];
+  const lastRow = Math.max(...pending.keys(), ...dropRows);
   const re = new RegExp(TOKEN.source, 'g');
   const data = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
   if (data < 0) return xml;
@@ -136,6 +137,20 @@ export function editCells(
       col = 0;
       rowCells = [];
       rowStarts.push({ r: rowNum, start: m.index });
+      if (rowNum > lastRow) {
+        // past every row asked for: what is left is where sheetData ends
+        sheetDataEnd = xml.indexOf(`</${prefix}sheetData>`, m.index);
+        break;
+      }
+      if (!empty && !pending.has(rowNum) && !dropRows.has(rowNum)) {
+        // a row with nothing to change is passed over whole
+        const closing = `</${pre}row>`;
+        const at = xml.indexOf(closing, m.index + whole.length);
+        if (at >= 0) {
+          re.lastIndex = at + closing.length;
+          continue;
+        }
+      }
       rowOpen = { start: m.index, end: m.index + whole.length, attrs, empty: empty === '/', qname: `${pre}row` };
       if (empty) finishRow(m.index + whole.length, m.index + whole.length);
       continue;
