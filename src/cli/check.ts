@@ -12,8 +12,8 @@ import { Progress } from './progress';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import type { CheckedResult } from './workbooks';
-import type { CheckJob, JobResult } from './pool/checkJob';
-import { CheckPool, threadsFor } from './pool/checkPool';
+import type { CheckJob } from './pool/checkJob';
+import { checkedInOrder } from './pool/inOrder';
 import { CLI_TEXT as T } from './text';
 import { safeIo } from './safe';
 
@@ -121,29 +121,23 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
     if (inputPaths.has(resolve(target))) target = target.replace(/\.xlsx$/, '-2.xlsx');
     return { file, target, outDir, now: io.now().getTime() };
   });
-  // last year's comparison needs the open workbook: with --previous the files are checked here
-  const threads = previous ? 0 : threadsFor(jobs.length);
-  const pool = threads ? new CheckPool(rulesets, threads) : null;
-  const results = pool ? jobs.map((job) => pool.run(job)) : [];
-  const here = pool ? null : await import('./pool/checkJob');
-  const result = (i: number): Promise<JobResult> =>
-    pool ? results[i]! : here!.checkJob(jobs[i]!, rulesets, previous ? (x) => previous.apply(x) : undefined);
-  try {
-    for (const [i, job] of jobs.entries()) {
-      progress.update(i, job.file);
-      const { checked: c, output, problems } = await result(i);
-      if (c.status === 'checked') checked.push({ ...c, entry: entries.length, modified: modifiedTime(job.file) });
-      if (output) written++;
-      for (const line of problems) io.err(line);
-      if (problems.length || c.status !== 'checked' || c.report.counts.error > 0) failed = true;
-      progress.clear();
-      if (c.status === 'checked') say(statusLine(c, width));
-      else io.err(statusLine(c, width));
-      if (c.notice) say(c.notice);
-      entries.push(workbookJson(c, output));
-    }
-  } finally {
-    await pool?.close();
+  let i = 0;
+  for await (const { checked: c, output, problems } of checkedInOrder(
+    jobs,
+    rulesets,
+    previous ? (x) => previous.apply(x) : undefined,
+  )) {
+    const job = jobs[i]!;
+    progress.update(i++, job.file);
+    if (c.status === 'checked') checked.push({ ...c, entry: entries.length, modified: modifiedTime(job.file) });
+    if (output) written++;
+    for (const line of problems) io.err(line);
+    if (problems.length || c.status !== 'checked' || c.report.counts.error > 0) failed = true;
+    progress.clear();
+    if (c.status === 'checked') say(statusLine(c, width));
+    else io.err(statusLine(c, width));
+    if (c.notice) say(c.notice);
+    entries.push(workbookJson(c, output));
   }
   progress.clear();
   previous?.reportUnused(io, say);

@@ -105,7 +105,7 @@ export const CLI_TEXT = {
   danglingLink: '符号链接指向的文件不存在，已跳过',
   linkLoop: '符号链接形成循环，已跳过',
   folderDenied: '没有读取该文件夹的权限，已跳过',
-  // a worker thread that died on one file (issue 14): that file only
+  // a worker (thread or process) that died on one file (issue 14): that file only
   workerCrashed: '读取该工作簿时校验程序异常终止（工作簿可能异常庞大或已损坏），其他文件照常校验',
   internal: (msg: string) => `出现意外错误：${msg}。请把这条信息和所用文件反馈给维护人员。`,
 } as const;

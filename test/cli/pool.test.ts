@@ -1,8 +1,8 @@
 /**
- * `check` on both cores (issue 14, item 5): the worker-thread pool keeps the input order, a
- * worker that dies on one file makes that file unreadable and the rest goes on, and the command
- * compiled as users run it writes the same JSON report and the same lines on two threads as on
- * one, for real workbooks (the examples, a workbook carrying its own ruleset, a broken file and
+ * `check` on both cores (issue 14, item 5): the pool, of threads or of child processes, keeps the
+ * input order, a worker that dies on one file makes that file unreadable and the rest goes on,
+ * and the command compiled as users run it writes the same JSON report and the same lines on two
+ * processes and on two threads as on one, for real workbooks (the examples, a workbook carrying its own ruleset, a broken file and
  * a workbook that is not the template).
  */
 import { execFile } from 'node:child_process';
@@ -22,13 +22,20 @@ import { tempDir } from './helpers';
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
 
-/** A worker that doubles `n` after a delay that makes later jobs finish first, and dies on `die`. */
+/**
+ * A worker that doubles `n` after a delay that makes later jobs finish first, and dies on `die`;
+ * as a thread or as a child process (whose first message is its start data).
+ */
 const ECHO_WORKER = `
 const { parentPort } = require('node:worker_threads');
-parentPort.on('message', ({ id, job }) => {
+const post = parentPort ? (m) => parentPort.postMessage(m) : (m) => process.send(m);
+const on = parentPort ? (fn) => parentPort.on('message', fn) : (fn) => process.on('message', fn);
+on((message) => {
+  if ('init' in message) return;
+  const { id, job } = message;
   if (job.die === 'exit') process.exit(3);
   if (job.die === 'throw') setTimeout(() => { throw new Error('boom'); }, 0);
-  else setTimeout(() => parentPort.postMessage({ id, ok: true, result: job.n * 2 }), job.wait);
+  else setTimeout(() => post({ id, ok: true, result: job.n * 2 }), job.wait);
 });
 `;
 
@@ -44,14 +51,14 @@ function run(
   });
 }
 
-describe('the worker pool', () => {
+describe.each(['thread', 'process'] as const)('the worker pool, %s workers', (kind) => {
   const tmp = tempDir();
   afterAll(() => tmp.done());
 
   test('results come back to each job in the order given, however the workers finish', async () => {
     const script = tmp.path('echo.js');
     writeFileSync(script, ECHO_WORKER);
-    const pool = new Pool<{ n: number; wait: number }, number>({ script, size: 2 });
+    const pool = new Pool<{ n: number; wait: number }, number>({ script, size: 2, kind });
     try {
       const jobs = Array.from({ length: 12 }, (_, n) => ({ n, wait: n % 2 ? 10 : 1000 }));
       const finished: number[] = [];
@@ -67,7 +74,7 @@ describe('the worker pool', () => {
   test('a worker that exits or throws fails its own job only; the others are done by a new worker', async () => {
     const script = tmp.path('echo2.js');
     writeFileSync(script, ECHO_WORKER);
-    const pool = new Pool<{ n: number; wait: number; die?: string }, number>({ script, size: 2 });
+    const pool = new Pool<{ n: number; wait: number; die?: string }, number>({ script, size: 2, kind });
     try {
       const jobs = [
         { n: 1, wait: 1 },
@@ -98,11 +105,9 @@ describe('the worker pool', () => {
 
   test("check's pool says in Chinese that the file could not be checked when its worker dies", async () => {
     const script = tmp.path('dies.js');
-    writeFileSync(
-      script,
-      "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });",
-    );
-    const pool = new CheckPool([bundledRuleset()], 2, script);
+    // dies as soon as it starts, as a thread and as a process
+    writeFileSync(script, "throw new Error('boom');");
+    const pool = new CheckPool([bundledRuleset()], 2, script, kind);
     try {
       const job = { file: 'a.xlsx', target: tmp.path('a.checked.xlsx'), outDir: tmp.dir, now: Date.now() };
       const r = await pool.run(job);
@@ -127,7 +132,7 @@ test('threads: one per idle core, DUTY_REVIEW_THREADS when set, none for a few f
   expect(threadsFor(100, { DUTY_REVIEW_THREADS: '2' }, idle(cores), join(__dirname, 'no-such-worker.js'))).toBe(0);
 });
 
-describe('duty-review check, compiled, on two threads and on one', () => {
+describe('duty-review check, compiled, on two processes, two threads and one', () => {
   const tmp = tempDir();
   const build = tmp.path('build');
   const inputs = tmp.path('in');
@@ -157,11 +162,12 @@ describe('duty-review check, compiled, on two threads and on one', () => {
     await other.xlsx.writeFile(join(inputs, 'e-other.xlsx'));
   }, 240_000);
 
-  async function check(threads: string, out: string) {
+  async function check(threads: string, out: string, kind = 'process') {
     const script = `require(${JSON.stringify(join(build, 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => process.exit(c))`;
     const json = tmp.path(`${out}.json`);
     const r = await run(process.execPath, ['-e', script, 'check', inputs, '--out', tmp.path(out), '--json', json], {
       DUTY_REVIEW_THREADS: threads,
+      DUTY_REVIEW_WORKERS: kind,
     });
     const same = (s: string) => s.split(tmp.path(out)).join('OUT');
     return { ...r, out: same(r.out), err: same(r.err), json: same(readFileSync(json, 'utf8')) };
@@ -170,10 +176,13 @@ describe('duty-review check, compiled, on two threads and on one', () => {
   test('the JSON report and every line are the same; each file has its copy', async () => {
     const one = await check('1', 'one');
     const two = await check('2', 'two');
-    expect(two.code).toBe(one.code);
-    expect(two.json).toEqual(one.json);
-    expect(two.out).toEqual(one.out);
-    expect(two.err).toEqual(one.err);
+    const threads = await check('2', 'threads', 'thread');
+    for (const many of [two, threads]) {
+      expect(many.code).toBe(one.code);
+      expect(many.json).toEqual(one.json);
+      expect(many.out).toEqual(one.out);
+      expect(many.err).toEqual(one.err);
+    }
 
     const report = JSON.parse(two.json) as { workbooks: { file: string; status: string; ruleset?: string }[] };
     // every input is in the report, once
@@ -189,6 +198,30 @@ describe('duty-review check, compiled, on two threads and on one', () => {
     expect(statuses['e-other.xlsx']).toBe('not-template');
     const copies = (dir: string) => readdirSync(tmp.path(dir)).sort();
     expect(copies('two')).toEqual(copies('one'));
+    expect(copies('threads')).toEqual(copies('one'));
     expect(copies('two')).toHaveLength(report.workbooks.filter((w) => w.status === 'checked').length);
+  }, 240_000);
+
+  test('feedback reads on two processes and writes the same letters and lines as on one', async () => {
+    const script = `require(${JSON.stringify(join(build, 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => process.exit(c))`;
+    const feedback = async (threads: string, out: string) => {
+      const r = await run(
+        process.execPath,
+        ['-e', script, 'feedback', inputs, '--out', tmp.path(out), '--format', 'txt'],
+        {
+          DUTY_REVIEW_THREADS: threads,
+        },
+      );
+      const letters = readdirSync(tmp.path(out))
+        .sort()
+        .map((name) => [name, readFileSync(join(tmp.path(out), name), 'utf8')]);
+      return { code: r.code, out: r.out.split(tmp.path(out)).join('OUT'), err: r.err, letters };
+    };
+    const one = await feedback('1', 'letters-one');
+    const two = await feedback('2', 'letters-two');
+    expect(two).toEqual(one);
+    // the examples' six districts (a and b copies of each: the batch keeps one) and the city report
+    expect(one.letters.length).toBeGreaterThanOrEqual(7);
+    expect(one.out).toContain('c-威海.xlsx');
   }, 240_000);
 });

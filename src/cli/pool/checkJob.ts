@@ -10,8 +10,8 @@ import { checkFile, type Checked, type CheckedResult } from '../workbooks';
 
 export interface CheckJob {
   file: string;
-  /** where the annotated copy goes */
-  target: string;
+  /** where the annotated copy goes; none is made without */
+  target?: string;
   outDir: string;
   /** the time the summary sheet states (ms since 1970) */
   now: number;
@@ -37,6 +37,7 @@ export async function checkJob(
   if (apply) await apply(c);
   const problems: string[] = [];
   const { host, ...checked } = c;
+  if (!job.target) return { checked: { ...checked, report: c.report }, problems };
   let bytes: Uint8Array | null = null;
   try {
     await host.markFindings(c.report);
