@@ -12,6 +12,8 @@ export class PackageEdit {
   private readonly removed = new Set<string>();
   /** added part names, in the order they were added */
   private readonly added: string[] = [];
+  /** counts parts coming and going (not texts changing): what a cache of where parts are depends on */
+  private partsChanged = 0;
   /** original texts already read: a part the package did not keep is inflated once, not per look */
   private readonly originals = new Map<string, string | null>();
 
@@ -50,6 +52,7 @@ export class PackageEdit {
   /** Sets a part's text (adding the part when it is new); unchanged text leaves the part as it was. */
   set(name: string, text: string): void {
     const key = this.key(name);
+    if (!this.has(key)) this.partsChanged++;
     const existed = this.pkg.has(key);
     this.removed.delete(key);
     if (existed && this.original(key) === text) {
@@ -63,10 +66,16 @@ export class PackageEdit {
 
   remove(name: string): void {
     const key = this.key(name);
+    if (this.has(key)) this.partsChanged++;
     this.changed.delete(key);
     const i = this.added.indexOf(key);
     if (i >= 0) this.added.splice(i, 1);
     else if (this.pkg.has(key)) this.removed.add(key);
+  }
+
+  /** Changes whenever a part is added or removed. */
+  get structure(): number {
+    return this.partsChanged;
   }
 
   /** The names of the parts there are now. */

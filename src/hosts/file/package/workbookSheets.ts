@@ -11,9 +11,29 @@ import { attribute, escapeAttribute, escapeText, removeAttribute, setAttribute, 
 
 const APP = 'docProps/app.xml';
 
-/** The workbook's sheets as they are now (edits included). */
+const known = new WeakMap<
+  PackageEdit,
+  { workbook: string; rels: string | null; structure: number; sheets: SheetEntry[] }
+>();
+
+/** The workbook's sheets as they are now (edits included); read again only when what they come from changed. */
 export function currentSheets(edit: PackageEdit): SheetEntry[] {
-  return workbookSheets(edit);
+  const workbook = edit.text(WORKBOOK) ?? '';
+  const rels = edit.text(relsPath(WORKBOOK));
+  const last = known.get(edit);
+  if (last && last.workbook === workbook && last.rels === rels && last.structure === edit.structure) {
+    return last.sheets.map((s) => ({ ...s }));
+  }
+  const sheets = workbookSheets(edit);
+  known.set(edit, { workbook, rels, structure: edit.structure, sheets: sheets.map((s) => ({ ...s })) });
+  return sheets;
+}
+
+/** Whether a sheet's view is selected: looked for before sheetData, where sheetViews is. */
+function tabSelected(sheetXml: string): boolean {
+  const data = sheetXml.search(/<(?:[\w.-]+:)?sheetData\b/);
+  const head = data < 0 ? sheetXml : sheetXml.slice(0, data);
+  return /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](1|true)["']/.test(head);
 }
 
 function sheetTags(xml: string) {
@@ -177,7 +197,7 @@ export function activateSheet(edit: PackageEdit, name: string): void {
   sheets.forEach((s, i) => {
     if (!s.part) return;
     const sheetXml = edit.text(s.part) ?? '';
-    const selected = /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](1|true)["']/.test(sheetXml);
+    const selected = tabSelected(sheetXml);
     if (i === index) {
       if (!selected) {
         const view = /<((?:[\w.-]+:)?)sheetView\b([^>]*?)(\/?)>/.exec(sheetXml);
