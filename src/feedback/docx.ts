@@ -277,13 +277,30 @@ function blockToDocx(
     case 'h2':
       return [paragraph(comments.wrap(h2Runs(block.text), block.comments))];
     case 'body':
-    case 'closing':
-      // the last paragraph before the 落款 goes with it: no page holds a 落款 alone
+    case 'closing': {
+      // a further line of the 附件说明 (full-width spaces, then "2.…") is indented under the first name by the
+      // paragraph, not by spaces a fallback font may draw narrower; the note's lines stay together
+      const note = block.style === 'body' && block.annexes !== undefined;
+      const lead = note && block.annexes!.length === 0 ? (/^\u3000+/.exec(block.text)?.[0].length ?? 0) : 0;
+      if (lead > 0) {
+        return [
+          new Paragraph({
+            children: [run(block.text.slice(lead), FONTS.body, SIZE.body)],
+            alignment: AlignmentType.LEFT,
+            spacing: BODY_SPACING,
+            indent: { left: INDENT + (lead * INDENT) / 2 },
+            keepNext: true,
+          }),
+        ];
+      }
+      // the last paragraph before the 落款 (and its 附件说明) goes with it: no page holds a 落款 alone
+      const beforeNote = next?.style === 'body' && next.annexes !== undefined;
       return [
         paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments), {
-          keepNext: next?.style === 'signature',
+          keepNext: note || beforeNote || next?.style === 'signature',
         }),
       ];
+    }
     case 'table':
       return [table(block.header, block.rows)];
     case 'figure':

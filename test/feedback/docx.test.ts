@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { cityDraft } from '../../src/core/feedback/city';
 import { districtDraft } from '../../src/core/feedback/district';
+import { figureBlocks, withFigures } from '../../src/core/charts';
 import { draftToText } from '../../src/core/feedback/text';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import type { Draft, DraftBlock } from '../../src/core/types';
@@ -114,6 +115,19 @@ describe('draftToDocx', () => {
     expect(body[at - 1]!.text).toMatch(/^附件：/);
     expect([keeps(at - 1), keeps(at), keeps(at + 1)]).toEqual([true, true, false]);
     expect(body[at + 2]!.text).toBe('附件');
+  });
+
+  it('keeps the closing and every line of a numbered 附件说明 with the 落款, the further names indented under the first', async () => {
+    const numbered = withFigures(city, await figureBlocks(reports, DEFAULT_RULESET));
+    const { body } = await open(await draftToDocx(numbered));
+    const first = body.findIndex((p) => p.text.startsWith('附件：1.'));
+    const keeps = (i: number) => body[i]!.xml.includes('<w:keepNext/>');
+    // the closing requirement, 附件：1.…, 2.…, the 落款
+    expect([keeps(first - 1), keeps(first), keeps(first + 1), keeps(first + 2)]).toEqual([true, true, true, true]);
+    // "2." starts where "1." does: the body's two-character indent and the three of "附件：", as an indent
+    expect(body[first + 1]!.text).toBe('2.全市比较图表');
+    expect(attr(body[first + 1]!.xml, 'w:ind', 'w:left')).toBe(String(640 + (3 * 640) / 2));
+    expect(body[first + 1]!.xml).not.toContain('w:firstLine');
   });
 
   it('leaves out the unused blue Title and Heading styles', async () => {
