@@ -85,7 +85,18 @@ export function relationships(pkg: PartReader, source: string): Relationship[] {
   return parseRelationships(xml, source);
 }
 
+/** The last relationship parts parsed: the workbook's is asked for several times per reading and writing. */
+const parsed: { xml: string; source: string; rels: readonly Relationship[] }[] = [];
+
 export function parseRelationships(xml: string, source: string): Relationship[] {
+  const known = parsed.find((p) => p.source === source && p.xml === xml);
+  if (known) return known.rels.map((r) => ({ ...r }));
+  const rels = readRelationships(xml, source);
+  if (parsed.unshift({ xml, source, rels: rels.map((r) => ({ ...r })) }) > 8) parsed.pop();
+  return rels;
+}
+
+function readRelationships(xml: string, source: string): Relationship[] {
   const out: Relationship[] = [];
   for (const t of tags(xml)) {
     if (t.close || t.name !== 'Relationship') continue;

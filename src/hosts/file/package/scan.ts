@@ -23,18 +23,54 @@ export function countCell(tally: Tally): void {
   if (++tally.cells > LIMITS.cells) throw new UnreadableError(REASONS.tooManyCells());
 }
 
-/** A cell address or range end (`B7`, `$XFD$1048576`, `C`, `12`) checked against Excel's range. */
-export function checkAddress(sheet: string, ref: string, whole = ref): void {
-  const m = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(ref.trim());
-  if (!m) return;
-  const letters = m[1]!.toUpperCase();
-  const row = m[2] ? Number(m[2]) : 0;
-  if (row > LIMITS.rowNumber) throw new UnreadableError(REASONS.rowNumber(shown(sheet), row));
+/** A cell address split by `splitAddress`: its column letters' count, column and row (0 when absent). */
+export const address = { letters: 0, column: 0, row: 0 };
+
+/**
+ * Splits a cell address or range end (`B7`, `$XFD$1048576`, `C`, `12`) into `address`, without a
+ * regular expression or an allocation (the sheet reader does it for every cell); false when it is
+ * not one. The column is counted no further than beyond Excel's last; the row as written.
+ */
+export function splitAddress(ref: string): boolean {
+  let i = 0;
+  let end = ref.length;
+  while (i < end && ref.charCodeAt(i) <= 0x20) i++;
+  while (end > i && ref.charCodeAt(end - 1) <= 0x20) end--;
+  if (ref.charCodeAt(i) === 0x24 /* $ */) i++;
+  let letters = 0;
   let column = 0;
-  for (let i = 0; i < letters.length && column <= LIMITS.column; i++) column = column * 26 + letters.charCodeAt(i) - 64;
-  if (letters.length > 3 || column > LIMITS.column) {
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    letters++;
+    if (column <= LIMITS.column) column = column * 26 + c - 0x60;
+  }
+  if (ref.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+    digits++;
+    if (row < 1e14) row = row * 10 + c - 0x30;
+  }
+  address.letters = letters;
+  address.column = column;
+  address.row = digits ? row : 0;
+  return true;
+}
+
+/** The address just split, checked against Excel's range; `whole` is what a message shows. */
+export function checkSplitAddress(sheet: string, whole: string): void {
+  if (address.row > LIMITS.rowNumber) throw new UnreadableError(REASONS.rowNumber(shown(sheet), address.row));
+  if (address.letters > 3 || address.column > LIMITS.column) {
     throw new UnreadableError(REASONS.cellAddress(shown(sheet), shown(whole)));
   }
+}
+
+/** A cell address or range end checked against Excel's range (nothing said when it is not one). */
+export function checkAddress(sheet: string, ref: string, whole = ref): void {
+  if (splitAddress(ref)) checkSplitAddress(sheet, whole);
 }
 
 const DTD = /^<!(?:DOCTYPE|ENTITY)/i;

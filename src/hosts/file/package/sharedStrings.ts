@@ -16,9 +16,32 @@ export function stringItemText(inner: string): string {
   return text;
 }
 
+/**
+ * Long items already read, by their XML: the template's long texts (the carried ruleset's JSON,
+ * 30,000 characters a piece, full of `&quot;`) are the same in every returned workbook.
+ */
+const LONG = 2048;
+const longItems = new Map<string, string>();
+let longChars = 0;
+
+function itemText(inner: string): string {
+  if (inner.length < LONG) return stringItemText(inner);
+  let text = longItems.get(inner);
+  if (text === undefined) {
+    text = stringItemText(inner);
+    if (longChars > 4_000_000) {
+      longItems.clear();
+      longChars = 0;
+    }
+    longItems.set(inner, text);
+    longChars += inner.length + text.length;
+  }
+  return text;
+}
+
 export function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  for (const m of xml.matchAll(SI)) out.push(stringItemText(m[1] ?? ''));
+  for (const m of xml.matchAll(SI)) out.push(itemText(m[1] ?? ''));
   return out;
 }

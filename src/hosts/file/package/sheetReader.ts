@@ -8,7 +8,7 @@
 import { dateToSerial } from '../../../core/parse';
 import type { SheetSnapshot, SnapshotCell } from '../../../core/types';
 import { isDateFormat } from './numberFormats';
-import { checkAddress, countCell, countRow, type Tally } from './scan';
+import { address, checkAddress, checkSplitAddress, countCell, countRow, splitAddress, type Tally } from './scan';
 import { stringItemText } from './sharedStrings';
 import { attribute, decodeText, innerText } from './xml';
 
@@ -77,10 +77,63 @@ function typed(t: string | undefined, text: string, fmt: string | undefined, ctx
   }
 }
 
+/** The `r`, `s` and `t` attributes of the `<c>` tag just read by `readCellAttributes`. */
+const cellAttrs: { r: string | undefined; s: string | undefined; t: string | undefined } = {
+  r: undefined,
+  s: undefined,
+  t: undefined,
+};
+
+/**
+ * A `<c>` tag's `r`, `s` and `t` into `cellAttrs`, in one pass over its attributes (a cell's are
+ * short and plain); what is not plain (a reference, a line break, odd quoting) is read by
+ * `attribute` as everywhere else.
+ */
+function readCellAttributes(attrs: string): void {
+  cellAttrs.r = cellAttrs.s = cellAttrs.t = undefined;
+  const n = attrs.length;
+  let i = 0;
+  while (i < n) {
+    let c = attrs.charCodeAt(i);
+    if (c <= 0x20) {
+      i++;
+      continue;
+    }
+    const name = i;
+    while (i < n && (c = attrs.charCodeAt(i)) !== 0x3d /* = */ && c > 0x20) i++;
+    const nameEnd = i;
+    while (i < n && attrs.charCodeAt(i) <= 0x20) i++;
+    if (attrs.charCodeAt(i) !== 0x3d) return slowCellAttributes(attrs);
+    i++;
+    while (i < n && attrs.charCodeAt(i) <= 0x20) i++;
+    const quote = attrs.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return slowCellAttributes(attrs);
+    const valueEnd = attrs.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (valueEnd < 0) return slowCellAttributes(attrs);
+    const local = nameEnd - 1;
+    if (local === name || attrs.charCodeAt(local - 1) === 0x3a /* prefix: */) {
+      const key = attrs.charCodeAt(local);
+      const slot = key === 0x72 ? 'r' : key === 0x73 ? 's' : key === 0x74 ? 't' : null;
+      if (slot && cellAttrs[slot] === undefined) {
+        for (let k = i + 1; k < valueEnd; k++) {
+          const v = attrs.charCodeAt(k);
+          if (v === 0x26 /* & */ || v < 0x20) return slowCellAttributes(attrs);
+        }
+        cellAttrs[slot] = attrs.slice(i + 1, valueEnd);
+      }
+    }
+    i = valueEnd + 1;
+  }
+}
+
+function slowCellAttributes(attrs: string): void {
+  cellAttrs.r = attribute(attrs, 'r');
+  cellAttrs.s = attribute(attrs, 's');
+  cellAttrs.t = attribute(attrs, 't');
+}
+
 /** One `<c>` element's content as a snapshot cell, or null when it holds nothing. */
-function cellOf(attrs: string, inner: string, ctx: SheetContext): SnapshotCell | null {
-  const t = attribute(attrs, 't');
-  const s = attribute(attrs, 's');
+function cellOf(t: string | undefined, s: string | undefined, inner: string, ctx: SheetContext): SnapshotCell | null {
   const fmt = s === undefined ? undefined : ctx.formats[parseInt(s, 10)];
   const f = inner ? F.exec(inner) : null;
   const formula = !!f && (!!f[2] || attribute(f[1] ?? '', 't') !== undefined);
@@ -193,10 +246,12 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, tally?: 
         continue;
       }
       if (tally) countCell(tally);
-      const ref = attribute(attrs, 'r');
-      const letters = ref ? /^\$?([A-Za-z]+)/.exec(ref)?.[1] : undefined;
-      if (tally && ref) checkAddress(name, ref);
-      col = letters ? columnNumber(letters) : col + 1;
+      readCellAttributes(attrs);
+      const { r: ref, s, t } = cellAttrs;
+      if (ref && splitAddress(ref)) {
+        if (tally) checkSplitAddress(name, ref);
+        col = address.letters ? address.column : col + 1;
+      } else col += 1;
       let inner = '';
       if (!empty) {
         const closing = `</${prefix}c>`;
@@ -205,7 +260,7 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, tally?: 
         inner = xml.slice(re.lastIndex, stop);
         re.lastIndex = endAt < 0 ? xml.length : endAt + closing.length;
       }
-      const cell = inner ? cellOf(attrs, inner, ctx) : null;
+      const cell = inner ? cellOf(t, s, inner, ctx) : null;
       if (cell) cellsAt.push({ r: row, c: col, cell });
     }
   }
