@@ -55,6 +55,19 @@ describe("a district's letter", () => {
     expect(items.filter((t) => t.includes('一般公共预算教育支出'))).toHaveLength(1);
   });
 
+  it('does not say an area was achieved where the letter finds a problem: its figure comes last, plainly', () => {
+    // 丁区 pays 2000 of 3000 (66.7%, short of 90%): 经费 has a problem, its growth of 12.5% is still a figure
+    const d = report({ name: '丁区', code: '371004', rows: { JF16: { F: 2000 } } });
+    const items = bodies(districtDraft(d, DEFAULT_RULESET)).filter((t) => /^[一二三四五]是/.test(t));
+    expect(items).toEqual([
+      '一是教师队伍建设不断加强，待遇保障逐步落实。义务教育教师交流轮岗比例为15.0%，高出10%的要求5.0个百分点。',
+      '二是学生身心健康工作持续加强。儿童青少年总体近视率为48.5%，比上年（50%）下降1.5个百分点，超过每年下降1个百分点的要求。',
+      '三是校园安全与卫生保障水平不断提高。专职卫生专业技术人员125人，生员比为480∶1，优于600∶1的配备要求。',
+      '四是学前教育普及普惠水平稳步提升。公办园在园幼儿占比为60%，高出50%的要求10个百分点。',
+      '五是一般公共预算和政府性基金预算安排的教育经费13.5亿元，比上年增长12.5%，高于增长10%的要求。',
+    ]);
+  });
+
   it('says no first place of a district that leads nowhere, nor without the batch', () => {
     expect(bodies(districtDraft(a, DEFAULT_RULESET, { leads })).join('')).not.toContain('居全市首位');
     expect(bodies(districtDraft(b, DEFAULT_RULESET)).join('')).not.toContain('居全市首位');

@@ -85,7 +85,12 @@ function names(report: Report, rule: RuleDef, ruleset: Ruleset): Record<string, 
  * first, one per indicator; a percentage met at exactly 100% only after those. Never from an
  * indicator that is not met, whose data has an error, or whose value the check doubts.
  */
-export function strengths(report: Report, ruleset: Ruleset, leads: readonly CityLead[] = []): string[] {
+export function strengths(
+  report: Report,
+  ruleset: Ruleset,
+  leads: readonly CityLead[] = [],
+  troubled: ReadonlySet<string> = new Set(),
+): string[] {
   const errors = errorIndicators(report);
   const doubted = doubtedIndicators(report);
   const scope = reportScope(report, ruleset);
@@ -112,20 +117,29 @@ export function strengths(report: Report, ruleset: Ruleset, leads: readonly City
     chosen.push(s);
     if (chosen.length === MAX_STRENGTHS) break;
   }
-  return byArea(chosen, ruleset);
+  return byArea(chosen, ruleset, troubled);
 }
 
 /**
  * Strengths of one area said together after what the area achieved (the heading of its
  * 成效表述, the part before its first 。): "教育投入持续加大，经费保障政策有效落实。一般公共预算…",
- * the areas in the order of their first strength.
+ * the areas in the order of their first strength. An area where the letter also finds problems
+ * (`troubled`) is not said to be achieved: its figures come last, without the heading.
  */
-function byArea(chosen: readonly { id: string; text: string }[], ruleset: Ruleset): string[] {
+function byArea(
+  chosen: readonly { id: string; text: string }[],
+  ruleset: Ruleset,
+  troubled: ReadonlySet<string>,
+): string[] {
   const groups = new Map<string, { heading: string; texts: string[] }>();
-  for (const s of chosen) {
+  const ordered = [
+    ...chosen.filter((s) => !troubled.has(ruleset.areaOf(s.id)?.name ?? '')),
+    ...chosen.filter((s) => troubled.has(ruleset.areaOf(s.id)?.name ?? '')),
+  ];
+  for (const s of ordered) {
     const area = ruleset.areaOf(s.id);
     const key = area?.name ?? s.id;
-    const heading = area?.strength.split('。')[0]?.trim() ?? '';
+    const heading = area && !troubled.has(area.name) ? (area.strength.split('。')[0]?.trim() ?? '') : '';
     const group = groups.get(key) ?? { heading, texts: [] };
     group.texts.push(s.text.replace(/[。；;]+$/, ''));
     groups.set(key, group);
@@ -294,10 +308,15 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   blocks.push({ style: 'body', text: overview(report, ruleset, name, w) });
 
   sections.add(HEADINGS.strengths);
+  const mine = (opts.city ?? []).filter((c) => c.districts.includes(name));
+  // an area has a problem paragraph when the district misses a requirement there or a comparison names it
+  const named = new Set(mine.map((c) => ruleset.areaOf(c.indicator)?.name));
+  const problemAreas = ruleset.areas.filter((a) => named.has(a.name) || areasOf(warnings, ruleset).includes(a));
   const items = strengths(
     report,
     ruleset,
     (opts.leads ?? []).filter((l) => l.districts.includes(name)),
+    new Set(problemAreas.map((a) => a.name)),
   );
   if (items.length) {
     blocks.push({ style: 'body', text: fill(w.strengthsLead, values) }, ...strengthBlocks(items, w));
@@ -306,12 +325,10 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   }
 
   sections.add(HEADINGS.problems);
-  const mine = (opts.city ?? []).filter((c) => c.districts.includes(name));
-  // an area has a paragraph when the district misses a requirement there or a comparison names it
-  const named = new Set(mine.map((c) => ruleset.areaOf(c.indicator)?.name));
-  const areas = ruleset.areas
-    .filter((a) => named.has(a.name) || areasOf(warnings, ruleset).includes(a))
-    .map((area) => ({ area, findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name) }));
+  const areas = problemAreas.map((area) => ({
+    area,
+    findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name),
+  }));
   areas.forEach(({ area, findings }, i) => {
     const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name);
     const all = withComparisons(clauses(findings, name, w), compared, report, ruleset, w);
