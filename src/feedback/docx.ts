@@ -102,12 +102,12 @@ const BODY_SPACING = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, afte
 
 function paragraph(
   runs: (TextRun | CommentRangeStart | CommentRangeEnd)[],
-  opts: { indent?: boolean; pageBreakBefore?: boolean; keepNext?: boolean } = {},
+  opts: { indent?: boolean; pageBreakBefore?: boolean; keepNext?: boolean; spacingBefore?: number } = {},
 ): Paragraph {
   return new Paragraph({
     children: runs,
     alignment: AlignmentType.JUSTIFIED,
-    spacing: BODY_SPACING,
+    spacing: opts.spacingBefore ? { ...BODY_SPACING, before: opts.spacingBefore } : BODY_SPACING,
     indent: opts.indent === false ? undefined : { firstLine: INDENT, firstLineChars: 200 },
     pageBreakBefore: opts.pageBreakBefore,
     keepNext: opts.keepNext,
@@ -228,6 +228,8 @@ function blockToDocx(
   comments: Comments,
   /** the next block (a 成文日期 is not kept with an annex that starts a page) */
   next?: DraftBlock,
+  /** the block before (the 附件说明 and the 落款 come one blank line below the text) */
+  prev?: DraftBlock,
 ): (Paragraph | Table)[] {
   switch (block.style) {
     case 'title':
@@ -252,7 +254,8 @@ function blockToDocx(
         new Paragraph({
           children: [run(block.text, FONTS.body, SIZE.body)],
           alignment: AlignmentType.RIGHT,
-          spacing: BODY_SPACING,
+          // GB/T 9704: the 署名 one blank line below the text or the 附件说明, the date right under it
+          spacing: prev?.style === 'signature' ? BODY_SPACING : { ...BODY_SPACING, before: LINE },
           indent: { right: 2 * INDENT },
           // 落款 stays with its date; the date, kept with an annex on a new page, went there alone
           keepNext: next?.style === 'signature',
@@ -295,11 +298,12 @@ function blockToDocx(
       }
       // the last paragraph before the 落款 (and its 附件说明) goes with it: no page holds a 落款 alone
       const beforeNote = next?.style === 'body' && next.annexes !== undefined;
-      return [
-        paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments), {
-          keepNext: note || beforeNote || next?.style === 'signature',
-        }),
-      ];
+      const p = paragraph(comments.wrap([run(block.text, FONTS.body, SIZE.body)], block.comments), {
+        keepNext: note || beforeNote || next?.style === 'signature',
+        // GB/T 9704: the 附件说明 one blank line below the text
+        ...(note && block.annexes!.length > 0 ? { spacingBefore: LINE } : {}),
+      });
+      return [p];
     }
     case 'table':
       return [table(block.header, block.rows)];
@@ -386,7 +390,9 @@ export function draftDocument(draft: Draft): Document {
   const comments = new Comments();
   let afterClosing = false;
   for (const [i, block] of draft.blocks.entries()) {
-    children.push(...blockToDocx(block, afterClosing && block.style === 'h1', comments, draft.blocks[i + 1]));
+    children.push(
+      ...blockToDocx(block, afterClosing && block.style === 'h1', comments, draft.blocks[i + 1], draft.blocks[i - 1]),
+    );
     if (block.style === 'closing') afterClosing = true;
   }
   return new Document({

@@ -128,6 +128,15 @@ describe('draftToDocx', () => {
     expect(body[first + 1]!.text).toBe('2.全市比较图表');
     expect(attr(body[first + 1]!.xml, 'w:ind', 'w:left')).toBe(String(640 + (3 * 640) / 2));
     expect(body[first + 1]!.xml).not.toContain('w:firstLine');
+    // GB/T 9704: the note one blank line below the text, the 署名 one below the note, the date right under it
+    const before = (i: number) => attr(body[i]!.xml, 'w:spacing', 'w:before');
+    expect([before(first - 1), before(first), before(first + 1), before(first + 2), before(first + 3)]).toEqual([
+      '0',
+      '579',
+      '0',
+      '579',
+      '0',
+    ]);
   });
 
   it('leaves out the unused blue Title and Heading styles', async () => {
