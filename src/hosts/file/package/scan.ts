@@ -82,7 +82,8 @@ const DTD = /^<!(?:DOCTYPE|ENTITY)/i;
 export function checkDoctype(part: string, xml: string): void {
   let i = 0;
   for (;;) {
-    while (i < xml.length && xml.charCodeAt(i) <= 0x20) i++;
+    // white space, and a byte order mark should one be left
+    while (i < xml.length && (xml.charCodeAt(i) <= 0x20 || xml.charCodeAt(i) === 0xfeff)) i++;
     if (xml.startsWith('<?', i)) {
       const end = xml.indexOf('?>', i + 2);
       if (end < 0) return;
