@@ -102,7 +102,9 @@ export function markPackage(edit: PackageEdit, report: Report): MarkResult {
       summaryOnly += mark.findings.length;
       continue;
     }
-    bySheet.set(mark.sheet, [...(bySheet.get(mark.sheet) ?? []), mark]);
+    const list = bySheet.get(mark.sheet);
+    if (list) list.push(mark);
+    else bySheet.set(mark.sheet, [mark]);
   }
   if (!bySheet.size) {
     // styles of earlier marks still in use stay on the record, to go when they no longer are
