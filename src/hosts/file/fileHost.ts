@@ -13,11 +13,10 @@ import { clearFileMarks, markFileFindings } from './marks';
 import { clearPackageMarks, markPackage } from './package/annotate';
 import { PackageEdit } from './package/edit';
 import { XlsxPackage, openPackage } from './package/open';
-import { putBuiltSheet } from './package/productSheets';
 import { putLayoutSheet } from './package/sheetXml';
 import { packageSnapshot } from './package/snapshot';
 import { activateSheet, currentSheets } from './package/workbookSheets';
-import { summaryLayout, writeDraftSheet, writeSummarySheet } from './sheets';
+import { draftLayout, summaryLayout, writeDraftSheet, writeSummarySheet } from './sheets';
 import { workbookSnapshot } from './snapshot';
 
 export class FileHost implements WorkbookHost {
@@ -74,7 +73,7 @@ export class FileHost implements WorkbookHost {
   }
 
   async writeDraft(draft: Draft, sheetName: string = DRAFT_SHEET): Promise<void> {
-    if (this.edit) await putBuiltSheet(this.edit, (wb) => writeDraftSheet(wb, draft, sheetName));
+    if (this.edit) putLayoutSheet(this.edit, draftLayout(draft, sheetName));
     else writeDraftSheet(this.built!, draft, sheetName);
   }
 

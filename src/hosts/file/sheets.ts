@@ -30,7 +30,11 @@ export interface CellLook {
   numFmt?: string;
 }
 
-export type LaidValue = string | number | { formula: string; result: string };
+export type LaidValue =
+  | string
+  | number
+  | { formula: string; result: string }
+  | { richText: { text: string; font: NonNullable<CellLook['font']> }[] };
 
 export interface LaidCell {
   row: number;
@@ -51,7 +55,10 @@ export interface SheetLayout {
   /** [top row, left column, bottom row, right column] */
   merges: [number, number, number, number][];
   autoFilter: { from: { row: number; column: number }; to: { row: number; column: number } } | null;
+  /** rows frozen at the top (0: none) */
   frozenRows: number;
+  /** row heights in points, by row number */
+  heights: ReadonlyMap<number, number>;
   pageSetup: Partial<ExcelJS.PageSetup>;
 }
 
@@ -102,6 +109,7 @@ export function summaryLayout(report: Report, checkedAt: Date, sheetNames: reado
       ? { from: { row: headRow, column: 1 }, to: { row: headRow + data.rows.length, column: data.columns.length } }
       : null,
     frozenRows: headRow,
+    heights: new Map(),
     pageSetup: PAGE_SETUP,
   };
 }
@@ -121,8 +129,9 @@ export function applyLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.
     if (look.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: look.fill } };
   }
   for (const [t, l, b, r] of layout.merges) ws.mergeCells(t, l, b, r);
+  for (const [row, height] of layout.heights) ws.getRow(row).height = height;
   if (layout.autoFilter) ws.autoFilter = layout.autoFilter;
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.frozenRows }];
+  if (layout.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.frozenRows }];
   return ws;
 }
 
@@ -139,32 +148,30 @@ export function writeSummarySheet(
 const DRAFT_WIDTHS = [16, 36, 14, 40];
 const CHARS_PER_LINE = 50;
 
-export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string = DRAFT_SHEET): ExcelJS.Worksheet {
-  const ws = freshSheet(wb, name);
-  ws.pageSetup = { ...ws.pageSetup, ...PAGE_SETUP, orientation: 'portrait' };
-  DRAFT_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+/** A draft (feedback letter, city report, 修改对照) as a sheet's data: one merged row per paragraph. */
+export function draftLayout(draft: Draft, name: string = DRAFT_SHEET): SheetLayout {
+  const cells: LaidCell[] = [];
+  const merges: SheetLayout['merges'] = [];
+  const heights = new Map<number, number>();
   let r = 1;
   for (const block of draft.blocks) {
     if (block.style === 'table') {
-      [block.header, ...block.rows].forEach((cells, i) => {
-        cells.forEach((v, j) => {
-          const c = ws.getCell(r, j + 1);
-          c.value = typeof v === 'string' ? cutText(v) : v;
-          c.border = BORDER;
-          c.alignment = { wrapText: true, vertical: 'top' };
-          if (i === 0) c.font = { name: FONT, bold: true };
+      [block.header, ...block.rows].forEach((row, i) => {
+        row.forEach((v, j) => {
+          const look: CellLook = { border: true, alignment: { wrapText: true, vertical: 'top' } };
+          if (i === 0) look.font = { name: FONT, bold: true };
+          cells.push({ row: r, col: j + 1, value: typeof v === 'string' ? cutText(v) : v, look });
         });
         r++;
       });
       continue;
     }
-    ws.mergeCells(r, 1, r, DRAFT_WIDTHS.length);
-    const c = ws.getCell(r, 1);
+    merges.push([r, 1, r, DRAFT_WIDTHS.length]);
     const size = block.style === 'title' ? 16 : 12;
     // a （一） paragraph opens with its heading sentence: only that part is bold
     const text = cutText(block.text);
     const headEnd = block.style === 'h2' ? text.indexOf('。') + 1 : 0;
-    c.value =
+    const value: LaidValue =
       headEnd > 0 && headEnd < text.length
         ? {
             richText: [
@@ -173,16 +180,30 @@ export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string
             ],
           }
         : text;
-    c.font = {
-      name: FONT,
-      size,
-      bold: block.style === 'title' || block.style === 'h1' || block.style === 'h2' || block.style === 'annex',
-    };
+    const bold = block.style === 'title' || block.style === 'h1' || block.style === 'h2' || block.style === 'annex';
     const horizontal = block.style === 'title' ? 'center' : block.style === 'signature' ? 'right' : 'left';
-    c.alignment = { wrapText: true, vertical: 'top', horizontal };
+    cells.push({
+      row: r,
+      col: 1,
+      value,
+      look: { font: { name: FONT, size, bold }, alignment: { wrapText: true, vertical: 'top', horizontal } },
+    });
     const lines = Math.max(1, Math.ceil(block.text.length / CHARS_PER_LINE));
-    ws.getRow(r).height = Math.max(20, lines * 18 + (block.style === 'title' ? 12 : 4));
+    heights.set(r, Math.max(20, lines * 18 + (block.style === 'title' ? 12 : 4)));
     r++;
   }
-  return ws;
+  return {
+    name,
+    widths: DRAFT_WIDTHS,
+    cells,
+    merges,
+    autoFilter: null,
+    frozenRows: 0,
+    heights,
+    pageSetup: { ...PAGE_SETUP, orientation: 'portrait' },
+  };
+}
+
+export function writeDraftSheet(wb: ExcelJS.Workbook, draft: Draft, name: string = DRAFT_SHEET): ExcelJS.Worksheet {
+  return applyLayout(wb, draftLayout(draft, name));
 }

@@ -75,6 +75,18 @@ function cellXml(at: string, style: string, value: LaidValue | null): string {
       : `<c r="${at}"${style} t="inlineStr">${textXml(String(value))}</c>`;
   }
   if (typeof value === 'string') return `<c r="${at}"${style} t="inlineStr">${textXml(value)}</c>`;
+  if ('richText' in value) {
+    const runs = value.richText.map(({ text, font }) => {
+      const rPr =
+        (font.bold ? '<b/>' : '') +
+        (font.underline ? '<u/>' : '') +
+        (font.size !== undefined ? `<sz val="${font.size}"/>` : '') +
+        (font.color ? `<color rgb="${escapeAttribute(font.color.argb)}"/>` : '') +
+        (font.name ? `<rFont val="${escapeAttribute(font.name)}"/>` : '');
+      return `<r>${rPr ? `<rPr>${rPr}</rPr>` : ''}<t xml:space="preserve">${escapeText(xmlSafe(text))}</t></r>`;
+    });
+    return `<c r="${at}"${style} t="inlineStr"><is>${runs.join('')}</is></c>`;
+  }
   return `<c r="${at}"${style} t="str"><f>${escapeText(xmlSafe(value.formula))}</f><v>${escapeText(xmlSafe(value.result))}</v></c>`;
 }
 
@@ -114,7 +126,13 @@ export function layoutXml(layout: SheetLayout, styles: StyleSheet): string {
     maxRow = Math.max(maxRow, row);
     maxCol = Math.max(maxCol, col);
   }
-  const rows = [...byRow].map(([r, cells]) => `<row r="${r}">${cells.join('')}</row>`).join('');
+  const rows = [...byRow]
+    .map(([r, cells]) => {
+      const height = layout.heights.get(r);
+      const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+      return `<row r="${r}"${ht}>${cells.join('')}</row>`;
+    })
+    .join('');
   const cols = layout.widths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');

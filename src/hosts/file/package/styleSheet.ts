@@ -1,8 +1,8 @@
 /**
  * Additions to a workbook's styles.xml, appended after what is there (existing indexes never
- * move): a cell style cloned from a cell's own with only its fill changed, and the styles of
- * sheets built elsewhere merged in. An identical entry already present is reused, so that
- * re-checking a copy does not grow its styles.
+ * move): a cell style cloned from a cell's own with only its fill changed, and the looks of the
+ * product's sheets merged in. An identical entry already present is reused, so that re-checking a
+ * copy does not grow its styles; what the marks appended is taken away again when unused.
  */
 import type { PackageEdit } from './edit';
 import { CONTENT_TYPE, addOverride, addRelationship } from './opc';
@@ -353,7 +353,7 @@ export class StyleSheet {
   }
 }
 
-/** A cell style of a sheet built elsewhere: its `<xf>` and the XML of what it uses (null: the default). */
+/** A cell style to merge in: its `<xf>` and the XML of what it uses (null: the workbook's default). */
 export interface MergedXf {
   xf: string;
   font: string | null;
@@ -393,28 +393,4 @@ export function withAttributes(element: string, values: Record<string, string>):
   let attrs = m[2]!;
   for (const [k, v] of Object.entries(values)) attrs = setAttribute(attrs, k, v);
   return `<${m[1]}${attrs}${m[3]}>${element.slice(m[0].length)}`;
-}
-
-/** The styles of a sheet built in another workbook, merged in: its xf indexes → this workbook's. */
-export function mergeStyles(target: StyleSheet, sourceXml: string): number[] {
-  const found = readSections(sourceXml);
-  const src = (name: Section) => found.get(name)?.children.map((c) => c.xml) ?? [];
-  const fonts = src('fonts');
-  const fills = src('fills');
-  const borders = src('borders');
-  const codes = new Map<number, string>();
-  for (const c of src('numFmts')) codes.set(Number(attrOf(c, 'numFmtId')), attrOf(c, 'formatCode') ?? 'General');
-  return target.mergeXfs(
-    src('cellXfs').map((xf) => {
-      const numFmtId = Number(attrOf(xf, 'numFmtId') ?? 0);
-      const code = codes.get(numFmtId);
-      return {
-        xf,
-        font: fonts[Number(attrOf(xf, 'fontId') ?? 0)] ?? null,
-        fill: fills[Number(attrOf(xf, 'fillId') ?? 0)] ?? null,
-        border: borders[Number(attrOf(xf, 'borderId') ?? 0)] ?? null,
-        ...(numFmtId >= 164 && code !== undefined ? { numFmt: code } : {}),
-      };
-    }),
-  );
 }
