@@ -359,16 +359,31 @@ function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset,
   return text;
 }
 
+/**
+ * 问题 in the 问题清单: what the rule's city sentence says, without the district ("普惠性幼儿园
+ * 覆盖率未达到80%"), rather than the form's label of the indicator.
+ */
+function problemText(f: Finding, report: Report, ruleset: Ruleset): string {
+  const rule = ruleset.rule(f.rule);
+  if (!rule?.city) return ruleset.labelOf(f.indicator);
+  return (
+    ruleSentence(rule, { 地区: '', 均: '' }, reportScope(report, ruleset), ruleset) || ruleset.labelOf(f.indicator)
+  );
+}
+
 /** 问题清单: 序号 | 地区 | 问题 | 现状 | 要求, each district named once, at the first of its rows. */
 function problemList(checked: readonly Report[], ruleset: Ruleset): string[][] {
   const rows: string[][] = [];
   for (const r of checked) {
     conclusiveWarnings(r).forEach((f, i) => {
+      const problem = problemText(f, r, ruleset);
+      const now = currentValue(f, ruleset);
+      // 现状 does not repeat the problem it follows ("…尚未全部完成：共3项…" → "共3项…")
       rows.push([
         String(rows.length + 1),
         i === 0 ? districtName(r) : '',
-        ruleset.labelOf(f.indicator),
-        currentValue(f, ruleset),
+        problem,
+        now.startsWith(`${problem}：`) ? now.slice(problem.length + 1) : now,
         f.requirement ?? '',
       ]);
     });
