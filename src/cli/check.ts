@@ -52,14 +52,16 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-export function statusLine(c: CheckedResult, width: number): string {
+/** A workbook's line; one checked with a ruleset other than the command's says which. */
+export function statusLine(c: CheckedResult, width: number, commandRulesets: readonly Ruleset[] = []): string {
   const name = pad(c.file, width);
   if (c.status === 'unreadable') return `  ✗ ${name}  ${T.unreadable}：${c.reason}`;
   if (c.status === 'not-template') return `  ✗ ${name}  ${c.reason}`;
   const r = c.report;
   const who = `${r.district.name || T.noName}${r.district.code ? ` ${r.district.code}` : ''}`;
   const counts = `${T.error} ${r.counts.error} · ${T.warning} ${r.counts.warning} · ${T.notice} ${r.counts.notice}`;
-  return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}  ${counts}  ${readyLine(r).replace(/^[✓✗] /, '')}`;
+  const own = commandRulesets.length && !commandRulesets.includes(c.ruleset) ? T.ownRuleset(c.ruleset.version) : '';
+  return `  ${r.readyToReturn ? '✓' : '✗'} ${name}  ${who}${own}  ${counts}  ${readyLine(r).replace(/^[✓✗] /, '')}`;
 }
 
 /** A file's modification time, to order two returns of one district on the same 填报日期. */
@@ -134,7 +136,7 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
     for (const line of problems) io.err(line);
     if (problems.length || c.status !== 'checked' || c.report.counts.error > 0) failed = true;
     progress.clear();
-    if (c.status === 'checked') say(statusLine(c, width));
+    if (c.status === 'checked') say(statusLine(c, width, rulesets));
     else io.err(statusLine(c, width));
     if (c.notice) say(c.notice);
     entries.push(workbookJson(c, output));

@@ -1,7 +1,7 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { cityDraft, cityLeads } from '../core/feedback/city';
+import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';
 import type { Draft } from '../core/types';
@@ -18,7 +18,7 @@ import { expandInputs } from './inputs';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
-import { checkedInOrder } from './pool/inOrder';
+import { checkFile } from './workbooks';
 import { safeIo } from './safe';
 import { PreviousYears } from './previous';
 
@@ -84,18 +84,18 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
 
   const lastReview = opts.previousReview ? (await readReview(opts.previousReview)).rows : null;
   const previous = await PreviousYears.load(opts.previous, rulesets, io.now(), io, {}, lastReview);
-  // read on every core the machine can spare; no annotated copy is made
-  const jobs = inputs.files.map((file) => ({ file, outDir, now: io.now().getTime() }));
-  for await (const { checked: c } of checkedInOrder(jobs, rulesets, previous ? (x) => previous.apply(x) : undefined)) {
+  for (const file of inputs.files) {
+    const c = await checkFile(file, rulesets, io.now());
     if (c.notice) io.out(c.notice);
     if (c.status !== 'checked') {
       failed = true;
       io.err(statusLine(c, width));
       continue;
     }
+    await previous?.apply(c);
     if (c.report.counts.error > 0) failed = true;
     io.out(statusLine(c, width));
-    checked.push({ ...c, modified: modifiedTime(c.file) });
+    checked.push({ ...c, modified: modifiedTime(file) });
   }
   previous?.reportUnused(io);
   // the batch: one workbook per district, of the city, year and ruleset of most; the others get no draft
@@ -116,7 +116,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
   }
   const reviewed = reviewBatch(included, rows);
   for (const row of reviewed.unmatched) io.err(`  ! ${LEDGER_TEXT.unmatched(row)}`);
-  const drafts = batchDrafts({ districtDraft, cityDraft, cityLeads }, reviewed, {
+  const drafts = batchDrafts({ districtDraft, cityDraft }, reviewed, {
     now: io.now(),
     ...(opts.city ? { cityName: opts.city } : {}),
   });

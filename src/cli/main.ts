@@ -67,7 +67,15 @@ function program(io: Io, setCode: (n: number) => void): Command {
       optionDescription: (o) =>
         o.defaultValue === undefined ? o.description : T.withDefault(o.description, String(o.defaultValue)),
     })
-    .configureOutput({ writeErr: () => undefined, writeOut: (s) => io.out(T.helpHeadings(s).trimEnd()) });
+    .configureOutput({
+      writeErr: () => undefined,
+      // one line at a time: a line break inside a line is taken for a control character
+      writeOut: (s) =>
+        T.helpHeadings(s)
+          .trimEnd()
+          .split('\n')
+          .forEach((line) => io.out(line)),
+    });
   // with --json -, stdout carries only the JSON
   const quietIo = (json?: string): Io => (json === '-' ? { ...io, out: io.err } : io);
 

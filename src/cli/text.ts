@@ -30,7 +30,9 @@ export const CLI_TEXT = {
   optQuiet: '只报告无法读取的文件，不逐个打印结果',
   optFormat: '输出格式，逗号分隔：docx,txt',
   optCity: '全市汇总反馈中的城市名称（默认取填报表中的“所属地市”）',
-  checking: (n: number, version: string) => `正在校验 ${n} 个工作簿（规则集 ${version}）：`,
+  checking: (n: number, version: string) =>
+    `正在校验 ${n} 个工作簿（规则集 ${version}；自带其他规则集的按其自带的校验）：`,
+  ownRuleset: (version: string) => `（按自带规则集 ${version}）`,
   unreadable: '无法读取',
   noName: '（未填地区名称）',
   error: '错误',
