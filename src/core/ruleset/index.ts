@@ -166,7 +166,10 @@ export function chooseRuleset(
   const at = { sheet: found?.sheet ?? snapshot.sheets[0]?.name ?? '', cell: found?.cell ?? 'A1' };
   if (mine) {
     const findings: Finding[] = [];
-    if (ofVersion && !sameRuleset(ofVersion, mine.doc)) {
+    // the checker's `--rules` overrides are the reviewer's, not a change of the district's copy
+    const carriedAsMine =
+      ofVersion && Object.keys(mine.overrides).length ? applyOverrides(ofVersion, mine.overrides) : ofVersion;
+    if (carriedAsMine && !sameRuleset(carriedAsMine, mine.doc)) {
       findings.push({
         rule: 'TPL.rulesetDiffers',
         indicator: null,
