@@ -339,4 +339,14 @@ export const en: Strings = {
     sheetNoLines:
       'This Excel cannot draw lines over a column chart (it needs ExcelApi 1.7); the city figure and the requirement are in each chart title.',
   },
+  /** the page's long lists (districts, files not checked) and the review boxes of one district */
+  batchList: {
+    /** a long list shows this many more at a time */
+    showMore: (step: number, left: number) => `Show ${step} more (${left} not shown yet)`,
+    shownOf: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    /** what a warning is about, so that two on one cell are told apart: indicator name and rule id */
+    about: (indicator: string, rule: string) => (indicator ? `${indicator} · rule ${rule}` : `rule ${rule}`),
+    decisionLabel: (cell: string, about: string) => `Decision on ${cell} (${about})`,
+    noteLabel: (cell: string, about: string) => `Reviewer’s note on ${cell} (${about}, optional)`,
+  },
 };

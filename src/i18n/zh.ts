@@ -314,6 +314,16 @@ export const zh = {
     sheetWritten: (sheet: string, charts: number) => `已在“${sheet}”工作表写入图表数据和 ${charts} 个图表。`,
     sheetNoLines: '此版本的 Excel 不能在柱形图中加画折线（需要 ExcelApi 1.7），全市水平和达标要求已写在图表标题中。',
   },
+  /** the page's long lists (districts, files not checked) and the review boxes of one district */
+  batchList: {
+    /** a long list shows this many more at a time */
+    showMore: (step: number, left: number) => `显示更多（再显示 ${step} 个，还有 ${left} 个未显示）`,
+    shownOf: (shown: number, total: number) => `已显示 ${shown} 个，共 ${total} 个`,
+    /** what a warning is about, so that two on one cell are told apart: 指标名称 and 规则编号 */
+    about: (indicator: string, rule: string) => (indicator ? `${indicator} · 规则 ${rule}` : `规则 ${rule}`),
+    decisionLabel: (cell: string, about: string) => `${cell}（${about}）的审核意见`,
+    noteLabel: (cell: string, about: string) => `${cell}（${about}）的审核说明（可选）`,
+  },
 };
 
 export type Strings = typeof zh;

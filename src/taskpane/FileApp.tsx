@@ -87,6 +87,7 @@ const useStyles = makeStyles({
 
 const realNow = () => new Date();
 const NO_REPORTS: readonly Report[] = [];
+const NO_ENTRIES: readonly CheckedEntry[] = [];
 
 function DistrictsSection({ strings, children }: { strings: Strings; children: ReactNode }) {
   const styles = useStyles();
@@ -150,12 +151,13 @@ export function FileApp({
   const nextYear = useNextYear(engines, strings, save);
   const diff = useDiff(engines, strings, given.fileOf, save);
   const { add: addToBatch } = batch;
+  const { remember } = given;
   const addFiles = useCallback(
     (files: File[]) => {
-      given.remember(files);
+      remember(files);
       addToBatch(files);
     },
-    [given, addToBatch],
+    [remember, addToBatch],
   );
   const downloads = useDownloads(engines, strings, save);
   const templates = useDownloads(engines, strings, save);
@@ -182,8 +184,16 @@ export function FileApp({
   const places = useMemo(() => batchPlaces(checked), [checked]);
   const resubmitted = useMemo(() => returnPairs(checked, places.status), [checked, places.status]);
   // the included workbooks as the reviewer decided: the drafts follow the ledger
-  const review = useReviewedBatch(places.included, ledger.decisions);
   const reading = batch.progress !== null;
+  // one workbook is shown at once, unless more of the same round are coming: then the table (a
+  // batch never opens its first district for a moment, only to swap it for the list)
+  const moreComing = batch.progress !== null && batch.progress.total > 1;
+  const single: CheckedEntry | undefined = checked.length === 1 && !moreComing ? checked[0] : undefined;
+  const opened = checked.find((e) => e.id === openId);
+  const shown = single ?? opened;
+  // the whole batch reviewed (its ledger applied, the city compared) once it is read, or for the
+  // district shown: not again for each file that comes in while the list is shown
+  const review = useReviewedBatch(reading && !shown ? NO_ENTRIES : places.included, ledger.decisions);
   const cityState = reading ? 'reading' : places.included.length > 1 ? 'ready' : 'tooFew';
   const cityRuleset = cityState === 'ready' ? places.ruleset : null;
   const cityReports = cityState === 'ready' ? review.cityReports : NO_REPORTS;
@@ -194,16 +204,18 @@ export function FileApp({
   const preview = useCityDraft(engines, cityReports, cityRuleset, previewWanted);
   const badCount = batch.entries.length - checked.length;
 
-  const single: CheckedEntry | undefined = checked.length === 1 ? checked[0] : undefined;
-  const opened = checked.find((e) => e.id === openId);
-  const shown = single ?? opened;
   // a batch's district takes the reviewer's decisions, unless it is not counted for the city
   const { decisions, decide } = ledger;
   const shownReview = useMemo((): ReviewContextValue | null | undefined => {
     if (!shown || single) return undefined;
     if (!places.status.get(shown.id)?.included) return null;
     const code = shown.outcome.report.district.code;
-    return { decided: (f) => decisions.get(findingKey(code, f)), decide: (f, d) => decide(code, f, d) };
+    const { ruleset } = shown.outcome;
+    return {
+      decided: (f) => decisions.get(findingKey(code, f)),
+      decide: (f, d) => decide(code, f, d),
+      nameOf: (f) => ruleset.labelOf(f.indicator),
+    };
   }, [shown, single, places.status, decisions, decide]);
   const setAside = useMemo(
     () =>
@@ -214,12 +226,14 @@ export function FileApp({
     [checked, places.status, strings],
   );
 
+  // stable handlers (dismiss is): the rows of a long list are not rendered again for them
+  const { dismiss: dismissDownload } = downloads;
   const open = useCallback(
     (id: number) => {
-      downloads.dismiss();
+      dismissDownload();
       setOpenId(id);
     },
-    [downloads],
+    [dismissDownload],
   );
   const back = useCallback(() => {
     downloads.dismiss();
@@ -237,27 +251,39 @@ export function FileApp({
   const { remove } = batch;
   const removeOne = useCallback(
     (id: number) => {
-      downloads.dismiss();
+      dismissDownload();
       remove(id);
     },
-    [downloads, remove],
+    [dismissDownload, remove],
   );
 
-  return (
-    <Frame lang={strings.locale}>
-      <div className={styles.page} data-mode="file">
+  // the top of the page, the same while a batch is read: not rendered again for each result
+  const { state: rulesetsState, load: loadRuleset, remove: removeRuleset } = rulesets;
+  const { template: downloadTemplate, state: templateState } = templates;
+  const top = useMemo(
+    () => (
+      <>
         <PageHeader strings={strings} />
         <DropZone strings={strings} onFiles={addFiles} />
         <RulesetsSection strings={strings}>
           <RulesetPanel
             strings={strings}
-            state={rulesets.state}
-            onLoad={(file) => void rulesets.load(file)}
-            onRemove={rulesets.remove}
-            onTemplate={(r) => void templates.template(r)}
-            templateState={templates.state}
+            state={rulesetsState}
+            onLoad={(file) => void loadRuleset(file)}
+            onRemove={removeRuleset}
+            onTemplate={(r) => void downloadTemplate(r)}
+            templateState={templateState}
           />
         </RulesetsSection>
+      </>
+    ),
+    [strings, addFiles, rulesetsState, loadRuleset, removeRuleset, downloadTemplate, templateState],
+  );
+
+  return (
+    <Frame lang={strings.locale}>
+      <div className={styles.page} data-mode="file">
+        {top}
         <YearsSection strings={strings}>
           <LastYearPanel
             strings={strings}
@@ -310,7 +336,7 @@ export function FileApp({
             review={shownReview}
           />
         ) : (
-          checked.length > 1 && (
+          (checked.length > 1 || (checked.length === 1 && moreComing)) && (
             <div className={styles.batch}>
               <DistrictsSection strings={strings}>
                 <DistrictTable

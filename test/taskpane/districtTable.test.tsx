@@ -62,3 +62,64 @@ test('coming back from a district, the keyboard is on its name again', () => {
   renderTable(jest.fn(), 1);
   expect(document.activeElement).toBe(screen.getByRole('button', { name: '查看南山县的问题清单' }));
 });
+
+describe('a long list (a city of 130 workbooks)', () => {
+  const many = byCode(
+    Array.from({ length: 130 }, (_, i) =>
+      checkedEntry(i + 1, districtReport(`第${i + 1}区`, String(370000 + i + 1)), `第${i + 1}区.xlsx`),
+    ),
+  );
+  const renderMany = (focusId: number | null = null, list = many) =>
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <DistrictTable entries={list} strings={zh} onOpen={jest.fn()} focusId={focusId} />
+      </FluentProvider>,
+    );
+  const dataRows = () => screen.getAllByRole('row').slice(1);
+
+  test('shows its first 100 rows and 显示更多, which adds the rest and gives the focus to the first added', () => {
+    renderMany();
+    expect(dataRows()).toHaveLength(100);
+    expect(screen.getByText(zh.batchList.shownOf(100, 130))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: zh.batchList.showMore(30, 30) }));
+    expect(dataRows()).toHaveLength(130);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '查看第101区的问题清单' }));
+    expect(document.querySelector('[data-show-more]')).toBeNull();
+    // still one table of rows: every row keeps its cells and its button
+    expect(within(dataRows()[129]!).getByRole('button', { name: '查看第130区的问题清单' })).toBeTruthy();
+  });
+
+  test('the district just closed is shown and focused, however far down it is', () => {
+    renderMany(120);
+    expect(dataRows()).toHaveLength(130);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: '查看第120区的问题清单' }));
+  });
+
+  test('a new workbook renders its own row only: the others are not rendered again', () => {
+    // every row asks for its button's name once per render
+    const asked: string[] = [];
+    const strings = {
+      ...zh,
+      file: {
+        ...zh.file,
+        openDistrict: (name: string) => {
+          asked.push(name);
+          return zh.file.openDistrict(name);
+        },
+      },
+    };
+    const table = (list: typeof many) => (
+      <FluentProvider theme={webLightTheme}>
+        {/* a new handler each time, as the page's render gives */}
+        <DistrictTable entries={list} strings={strings} onOpen={jest.fn()} status={new Map()} />
+      </FluentProvider>
+    );
+    const { rerender } = render(table(many.slice(0, 50)));
+    expect(asked).toHaveLength(50);
+    asked.length = 0;
+    const added = checkedEntry(999, districtReport('新区', '370025'), '新区.xlsx');
+    rerender(table(byCode([...many.slice(0, 50), added])));
+    expect(asked).toEqual(['新区']);
+    expect(dataRows().map((r) => r.getAttribute('data-code'))).toContain('370025');
+  });
+});

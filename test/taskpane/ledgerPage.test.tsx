@@ -6,7 +6,7 @@
  * ledger (the command's buildLedger, read back here with ExcelJS), loads an edited one (a row
  * matching nothing and a bad 审核意见 are shown, the rest applied), and the drafts follow it.
  */
-import { TextDecoder, TextEncoder } from 'util';
+import './textCodec';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import { LEDGER_COLUMNS, LEDGER_SHEET, LEDGER_TEXT } from '../../src/core/ledger';
@@ -22,9 +22,7 @@ import { bytesFile, fakeFile, stubEngines } from './fileHelpers';
 jest.setTimeout(120_000);
 
 const t = zh.ledger;
-
-// jsdom has no TextDecoder / TextEncoder; every browser the page runs in has
-Object.assign(globalThis, { TextDecoder, TextEncoder });
+const b = zh.batchList;
 
 function renderFileApp() {
   const { engines, calls } = stubEngines();
@@ -88,13 +86,15 @@ test('decide on the page, download the ledger, load an edited one, and the draft
   await screen.findByRole('heading', { name: '东城区' });
   expect(document.querySelectorAll('[data-review]')).toHaveLength(2);
   const first = reviewOf('教师队伍!F3');
-  expect(within(first).getByRole('radiogroup', { name: t.decisionLabel('教师队伍!F3') })).toBeTruthy();
+  expect(
+    within(first).getByRole('radiogroup', { name: b.decisionLabel('教师队伍!F3', b.about('', 'X')) }),
+  ).toBeTruthy();
   const accepted = within(first).getByRole('radio', { name: '采纳说明' });
   fireEvent.click(accepted);
   expect(reviewOf('教师队伍!F3').getAttribute('data-review')).toBe('采纳说明');
   const second = reviewOf('教师队伍!F4');
   fireEvent.click(within(second).getByRole('radio', { name: '退回补充' }));
-  fireEvent.change(within(second).getByRole('textbox', { name: t.noteLabel('教师队伍!F4') }), {
+  fireEvent.change(within(second).getByRole('textbox', { name: b.noteLabel('教师队伍!F4', b.about('', 'X')) }), {
     target: { value: '请补充完成时限' },
   });
   expect((within(reviewOf('教师队伍!F4')).getByRole('textbox') as HTMLTextAreaElement).value).toBe('请补充完成时限');

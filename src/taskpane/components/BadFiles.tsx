@@ -1,7 +1,9 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { Strings } from '../../i18n';
 import { badLine } from '../file/readFiles';
 import type { BatchEntry, Outcome } from '../file/types';
+import { ShowMore, useShownCount } from './ShowMore';
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
@@ -12,7 +14,45 @@ const useStyles = makeStyles({
 
 type BadOutcome = Exclude<Outcome, { status: 'checked' }>;
 
-/** One line for each file that could not be checked, saying why; the others are unaffected. Each can be removed. */
+type BadEntry = BatchEntry & { outcome: BadOutcome };
+
+/** One file's line; rendered again only when it changes. */
+const BadLine = memo(function BadLine({
+  entry: e,
+  strings,
+  onRemove,
+}: {
+  entry: BadEntry;
+  strings: Strings;
+  onRemove?: (id: number) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <li className={styles.item} data-file={e.file}>
+      <span data-line>
+        <span className={styles.file}>{e.file}</span>
+        {strings.file.colon}
+        {badLine(e.outcome, strings)}
+      </span>
+      {onRemove && (
+        <Button
+          className={styles.remove}
+          appearance="transparent"
+          size="small"
+          aria-label={strings.file.removeFile(e.file)}
+          onClick={() => onRemove(e.id)}
+        >
+          {strings.file.remove}
+        </Button>
+      )}
+    </li>
+  );
+});
+
+/**
+ * One line for each file that could not be checked, saying why; the others are unaffected. Each
+ * can be removed. Many of them show the first ones and "显示更多".
+ */
 export function BadFiles({
   entries,
   strings,
@@ -23,34 +63,19 @@ export function BadFiles({
   onRemove?: (id: number) => void;
 }) {
   const styles = useStyles();
-  const bad = entries.filter((e): e is BatchEntry & { outcome: BadOutcome } => e.outcome.status !== 'checked');
+  const bad = entries.filter((e): e is BadEntry => e.outcome.status !== 'checked');
+  const { shown, more } = useShownCount(bad.length);
   if (!bad.length) return null;
   return (
     <MessageBar intent="error" layout="multiline" data-bad-files>
       <MessageBarBody>
         <MessageBarTitle>{strings.file.badTitle(bad.length)}</MessageBarTitle>
         <ul className={styles.list}>
-          {bad.map((e) => (
-            <li key={e.id} className={styles.item} data-file={e.file}>
-              <span data-line>
-                <span className={styles.file}>{e.file}</span>
-                {strings.file.colon}
-                {badLine(e.outcome, strings)}
-              </span>
-              {onRemove && (
-                <Button
-                  className={styles.remove}
-                  appearance="transparent"
-                  size="small"
-                  aria-label={strings.file.removeFile(e.file)}
-                  onClick={() => onRemove(e.id)}
-                >
-                  {strings.file.remove}
-                </Button>
-              )}
-            </li>
+          {bad.slice(0, shown).map((e) => (
+            <BadLine key={e.id} entry={e} strings={strings} onRemove={onRemove} />
           ))}
         </ul>
+        <ShowMore shown={shown} total={bad.length} strings={strings} onMore={more} />
       </MessageBarBody>
     </MessageBar>
   );

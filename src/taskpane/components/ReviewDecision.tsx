@@ -9,6 +9,8 @@ import type { Strings } from '../../i18n';
 export interface ReviewContextValue {
   decided(f: Finding): Decided | undefined;
   decide(f: Finding, d: Decided): void;
+  /** the name of the finding's indicator (its ruleset's short name), '' when it has none */
+  nameOf(f: Finding): string;
 }
 
 export const ReviewContext = createContext<ReviewContextValue | null>(null);
@@ -34,7 +36,8 @@ const useStyles = makeStyles({
 
 /**
  * A warning's review: 确认问题 (the default), 采纳说明 or 退回补充, and an optional 审核说明.
- * Radio buttons (arrow keys move between them) and a text box, each with its label.
+ * Radio buttons (arrow keys move between them) and a text box, each with its label; the labels
+ * name the cell, the indicator and the rule, so that two warnings on one cell are told apart.
  */
 export function ReviewDecision({ finding, strings }: { finding: Finding; strings: Strings }) {
   const review = useContext(ReviewContext);
@@ -42,11 +45,13 @@ export function ReviewDecision({ finding, strings }: { finding: Finding; strings
   const id = useId();
   if (!review || finding.level !== 'warning') return null;
   const t = strings.ledger;
+  const l = strings.batchList;
   const current = review.decided(finding) ?? { decision: DEFAULT_DECISION, note: '' };
   const where = `${finding.sheet}!${finding.cell}`;
+  const about = l.about(review.nameOf(finding), finding.rule);
   return (
-    <div className={styles.box} data-review={current.decision} data-review-cell={where}>
-      <Field label={t.decisionLabel(where)} size="small">
+    <div className={styles.box} data-review={current.decision} data-review-cell={where} data-review-rule={finding.rule}>
+      <Field label={l.decisionLabel(where, about)} size="small">
         <RadioGroup
           layout="horizontal"
           className={styles.choices}
@@ -59,7 +64,7 @@ export function ReviewDecision({ finding, strings }: { finding: Finding; strings
           ))}
         </RadioGroup>
       </Field>
-      <Field label={t.noteLabel(where)} size="small" className={styles.note}>
+      <Field label={l.noteLabel(where, about)} size="small" className={styles.note}>
         <Textarea
           size="small"
           resize="vertical"
