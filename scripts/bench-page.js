@@ -8,6 +8,9 @@
  * as `npm start` serves it. Prints the time until every file is checked, the longest task that
  * blocked the page's main thread while it did (PerformanceObserver 'longtask'; the page's own
  * opening is said apart), how many blocked it over 100 ms, and the page's JavaScript heap after.
+ * With --profile FILE, the page's main thread is profiled during the batch (Chrome DevTools
+ * Protocol) into FILE (.cpuprofile: open it in Chrome's DevTools), and the functions that took
+ * the most of its time are listed.
  */
 /* global window, document, performance, PerformanceObserver -- functions run in the page */
 'use strict';
@@ -22,11 +25,12 @@ const ROOT = path.join(__dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 
 function parseArgs(argv) {
-  const o = { n: 100, dist: path.join(ROOT, 'dist'), files: null };
+  const o = { n: 100, dist: path.join(ROOT, 'dist'), files: null, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dist') o.dist = path.resolve(argv[++i]);
     else if (a === '--files') o.files = path.resolve(argv[++i]);
+    else if (a === '--profile') o.profile = path.resolve(argv[++i]);
     else if (/^\d+$/.test(a)) o.n = Number(a);
     else {
       console.error(`不认识的参数：${a}`);
@@ -38,9 +42,13 @@ function parseArgs(argv) {
 
 /** `node scripts/start.js` serving `dist` on a free port; resolves to the page's address. */
 function serve(dist) {
-  const child = spawn(process.execPath, [path.join(__dirname, 'start.js'), '--no-build', '--dist', dist, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'start.js'), '--no-build', '--dist', dist, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -59,6 +67,26 @@ function observeLongTasks() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+}
+
+/** The functions with the most self time in a CPU profile, with their script and line. */
+function printTop(profile, count = 25) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i + 1] ?? 0)));
+  const byName = new Map();
+  let busy = 0;
+  for (const [id, us] of self) {
+    const f = byId.get(id).callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    busy += us;
+    const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    byName.set(key, (byName.get(key) ?? 0) + us);
+  }
+  console.log(`main thread busy (profiled):    ${(busy / 1000).toFixed(0)} ms`);
+  for (const [key, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, count))
+    console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
 }
 
 async function run() {
@@ -89,6 +117,12 @@ async function run() {
     const input = page.getByLabel('选择要校验的填报表（.xlsx）');
     await input.waitFor({ state: 'attached' });
     await page.waitForTimeout(1000);
+    const cdp = o.profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const started = Date.now();
     const from = await page.evaluate(() => performance.now());
     await input.setInputFiles(files);
@@ -103,6 +137,18 @@ async function run() {
       { timeout: 30 * 60_000, polling: 200 },
     );
     const total = Date.now() - started;
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(o.profile, JSON.stringify(profile));
+      // the long tasks beside it, from the profile's start (ms): to see what ran in each
+      const since = await page.evaluate(() => window.__longTasks);
+      const tasksFile = o.profile.replace(/(\.cpuprofile)?$/, '.tasks.json');
+      fs.writeFileSync(
+        tasksFile,
+        JSON.stringify(since.filter((t) => t.start >= from).map((t) => ({ ...t, start: t.start - from }))),
+      );
+      printTop(profile);
+    }
     const all = await page.evaluate(() => window.__longTasks);
     const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
     // the batch's, not the page's own start (its script evaluated before any file is given)
@@ -111,9 +157,15 @@ async function run() {
     const longest = tasks.length ? Math.max(...tasks) : 0;
     const over = tasks.filter((d) => d > 100).length;
     console.log(`page: ${o.dist}`);
-    console.log(`workbooks:                      ${files.length} (load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores)`);
-    console.log(`all checked after:              ${(total / 1000).toFixed(1)} s  (${(total / files.length).toFixed(0)} ms per workbook)`);
-    console.log(`longest main-thread block:      ${longest.toFixed(0)} ms  (${over} blocks over 100 ms, ${tasks.length} over 50 ms)`);
+    console.log(
+      `workbooks:                      ${files.length} (load ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores)`,
+    );
+    console.log(
+      `all checked after:              ${(total / 1000).toFixed(1)} s  (${(total / files.length).toFixed(0)} ms per workbook)`,
+    );
+    console.log(
+      `longest main-thread block:      ${longest.toFixed(0)} ms  (${over} blocks over 100 ms, ${tasks.length} over 50 ms)`,
+    );
     if (opening.length) console.log(`  (opening the page, before:     ${Math.max(...opening).toFixed(0)} ms)`);
     if (heap !== null) console.log(`page heap after the batch:      ${(heap / 2 ** 20).toFixed(0)} MB`);
     if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
