@@ -124,16 +124,8 @@ function shape(id: number, cell: string): string {
  * insert before it. The scan starts where sheetData ends: its rows are not looked at.
  */
 function topLevel(xml: string, names: readonly string[]): Tag | null {
-  let from = 0;
-  let depth = 0;
-  const data = /<((?:[\w.-]+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (data) {
-    const end = data[2] ? data.index + data[0].length : xml.indexOf(`</${data[1]}sheetData>`, data.index);
-    if (end >= 0) {
-      from = data[2] ? end : end + `</${data[1]}sheetData>`.length;
-      depth = 1;
-    }
-  }
+  const from = sheetDataEnd(xml);
+  let depth = from > 0 ? 1 : 0;
   for (const t of tags(xml, from)) {
     if (t.close) {
       depth--;
@@ -143,6 +135,23 @@ function topLevel(xml: string, names: readonly string[]): Tag | null {
     if (!t.empty) depth++;
   }
   return null;
+}
+
+/** Where a worksheet's sheetData ends (0 when it has none): what follows are the sheet's other parts. */
+function sheetDataEnd(xml: string): number {
+  const data = /<((?:[\w.-]+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!data) return 0;
+  if (data[2]) return data.index + data[0].length;
+  const close = `</${data[1]}sheetData>`;
+  const end = xml.indexOf(close, data.index);
+  return end < 0 ? 0 : end + close.length;
+}
+
+/** The first match of `pattern` after sheetData (where legacyDrawing and the sheet's end are). */
+function afterRows(xml: string, pattern: RegExp): RegExpExecArray | null {
+  const re = new RegExp(pattern.source, 'g');
+  re.lastIndex = sheetDataEnd(xml);
+  return re.exec(xml);
 }
 
 const AFTER_LEGACY_DRAWING = [
@@ -168,7 +177,7 @@ function notePartsOf(
   const current = currentRelationships(edit, sheetPart);
   const comments = current.find((r) => isType(r.type, REL_TYPE.comments))?.part ?? null;
   const sheetXml = edit.text(sheetPart) ?? '';
-  const legacy = /<(?:[\w.-]+:)?legacyDrawing\b([^>]*)>/.exec(sheetXml);
+  const legacy = afterRows(sheetXml, /<(?:[\w.-]+:)?legacyDrawing\b([^>]*)>/);
   const vmlId = legacy ? (attribute(legacy[1]!, 'id') ?? null) : null;
   const vml = vmlId ? (current.find((r) => r.id === vmlId)?.part ?? null) : null;
   return { comments: comments && edit.has(comments) ? comments : null, vml: vml && edit.has(vml) ? vml : null, vmlId };
@@ -219,7 +228,7 @@ export function addNotes(
     parts.vml = vmlPart;
     const sheetXml = edit.text(sheetPart) ?? '';
     const p = sheetPrefix(sheetXml);
-    const existing = /<(?:[\w.-]+:)?legacyDrawing\b[^>]*>/.exec(sheetXml);
+    const existing = afterRows(sheetXml, /<(?:[\w.-]+:)?legacyDrawing\b[^>]*>/);
     const tag = `<${p}legacyDrawing r:id="${id}"/>`;
     const rNs = /xmlns:r=/.test(sheetXml)
       ? ''
@@ -232,7 +241,7 @@ export function addNotes(
       );
     } else {
       const before = topLevel(sheetXml, AFTER_LEGACY_DRAWING);
-      const at = before ? before.start : sheetXml.search(/<\/(?:[\w.-]+:)?worksheet>\s*$/);
+      const at = before ? before.start : (afterRows(sheetXml, /<\/(?:[\w.-]+:)?worksheet>\s*$/)?.index ?? -1);
       edit.set(sheetPart, sheetXml.slice(0, at) + element + sheetXml.slice(at));
       parts.legacyDrawing = true;
     }
