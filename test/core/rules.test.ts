@@ -1377,7 +1377,7 @@ describe('问题整改', () => {
     expect((await run(change)).findings).toEqual([]);
   });
 
-  it('unfinished problems: one warning "共 n 项，已完成 k 项" at the first unfinished row’s 整改状态', async () => {
+  it('unfinished problems: one warning "共 n 项，已完成 k 项" at the first unfinished row’s 整改状态, not explained (问题整改 has no 情况说明, CLI.md)', async () => {
     const report = await run((d) => {
       d.rectification.push(
         rect(3, '专项督导', '大班额尚未全部消除', '新建学校', '推进中', new Date(Date.UTC(2026, 7, 31)), null),
@@ -1386,7 +1386,7 @@ describe('问题整改', () => {
     });
     expect(ruleIds(report)).toEqual(['ZG.incomplete']);
     const f = theFinding(report, 'ZG.incomplete');
-    expect(f).toMatchObject({ level: 'warning', indicator: 'ZG', sheet: '问题整改', cell: 'E5', explained: true });
+    expect(f).toMatchObject({ level: 'warning', indicator: 'ZG', sheet: '问题整改', cell: 'E5', explained: false });
     expect(f.message).toMatch(/共\s?4\s?项，已完成\s?2\s?项/);
     fired.add('ZG.incomplete');
   });

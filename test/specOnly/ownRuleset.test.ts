@@ -339,6 +339,10 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     expect(byRule(w, 'G5').map((f) => f.cell)).toContain('I4');
     // 整表 rule marked at the first row its COUNTROWS condition counts
     expect(first(byRule(w, 'MC.notCompliant'))).toMatchObject({ sheet: '学校名册', cell: 'G3', indicator: 'MC' });
+    // CLI.md: `explained` is the row's 情况说明 filled in; 学校名册 and 整改台账 have none, so complete
+    // rows do not make a 清单 warning explained
+    expect(first(byRule(w, 'MC.notCompliant')).explained).toBe(false);
+    expect(first(byRule(w, 'ZG.incomplete')).explained).toBe(false);
   });
 
   it('reads cells as TEMPLATE.md says and keeps bad data out of the rules', () => {

@@ -77,10 +77,19 @@ function firstCounted(rule: RuleDef, list: ListSheet, scope: Scope): ListRow | u
   return undefined;
 }
 
-/** A 清单 warning is explained by the row's 情况说明, or else by complete rows. */
-function listExplained(list: ListSheet, rows: readonly ListRow[]): boolean {
-  const col = list.def.fields.some((f) => f.header === EXPLANATION_HEADER);
-  return rows.every((r) => (col ? typeof r.values.get(EXPLANATION_HEADER) === 'string' : r.bad.size === 0));
+/** A 清单 row's 情况说明, '' when the sheet has no such column or the cell is empty. */
+function listExplanation(row: ListRow): string {
+  const v = row.values.get(EXPLANATION_HEADER);
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * A 清单 warning is explained, as CLI.md defines `explained`, when the 情况说明 of every row it
+ * is about explains (isExplanation). A 清单 without a 情况说明 column, or a warning about no row,
+ * is never explained: complete rows are not an explanation.
+ */
+function listExplained(rows: readonly ListRow[]): boolean {
+  return rows.length > 0 && rows.every((r) => isExplanation(listExplanation(r)));
 }
 
 /** Runs every rule; returns each indicator's outcome (met, not met, not evaluated, reported). */
@@ -157,7 +166,8 @@ export function checkRules(
           { sheet: list.sheet.name, row: r.row, col },
           {},
           {
-            explained: listExplained(list, [r]),
+            explained: listExplained([r]),
+            explanation: listExplanation(r),
             values: { current: r.values.get(t.column) ?? null },
           },
         );
@@ -181,7 +191,7 @@ export function checkRules(
       { sheet: list.sheet.name, row, col },
       {},
       {
-        explained: listExplained(list, counted),
+        explained: listExplained(counted),
         values: {},
       },
     );
