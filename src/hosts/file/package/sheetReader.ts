@@ -113,13 +113,15 @@ function readCellAttributes(attrs: string): void {
     const local = nameEnd - 1;
     if (local === name || attrs.charCodeAt(local - 1) === 0x3a /* prefix: */) {
       const key = attrs.charCodeAt(local);
-      const slot = key === 0x72 ? 'r' : key === 0x73 ? 's' : key === 0x74 ? 't' : null;
-      if (slot && cellAttrs[slot] === undefined) {
+      if (key === 0x72 /* r */ || key === 0x73 /* s */ || key === 0x74 /* t */) {
         for (let k = i + 1; k < valueEnd; k++) {
           const v = attrs.charCodeAt(k);
           if (v === 0x26 /* & */ || v < 0x20) return slowCellAttributes(attrs);
         }
-        cellAttrs[slot] = attrs.slice(i + 1, valueEnd);
+        // the first of each, as `attribute` finds it
+        if (key === 0x72) cellAttrs.r ??= attrs.slice(i + 1, valueEnd);
+        else if (key === 0x73) cellAttrs.s ??= attrs.slice(i + 1, valueEnd);
+        else cellAttrs.t ??= attrs.slice(i + 1, valueEnd);
       }
     }
     i = valueEnd + 1;
