@@ -5,7 +5,8 @@
  */
 import { excelRound, tryEvaluate, walk, type Expr, type Scope, type Year } from './ruleset/expr';
 import type { ComparisonDef, Ruleset } from './ruleset/model';
-import { renderText, textExpressions } from './ruleset/text';
+import { inYi, renderText, showValue, textExpressions } from './ruleset/text';
+import { asValue } from './validate/rules';
 import {
   checkedReports,
   conclusiveWarnings,
@@ -214,5 +215,86 @@ export function breachesByRule(reports: readonly Report[], ruleset: Ruleset): Ru
   }
   return [...byRule.values()].sort(
     (a, b) => ruleset.ruleOrder(a.rule) - ruleset.ruleOrder(b.rule) || a.rule.localeCompare(b.rule),
+  );
+}
+
+/** The districts first in a comparison, with the city figure. */
+export interface FirstPlace {
+  top: Scored[];
+  city: number | undefined;
+}
+
+/** More districts than this sharing first place are not named. */
+const MAX_SHARED_FIRST = 3;
+
+/** The districts first in a 全市最高 / 全市最低 comparison, when they stand out and meet its requirement. */
+export function firstPlace(c: ComparisonDef, checked: readonly Report[], ruleset: Ruleset): FirstPlace | undefined {
+  const fig = cityFigure(checked, c, ruleset);
+  if (fig.scored.length < 2) return undefined;
+  const sign = c.mode === 'lowest' ? -1 : 1;
+  const best = Math.max(...fig.scored.map((s) => sign * s.value));
+  const top = fig.scored.filter((s) => sign * s.value >= best - EPS);
+  const hasRules = ruleset.rulesOf(c.indicator).some((r) => r.level === 'warning');
+  if (hasRules && top.some((s) => s.report.indicators[c.indicator]?.outcome !== 'met')) return undefined;
+  // a first place shared by many, or by every district, singles nobody out
+  if (top.length > MAX_SHARED_FIRST || top.length === fig.scored.length) return undefined;
+  return { top, city: fig.value };
+}
+
+/** A comparison's sentence for its first place, naming `who` (the districts, or none in a letter). */
+export function placeSentence(
+  c: ComparisonDef,
+  place: FirstPlace,
+  who: { 地区: string; 均: string },
+  ruleset: Ruleset,
+): string {
+  const value = asValue(place.top[0]!.report.indicators[c.indicator]?.current ?? null);
+  const sentence = renderText(c.sentence, {
+    scope: place.top[0]!.scope,
+    names: {
+      ...who,
+      ...indicatorNames(ruleset, c.indicator),
+      全市值: place.city === undefined ? '' : cityText(place.city),
+      本年值: value === undefined ? '' : showValue(value),
+    },
+  });
+  return inYi(sentence);
+}
+
+/** Where a district leads the batch, as its own letter says it: "…增幅居全市首位". */
+export interface CityLead {
+  indicator: string;
+  /** the districts sharing first place */
+  districts: string[];
+  /** the comparison's sentence without the districts, starting with what is compared */
+  own: string;
+}
+
+/**
+ * The first places of the batch's 全市最高 / 全市最低 comparisons, the same the city report names
+ * in 主要成效, for each district's letter to say about itself.
+ */
+export function cityLeads(reports: readonly Report[], ruleset: Ruleset): CityLead[] {
+  const checked = checkedReports(reports);
+  const out: CityLead[] = [];
+  for (const c of inIndicatorOrder(ruleset)) {
+    if (c.mode !== 'highest' && c.mode !== 'lowest') continue;
+    const place = firstPlace(c, checked, ruleset);
+    if (!place) continue;
+    let own = placeSentence(c, place, { 地区: '', 均: '' }, ruleset).replace(/[。；;]+$/, '');
+    // a sentence that continues the city's figure ("为70%，居全市首位") says what it compares
+    const def = ruleset.indicator(c.indicator);
+    const short = def?.shortName ?? '';
+    if (short && !own.startsWith(short) && !own.startsWith(def?.name ?? short)) own = `${short}${own}`;
+    out.push({ indicator: c.indicator, districts: place.top.map((s) => districtName(s.report)), own });
+  }
+  return out;
+}
+
+/** The comparisons in the order of their indicators, what the city does before who does best. */
+export function inIndicatorOrder(ruleset: Ruleset): ComparisonDef[] {
+  const at = (c: ComparisonDef) => ruleset.indicators.findIndex((d) => d.id === c.indicator);
+  return [...ruleset.comparisons].sort(
+    (a, b) => at(a) - at(b) || Number(b.mode === 'total') - Number(a.mode === 'total'),
   );
 }

@@ -4,8 +4,8 @@
  * and the drafts that follow them — every district's letter and the city draft. The drafter is
  * passed in, so that the page keeps it in its own chunk.
  */
-import { cityFindings, type CityFinding } from './city';
-import type { CityDraftOptions, CityLead } from './feedback/city';
+import { cityFindings, cityLeads, type CityFinding } from './city';
+import type { CityDraftOptions } from './feedback/city';
 import type { DistrictDraftOptions } from './feedback/district';
 import { DEFAULT_DECISION, applyLedger, ledgerKey, ledgerRows, type Decision, type LedgerRow } from './ledger';
 import type { Ruleset } from './ruleset/model';
@@ -72,8 +72,6 @@ export interface BatchWorkbook {
 export interface Drafter {
   districtDraft(report: Report, ruleset: Ruleset, opts?: DistrictDraftOptions): Draft;
   cityDraft(reports: readonly Report[], ruleset: Ruleset, opts?: CityDraftOptions): Draft;
-  /** where each district leads the batch, for its letter (none said without it) */
-  cityLeads?(reports: readonly Report[], ruleset: Ruleset): CityLead[];
 }
 
 /** The workbooks of the ruleset most of them were checked with: the city's batch. */
@@ -124,7 +122,7 @@ export function batchDrafts(
 ): { letters: Draft[]; city: Draft | null } {
   const { workbooks, comparisons, ruleset, reports } = reviewed;
   const now = opts.now ? { now: opts.now } : {};
-  const leads = workbooks.length > 1 && ruleset ? (drafter.cityLeads?.(reports, ruleset) ?? []) : [];
+  const leads = workbooks.length > 1 && ruleset ? cityLeads(reports, ruleset) : [];
   const letters = workbooks.map((w) =>
     drafter.districtDraft(w.report, w.ruleset, {
       ...now,

@@ -2,7 +2,8 @@
  * A district's letter says where it leads the batch, as the city report's 主要成效 says it of the
  * district (issue 10): the same first places, without the district's name. Expected texts by hand.
  */
-import { cityDraft, cityLeads } from '../../src/core/feedback/city';
+import { cityLeads } from '../../src/core/city';
+import { cityDraft } from '../../src/core/feedback/city';
 import { districtDraft } from '../../src/core/feedback/district';
 import { batchDrafts, reviewBatch } from '../../src/core/review';
 import type { Draft } from '../../src/core/types';
@@ -78,7 +79,7 @@ describe("a district's letter", () => {
       reports.map((report) => ({ report, ruleset: DEFAULT_RULESET })),
       null,
     );
-    const { letters } = batchDrafts({ districtDraft, cityDraft, cityLeads }, reviewed);
+    const { letters } = batchDrafts({ districtDraft, cityDraft }, reviewed);
     expect(bodies(letters[1]!)).toContain(
       '一是教育投入持续加大，经费保障政策有效落实。一般公共预算教育支出比上年增长25.0%，增幅居全市首位。',
     );

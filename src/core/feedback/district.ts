@@ -4,8 +4,7 @@
  * values the check doubts are listed apart and never become conclusions.
  */
 import { numberAnnexes } from './annexes';
-import { indicatorNames, type CityFinding } from '../city';
-import type { CityLead } from './city';
+import { indicatorNames, type CityFinding, type CityLead } from '../city';
 import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
 import { inYi, renderText, showValue } from '../ruleset/text';
