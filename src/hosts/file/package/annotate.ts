@@ -145,7 +145,7 @@ export function markPackage(edit: PackageEdit, report: Report): MarkResult {
       const line = cellLines.get(r.cell);
       if (line) line.note = r.original;
     }
-    lines.push(...cellLines.values());
+    for (const line of cellLines.values()) lines.push(line);
     if (Object.keys(parts).length) lines.push({ v: 2, sheet: name, parts } satisfies SheetLine);
   }
   const appended = styles.added();
