@@ -3,6 +3,7 @@
  * ExcelJS, against spec/TEMPLATE.md and the indicator tables of spec/INDICATORS.md.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { INDICATORS, RECTIFICATION_COLUMNS, SCHOOL_COLUMNS, indicator } from '../fixtures/ruleset2025';
 import { makeRuleset, type Ruleset } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
@@ -264,6 +265,52 @@ describe('list sheets', () => {
     expect(sheetOf(wb, '问题整改').getCell('F3').numFmt).toBe('yyyy-mm-dd');
   });
 });
+
+/** Every cell of an sqref (addresses and A1 ranges separated by spaces), as `column:row`. */
+function cellsOf(sqref: string): string[] {
+  const out: string[] = [];
+  const colNo = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  for (const part of sqref.split(/\s+/)) {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(part);
+    if (!m) throw new Error(`not an address: ${part}`);
+    const [, c1 = '', r1 = '', c2 = c1, r2 = r1] = m;
+    for (let c = colNo(c1); c <= colNo(c2); c++) {
+      for (let r = Number(r1); r <= Number(r2); r++) out.push(`${c}:${r}`);
+    }
+  }
+  return out;
+}
+
+describe('data validations in the written sheet XML', () => {
+  it('each cell of every sheet has at most one validation; a 清单 column one range from row 3 (exceljs#2820)', async () => {
+    const zip = await JSZip.loadAsync(await protectThenWrite());
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets.length).toBeGreaterThan(10);
+    const ranges: string[] = [];
+    for (const name of sheets) {
+      const xml = await zip.file(name)!.async('string');
+      const sqrefs = [...xml.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)].map((m) => m[1] ?? '');
+      ranges.push(...sqrefs);
+      const seen = new Map<string, string>();
+      for (const sqref of sqrefs) {
+        for (const cell of cellsOf(sqref)) {
+          expect(`${name} ${cell} in ${seen.get(cell) ?? ''}`).toBe(`${name} ${cell} in `);
+          seen.set(cell, sqref);
+        }
+      }
+    }
+    for (const col of ['B', 'C', 'D', 'E', 'I']) {
+      expect(ranges).not.toContain(`${col}10:${col}${LIST_ROWS}`);
+    }
+    expect(ranges).toEqual(expect.arrayContaining([`C3:C${LIST_ROWS}`, `E3:E${LIST_ROWS}`]));
+  });
+});
+
+async function protectThenWrite(): Promise<ArrayBuffer> {
+  const t = buildTemplate();
+  await protectTemplate(t);
+  return (await t.xlsx.writeBuffer()) as ArrayBuffer;
+}
 
 describe('基本信息', () => {
   it('has every label in column A, locked, with unlocked value cells', () => {

@@ -241,6 +241,20 @@ function listWidth(f: ListDef['fields'][number]): number {
   return Math.min(40, Math.max(8, textWidth(f.header) + 2, options + 3, typical[f.type] ?? 10));
 }
 
+/** ExcelJS's worksheet validations by address; its typings leave the collection out. */
+interface WithValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+/**
+ * One validation over a whole range. Given cell by cell, ExcelJS 4.4 writes a column of 10 rows or
+ * more as two overlapping ranges (it sorts C10 before C3 and joins from each: exceljs#2820), so a
+ * cell would carry two validations.
+ */
+function validateRange(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
+  (ws as unknown as WithValidations).dataValidations.add(range, validation);
+}
+
 function listSheet(wb: ExcelJS.Workbook, def: SheetDef, list: ListDef): void {
   const ws = wb.addWorksheet(def.name);
   title(ws, def.title, list.fields.length);
@@ -252,10 +266,11 @@ function listSheet(wb: ExcelJS.Workbook, def: SheetDef, list: ListDef): void {
     const width = listWidth(f);
     ws.getColumn(i + 1).width = width;
     const options = f.type === 'yesno' ? YES_NO : f.type === 'enum' ? f.options : undefined;
+    const letter = ws.getColumn(i + 1).letter;
+    if (options) validateRange(ws, `${letter}3:${letter}${LIST_ROWS}`, listValidation(options));
     for (let r = 3; r <= LIST_ROWS; r++) {
       const cell = ws.getCell(r, i + 1);
       cell.protection = { locked: false };
-      if (options) cell.dataValidation = listValidation(options);
       if (f.type === 'date') cell.numFmt = 'yyyy-mm-dd';
       if (f.type === 'text') cell.alignment = { wrapText: true, vertical: 'top' };
     }
