@@ -6,7 +6,7 @@ import { delimiter, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Ruleset } from '../core/ruleset/model';
 import { checkBytes, type CheckedBytes } from '../hosts/file/check';
-import { LIMITS, REASONS } from '../hosts/file/load';
+import { LIMITS, REASONS } from '../hosts/file/package/limits';
 import { installCodec } from '../hosts/file/package/codec';
 import { NODE_ZLIB_CODEC } from '../hosts/file/package/nodeCodec';
 import { CLI_TEXT as T } from './text';
