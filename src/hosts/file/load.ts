@@ -2,11 +2,13 @@
  * Opening .xlsx files, and telling the user in plain Chinese why a file cannot be opened (empty,
  * not a zip, an old .xls, encrypted, truncated, not a workbook, hostile).
  *
- * Every package is first opened by `openPackage` (package/open.ts): the zip directory read, every
- * part inflated within the limits (sizes counted as inflated, whatever the zip declares), rows and
- * cells counted, DTDs refused, sheet names checked. Returned workbooks are read from that package
- * (package/snapshot.ts); ExcelJS loads only the small workbooks the product itself wrote (ledger,
- * ruleset workbook) through `openWorkbook`.
+ * Every package is first opened by `openPackage` (package/open.ts): the zip directory read, the
+ * declared sizes held to the limits, every part that is read inflated within them (sizes counted
+ * as inflated, whatever the zip declares), DTDs refused, rows and cells counted as the sheets are
+ * read, sheet names checked. Returned workbooks are read from that package (package/snapshot.ts);
+ * ExcelJS loads only the small workbooks the product itself wrote (ledger, ruleset workbook)
+ * through `openWorkbook` — the command's `check` takes the limits from package/limits.ts and never
+ * loads this module (nor ExcelJS).
  */
 import ExcelJS from 'exceljs';
 import { UnreadableError, REASONS } from './package/limits';
