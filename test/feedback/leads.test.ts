@@ -33,7 +33,10 @@ describe('cityLeads', () => {
     const strengths = cityDraft(reports, DEFAULT_RULESET)
       .blocks.map((x) => ('text' in x ? x.text : ''))
       .join('');
-    expect(strengths).toContain('乙县一般公共预算教育支出比上年增长25.0%，增幅居全市首位');
+    // after the city's own figure on it, the indicator is not named again
+    expect(strengths).toContain(
+      '全市一般公共预算教育支出34.5亿元，比上年增长15.0%，其中乙县比上年增长25.0%，增幅居全市首位',
+    );
     expect(strengths).toContain('其中乙县为70%，居全市首位');
     expect(strengths).toContain('乙县国家学生体质健康标准测试优良率为61%，居全市首位');
   });

@@ -240,8 +240,12 @@ function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Word
       if (!text) continue;
       const sentence = inYi(text).replace(/[。；;]+$/, '');
       const same = said.find((s) => s.indicator === c.indicator);
-      if (same && c.mode !== 'total') same.text = continueClause(same.text, `${w.cityBestAfterTotal}${sentence}`, w);
-      else said.push({ indicator: c.indicator, text: sentence, city: c.mode === 'total' });
+      if (same && c.mode !== 'total') {
+        // the figure is named already: "…，其中乙县比上年增长25.0%，增幅居全市首位"
+        const short = ruleset.indicator(c.indicator)?.shortName ?? '';
+        const said = short && same.text.includes(short) ? sentence.replace(short, '') : sentence;
+        same.text = continueClause(same.text, `${w.cityBestAfterTotal}${said}`, w);
+      } else said.push({ indicator: c.indicator, text: sentence, city: c.mode === 'total' });
     }
     // the city as a whole first, then the districts singled out
     const ordered = [...said.filter((s) => s.city), ...said.filter((s) => !s.city)];
