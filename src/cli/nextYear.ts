@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isConfirmed, type LedgerRow } from '../core/ledger';
 import type { Finding } from '../core/types';
-import { nextYearFileName, nextYearPlan } from '../core/years';
+import { nextYearFileName, nextYearPlan, readRectification } from '../core/years';
 import { nextYearWorkbook } from '../hosts/file/nextYear';
 import { displayWidth, statusLine, type Io } from './check';
 import { expandInputs } from './inputs';
@@ -57,7 +57,9 @@ export async function runNextYear(args: string[], opts: NextYearOptions, io: Io)
     const target = next ?? c.ruleset;
     const code = c.report.district.code;
     const confirmed = review ? (f: Finding) => isConfirmed(review, code, f) : undefined;
-    const plan = nextYearPlan(c.report, c.ruleset, target, confirmed);
+    // this year's 问题整改 rows not yet 已完成 are carried too
+    const rectification = readRectification(await c.host.readSnapshot(), c.ruleset);
+    const plan = nextYearPlan(c.report, c.ruleset, target, confirmed, rectification);
     const name = nextYearFileName(plan);
     let path = join(outDir, name);
     for (let n = 2; used.has(path) || inputPaths.has(path); n++)

@@ -414,4 +414,23 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     expect(letter).toContain('《海东省县级人民政府履行教育职责评价办法》（海教督〔2026〕3号）');
     expect(letter).toContain('东港市人民政府教育督导委员会办公室');
   });
+  it('next-year carries every problem: indicator warnings, a 清单 rule once, unfinished 整改台账 rows', async () => {
+    const r = await run(['next-year', path('in-山阳县.xlsx'), '--out', path('next')]);
+    expect(r.code).toBe(0);
+    const next = new ExcelJS.Workbook();
+    await next.xlsx.readFile(path('next/山阳县2026年度填报表.xlsx'));
+    const ws = next.getWorksheet('整改台账')!;
+    const described: string[] = [];
+    for (let row = 3; ws.getCell(row, 2).value; row++) described.push(String(ws.getCell(row, 2).value));
+    // this year's unfinished row, as written; the 已完成 one and the ZG.incomplete warning are not rows
+    expect(described[0]).toBe('大班额问题');
+    expect(described.filter((d) => d.includes('上级专项资金支付率偏低'))).toEqual([]);
+    expect(described.filter((d) => d.includes('整改尚未全部完成'))).toEqual([]);
+    // the 整表 rule of 学校名册: one row naming the sheet, the count in its own words
+    expect(described.filter((d) => d.startsWith('学校名册：'))).toEqual(['学校名册：有1所学校未达标']);
+    // one row per indicator warning, with the indicator's 简称
+    const warnings = byRule(wb('山阳县'), 'HJ02.minGrowth');
+    expect(warnings).toHaveLength(1);
+    expect(described.some((d) => d.includes(first(warnings).message))).toBe(true);
+  });
 });

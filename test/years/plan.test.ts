@@ -5,7 +5,9 @@ import {
   nextYearFileName,
   nextYearPlan,
   pickPrevious,
+  readRectification,
 } from '../../src/core/years';
+import { rect } from '../../src/examples/city';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import { district, yearInput } from './helpers';
 
@@ -48,6 +50,36 @@ describe('next year’s workbook as data', () => {
     ]);
     expect(nextYearFileName(plan)).toBe('东城区2026年度填报表.xlsx');
     expect(nextYearPlan(input.report, DEFAULT_RULESET, DEFAULT_RULESET, () => false).problems).toEqual([]);
+  });
+});
+
+describe('next year’s 问题整改 rows: every problem found this year (CLI.md)', () => {
+  const unfinished = district((x) => {
+    x.rectification.push(
+      rect(3, '专项督导', '大班额尚未全部消除', '新建第二实验小学', '推进中', new Date(Date.UTC(2026, 7, 31)), null),
+      rect(4, '其他', '课后服务覆盖不足', '扩大课后服务', '未启动', new Date(Date.UTC(2026, 11, 31)), null),
+    );
+  });
+
+  it('carries this year’s unfinished 问题整改 rows as written, not the 问题整改 warning itself', () => {
+    const input = yearInput(unfinished);
+    expect(input.report.findings.map((f) => f.rule)).toContain('ZG.incomplete');
+    const plan = nextYearPlan(
+      input.report,
+      DEFAULT_RULESET,
+      DEFAULT_RULESET,
+      undefined,
+      readRectification(input.snapshot, DEFAULT_RULESET),
+    );
+    expect(plan.problems).toEqual([
+      { 问题来源: '专项督导', 问题描述: '大班额尚未全部消除', 整改措施: '新建第二实验小学' },
+      { 问题来源: '其他', 问题描述: '课后服务覆盖不足', 整改措施: '扩大课后服务' },
+    ]);
+  });
+
+  it('without this year’s sheet, only the findings are carried (no 问题整改 warning as a row)', () => {
+    const input = yearInput(unfinished);
+    expect(nextYearPlan(input.report, DEFAULT_RULESET).problems).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import { YEARS_MSG } from './messages';
 export const DESCRIPTION_HEADER = '问题描述';
 export const STATUS_HEADER = '整改状态';
 export const SOURCE_HEADER = '问题来源';
+export const MEASURES_HEADER = '整改措施';
 export const RECTIFICATION_SHEET = '问题整改';
 
 export interface RectificationRow {
@@ -22,6 +23,9 @@ export interface RectificationRow {
   row: number;
   description: string;
   status: string;
+  /** the row's 问题来源 and 整改措施, '' when empty or the 清单 has no such column */
+  source: string;
+  measures: string;
   /** A1 addresses of the row's 问题描述 and 整改状态 cells */
   descriptionCell: string;
   statusCell: string;
@@ -74,6 +78,8 @@ export function readRectification(snapshot: WorkbookSnapshot, ruleset: Ruleset):
       row: r.row,
       description: text(DESCRIPTION_HEADER),
       status: text(STATUS_HEADER),
+      source: text(SOURCE_HEADER),
+      measures: text(MEASURES_HEADER),
       descriptionCell: a1(r.row, Math.max(1, descCol)),
       statusCell: a1(r.row, Math.max(1, statusCol)),
     });

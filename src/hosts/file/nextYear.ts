@@ -6,8 +6,14 @@
 import type ExcelJS from 'exceljs';
 import { INDICATOR_COLUMNS, INFO_FIELDS, ROW_NUMBER_HEADER } from '../../core/layout';
 import type { Ruleset } from '../../core/ruleset/model';
-import type { Finding, Report } from '../../core/types';
-import { nextYearFileName, nextYearPlan, rectificationList, type NextYearPlan } from '../../core/years';
+import type { Finding, Report, WorkbookSnapshot } from '../../core/types';
+import {
+  nextYearFileName,
+  nextYearPlan,
+  readRectification,
+  rectificationList,
+  type NextYearPlan,
+} from '../../core/years';
 import { buildTemplate, protectTemplate } from './template';
 
 function rowOfId(ws: ExcelJS.Worksheet, id: string): number | null {
@@ -59,15 +65,18 @@ export interface NextYearFile {
 
 /**
  * Next year's workbook of a district checked with `ruleset` this year, as .xlsx bytes: of `next`
- * (else the same ruleset), carrying this year's warnings (or only those `confirmed`) as problems.
+ * (else the same ruleset), carrying this year's warnings (or only those `confirmed`) as problems,
+ * and, given this year's `snapshot`, its 问题整改 rows not yet 已完成.
  */
 export async function nextYearFile(
   report: Report,
   ruleset: Ruleset,
   next: Ruleset = ruleset,
   confirmed?: (f: Finding) => boolean,
+  snapshot?: WorkbookSnapshot,
 ): Promise<NextYearFile> {
-  const plan = nextYearPlan(report, ruleset, next, confirmed);
+  const rectification = snapshot ? readRectification(snapshot, ruleset) : null;
+  const plan = nextYearPlan(report, ruleset, next, confirmed, rectification);
   const wb = await nextYearWorkbook(plan, next);
   return { name: nextYearFileName(plan), bytes: new Uint8Array(await wb.xlsx.writeBuffer()), plan };
 }
