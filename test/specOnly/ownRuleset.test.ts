@@ -433,4 +433,32 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     expect(warnings).toHaveLength(1);
     expect(described.some((d) => d.includes(first(warnings).message))).toBe(true);
   });
+  it('--previous: last year’s missing problems each at its own row, in last year’s words, read naturally', async () => {
+    await fill(template, path('prev-山阳县.xlsx'), {
+      ...FAILING,
+      info: { ...info('山阳县', '371102'), 评价年度: 2024, 填报日期: D('2025-03-10') },
+      lists: { ...FAILING.lists, 整改台账: [] },
+    });
+    const r = await run([
+      'check',
+      path('in-山阳县.xlsx'),
+      '--previous',
+      path('prev-山阳县.xlsx'),
+      '--out',
+      path('checked-prev'),
+      '--json',
+      '-',
+    ]);
+    const w = first((JSON.parse(r.json) as Report).workbooks);
+    const missing = byRule(w, 'YR.notListed');
+    expect(missing.length).toBeGreaterThan(3);
+    // one problem a cell: the rows below the 整改台账's last row (B4 is its second)
+    expect(new Set(missing.map((f) => f.cell)).size).toBe(missing.length);
+    expect(missing.map((f) => f.cell).slice(0, 3)).toEqual(['B5', 'B6', 'B7']);
+    const tj04 = first(missing.filter((f) => f.message.includes('重大安全责任事故')));
+    expect(tj04.message).toContain('2024年度发生重大安全责任事故');
+    expect(tj04.message).not.toContain('本年度');
+    const hj06 = first(missing.filter((f) => f.message.includes('教育费附加')));
+    expect(hj06.message).toBe('2024年度反馈的问题未列入“整改台账”表：教育费附加未全部用于教育。请补充该问题的整改情况');
+  });
 });

@@ -6,6 +6,7 @@ import {
   readRectification,
   stillFailing,
   YEAR_RULES,
+  YEARS_MSG,
 } from '../../src/core/years';
 import { rect } from '../../src/examples/city';
 import { DEFAULT_RULESET, indicator } from '../fixtures/ruleset2025';
@@ -62,9 +63,18 @@ describe('last year’s warnings against this year’s 问题整改', () => {
   it('names each warning of last year that no 问题整改 row refers to, where the row should go', () => {
     const found = byRule(compareYears(yearInput(district()), last()), YEAR_RULES.notListed);
     expect(found.map((f) => f.values.previousRule).sort()).toEqual(['JF02.minGrowth', 'JF12.expected', 'XS02.minDrop']);
-    for (const f of found) expect(f).toMatchObject({ indicator: 'ZG', level: 'notice', sheet: '问题整改', cell: 'C5' });
+    for (const f of found) expect(f).toMatchObject({ indicator: 'ZG', level: 'notice', sheet: '问题整改' });
+    // each at the 问题描述 cell of a row of its own after the data, not all on one
+    expect(found.map((f) => f.cell).sort()).toEqual(['C5', 'C6', 'C7']);
     const jf12 = found.find((f) => f.values.previousRule === 'JF12.expected')!;
     expect(jf12.message).toContain('2024年度反馈的问题未列入“问题整改”表：普惠性民办幼儿园生均公用经费补助未落实');
+  });
+
+  it('quotes last year’s sentence as last year’s: 本年度 and 本年 become that year, 本年值 stays', () => {
+    expect(YEARS_MSG.ofYear('本年度发生重大安全责任事故，本年仍未整改', 2024)).toBe(
+      '2024年度发生重大安全责任事故，2024年仍未整改',
+    );
+    expect(YEARS_MSG.ofYear('本年值与本年度', null)).toBe('本年值与上年度');
   });
 
   it('counts a row as listing an indicator by its id, its 简称 or its name without the unit', () => {

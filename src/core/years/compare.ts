@@ -128,13 +128,14 @@ function checkListed(input: YearInput, previous: PreviousYear, options: CompareO
     if (referred.has(f.indicator) || seen.has(f.rule)) continue;
     seen.add(f.rule);
     const name = labelOf(f.indicator, [previous.ruleset, input.ruleset]);
+    // each missing problem at the row it would be added on; last year's sentence as last year's
     out.push(
       notice(
         YEAR_RULES.notListed,
         rect.code,
         rect.sheet,
-        rect.nextCell,
-        M.notListed(year, name, f.message, rect.sheet),
+        rect.cellAfter(out.length),
+        M.notListed(year, M.ofYear(f.message, previous.report.district.year), rect.sheet),
         {
           name,
           indicatorId: f.indicator,

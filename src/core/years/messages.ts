@@ -4,13 +4,19 @@ export const YEARS_MSG = {
   lastValue: (shortName: string, typed: string, last: string, unit: string, year: string, file: string) =>
     `${shortName}上年值填报为${typed}${unit}，与${year}填报表${file ? `“${file}”` : ''}中的本年值（${last}${unit}）不一致，请核实`,
   /** a warning fed back last year that this year's 问题整改 sheet does not list */
-  notListed: (year: string, shortName: string, message: string, sheet: string) =>
-    `${year}反馈的问题未列入“${sheet}”表：${message}${message.includes(shortName) ? '' : `（${shortName}）`}。请补充该问题的整改情况`,
+  notListed: (year: string, message: string, sheet: string) =>
+    `${year}反馈的问题未列入“${sheet}”表：${message}。请补充该问题的整改情况`,
   /** a 问题整改 row marked 已完成 whose indicator still fails */
   stillFailing: (row: number, shortNames: string, messages: string) =>
     `第 ${row} 行问题标为“已完成”，但${shortNames}本年仍未达标：${messages}。请核实整改状态`,
   /** how last year is named in the sentences above */
   yearOf: (year: number | null) => (year ? `${year}年度` : '上年度'),
+  /**
+   * A finding's sentence quoted in another year: its 本年度 / 本年 (not 本年值, the column) said
+   * as the year it was written for, `2025年度` / `2025年`, or 上年度 / 上年 when that is unknown.
+   */
+  ofYear: (text: string, year: number | null) =>
+    text.replace(/本年度/g, year ? `${year}年度` : '上年度').replace(/本年(?![值度])/g, year ? `${year}年` : '上年'),
   /** 问题描述 of a problem carried into next year's workbook */
   carried: (shortName: string, message: string) => `${shortName}：${message}`,
   /** 问题描述 of a 清单 rule's problem carried into next year: its sheet, message and rows */

@@ -51,13 +51,21 @@ export function problemsOf(report: Report, ruleset: Ruleset, confirmed?: (f: Fin
 const rowOf = (cell: string): number => Number(/\d+$/.exec(cell)?.[0] ?? 0);
 
 /** 问题整改 rows of this year's problems: an indicator warning each, a 清单 rule once per sheet. */
-function problemRows(found: readonly Finding[], ruleset: Ruleset, next: Ruleset): Record<string, string>[] {
+function problemRows(
+  found: readonly Finding[],
+  ruleset: Ruleset,
+  next: Ruleset,
+  year: number | null,
+): Record<string, string>[] {
   const out: Record<string, string>[] = [];
   const byList = new Map<string, Finding[]>();
   for (const f of found) {
     const def = next.indicator(f.indicator!) ?? ruleset.indicator(f.indicator!);
     if (def) {
-      out.push({ [SOURCE_HEADER]: M.source, [DESCRIPTION_HEADER]: M.carried(def.shortName, f.message) });
+      out.push({
+        [SOURCE_HEADER]: M.source,
+        [DESCRIPTION_HEADER]: M.carried(def.shortName, M.ofYear(f.message, year)),
+      });
       continue;
     }
     const key = `${f.rule}\u0000${f.sheet}`;
@@ -69,7 +77,10 @@ function problemRows(found: readonly Finding[], ruleset: Ruleset, next: Ruleset)
     const target = ruleset.rules.find((r) => r.id === first.rule)?.target;
     const perRow = target?.kind === 'list' && target.scope === 'row';
     const rows = perRow ? [...new Set(group.map((f) => rowOf(f.cell)))].sort((a, b) => a - b) : [];
-    out.push({ [SOURCE_HEADER]: M.source, [DESCRIPTION_HEADER]: M.carriedList(first.sheet, first.message, rows) });
+    out.push({
+      [SOURCE_HEADER]: M.source,
+      [DESCRIPTION_HEADER]: M.carriedList(first.sheet, M.ofYear(first.message, year), rows),
+    });
   }
   return out;
 }
@@ -106,7 +117,7 @@ export function nextYearPlan(
   }
   const problems = [
     ...unfinishedRows(rectification),
-    ...problemRows(problemsOf(report, ruleset, confirmed), ruleset, next),
+    ...problemRows(problemsOf(report, ruleset, confirmed), ruleset, next, d.year),
   ];
   return {
     info: {

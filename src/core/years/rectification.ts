@@ -38,6 +38,8 @@ export interface Rectification {
   rows: RectificationRow[];
   /** where a missing problem would be added: the 问题描述 cell of the first row after the data */
   nextCell: string;
+  /** the 问题描述 cell of the i-th row after the data (0: nextCell) */
+  cellAfter: (i: number) => string;
 }
 
 /** The ruleset's 问题整改 清单: the sheet of that name, else the 清单 with 问题描述 and 整改状态 columns. */
@@ -85,7 +87,8 @@ export function readRectification(snapshot: WorkbookSnapshot, ruleset: Ruleset):
     });
   }
   const after = rows.length ? rows[rows.length - 1]!.row + 1 : (list?.headerRow ?? 2) + 1;
-  return { sheet: def.sheet, code: def.code, rows, nextCell: a1(after, Math.max(1, descCol)) };
+  const cellAfter = (i: number) => a1(after + i, Math.max(1, descCol));
+  return { sheet: def.sheet, code: def.code, rows, nextCell: cellAfter(0), cellAfter };
 }
 
 export const isDone = (row: RectificationRow): boolean => normalizeLabel(row.status) === YEARS_MSG.done;
