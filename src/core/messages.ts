@@ -5,6 +5,8 @@
 import type { Invalid } from './parse';
 
 export const MSG = {
+  /** what the 校验结果 sheet's 指标名称 column says of a 清单 finding: the sheet, and its row */
+  listRowTitle: (sheet: string, row: number | null) => (row === null ? sheet : `${sheet}第${row}行`),
   notTemplate: (name: string, version: string, found: number, total: number) =>
     `这不是“${name}”的填报表（模板 ${version}）：标准工作表只找到 ${found} 张（共 ${total} 张）。请使用标准模板填报。`,
   noRuleset: (found: string, available: readonly string[]) =>

@@ -52,8 +52,9 @@ export function readyLine(report: Report): string {
   return `✗ 暂不能报送：${parts.join('，')}`;
 }
 
+/** 指标名称 column: the indicator's full 指标名称, or a 清单 finding's sheet and row (values.title). */
 function indicatorName(f: Finding): string {
-  const name = f.values.name;
+  const name = f.values.title ?? f.values.name;
   return typeof name === 'string' ? name : '';
 }
 

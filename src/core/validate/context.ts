@@ -4,6 +4,7 @@ import type { Ruleset } from '../ruleset/model';
 import { normalizeLabel } from '../parse';
 import { a1, parseA1 } from '../address';
 import { ENGINE_LEVELS, type EngineCode } from './codes';
+import { MSG } from '../messages';
 
 export interface ValidateOptions {
   /** "today", for the 填报日期 check; defaults to the current date */
@@ -83,6 +84,9 @@ export interface At {
   col: number;
 }
 
+/** The template's 清单 header row (TEMPLATE.md): a finding on it or above is about the sheet. */
+const LIST_HEADER_ROW = 2;
+
 export class Context {
   readonly findings: Finding[] = [];
   readonly sheets = new Map<string, Sheet>();
@@ -115,12 +119,24 @@ export class Context {
   ): Finding {
     const values = { ...extra.values };
     if (values.name === undefined && indicator) values.name = this.ruleset.labelOf(indicator);
+    if (values.title === undefined && indicator) values.title = this.titleOf(indicator, at);
     const f: Finding = { rule: code, indicator, level, sheet: at.sheet, cell: a1(at.row, at.col), message, values };
     if (extra.requirement !== undefined) f.requirement = extra.requirement;
     if (level === 'warning') f.explained = extra.explained ?? false;
     if (extra.explanation) f.explanation = extra.explanation;
     this.findings.push(f);
     return f;
+  }
+
+  /**
+   * What the 校验结果 sheet names a finding's indicator by: its 指标名称 as the ruleset gives it,
+   * or for a 清单 finding the 清单's sheet and, below the header (rows 1–2), the row.
+   */
+  private titleOf(indicator: string, at: At): string {
+    const def = this.ruleset.indicator(indicator);
+    if (def) return def.name;
+    if (!this.ruleset.list(indicator)) return '';
+    return MSG.listRowTitle(at.sheet, at.row > LIST_HEADER_ROW ? at.row : null);
   }
 
   /** A finding of one of the engine's own checks (codes.ts). */
