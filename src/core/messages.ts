@@ -13,10 +13,10 @@ export const MSG = {
     `${found ? `模板版本为“${found}”` : '模板版本未填写'}，没有与之对应的指标体系（规则集），无法校验。现有的规则集版本：${available.map((v) => `“${v}”`).join('、')}。请使用对应版本的模板，或加载该版本的规则集文件`,
   rulesetDiffers: (version: string) =>
     `本填报表自带的规则集（${version}）与校验所用的同版本规则集不一致，可能已过时或被改动；已按校验所用的规则集校验`,
-  missingSheet: (name: string, renamedFrom?: string) =>
+  missingSheet: (name: string, renamedFrom?: string, after?: string) =>
     renamedFrom
       ? `缺少工作表“${name}”；工作表“${renamedFrom}”看起来是它被改了名，请把名称改回“${name}”`
-      : `缺少工作表“${name}”，该表的内容无法校验`,
+      : `缺少工作表“${name}”（模板中${after ? `位于“${after}”之后` : '为第一张工作表'}），该表的内容无法校验`,
   missingHeader: (name: string, header: string) => `工作表“${name}”前 5 行中找不到表头“${header}”，该表无法校验`,
   missingIndicator: (id: string, name: string, sheet: string) => `工作表“${sheet}”缺少指标 ${id}（${name}）`,
   duplicateIndicator: (id: string, firstRow: number) =>

@@ -29,7 +29,8 @@ describe('sheets', () => {
     expect(report.status).toBe('checked');
     expect(ruleIds(report)).toEqual(['TPL.missingSheet']);
     const f = theFinding(report, 'TPL.missingSheet');
-    expect(f).toMatchObject({ level: 'error', indicator: null, sheet: '经费投入', cell: 'A1' });
+    // marked on the renamed sheet, a sheet the workbook has
+    expect(f).toMatchObject({ level: 'error', indicator: null, sheet: '经费', cell: 'A1' });
     expect(f.message).toContain('缺少工作表“经费投入”');
     expect(f.message).toContain('“经费”');
     expect(report.readyToReturn).toBe(false);
@@ -43,7 +44,7 @@ describe('sheets', () => {
   ])('renamed %s → %s is recognised by its title or ids', async (name, renamed) => {
     const report = await edited((wb) => (sheetOf(wb, name).name = renamed));
     const f = theFinding(report, 'TPL.missingSheet');
-    expect(f.sheet).toBe(name);
+    expect(f.sheet).toBe(renamed);
     expect(f.message).toContain(`“${renamed}”`);
   });
 
@@ -55,7 +56,7 @@ describe('sheets', () => {
       for (let r = 3; r <= 6; r++) ws.getCell(r, 1).value = `X${r}`;
     });
     const f = theFinding(report, 'TPL.missingSheet');
-    expect(f.message).toBe('缺少工作表“学生发展”，该表的内容无法校验');
+    expect(f.message).toBe('缺少工作表“学生发展”（模板中位于“高中阶段教育”之后），该表的内容无法校验');
   });
 
   it('a sheet name with surrounding spaces is still found', async () => {
@@ -67,6 +68,7 @@ describe('sheets', () => {
     const report = await edited((wb) => wb.removeWorksheet(sheetOf(wb, '填报说明').id));
     expect(ruleIds(report)).toEqual(['TPL.missingSheet']);
     expect(theFinding(report, 'TPL.missingSheet')).toMatchObject({ level: 'error', sheet: '填报说明', cell: 'A1' });
+    expect(theFinding(report, 'TPL.missingSheet').message).toContain('为第一张工作表');
     expect(report.readyToReturn).toBe(false);
   });
 

@@ -374,6 +374,8 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     const integrity = (w.findings ?? []).filter((f) => f.level === 'error');
     expect(integrity).toHaveLength(1);
     expect(first(integrity).message).toContain('办学条件表');
+    // at a sheet the workbook has: the renamed one, not the missing 办学条件
+    expect(first(integrity)).toMatchObject({ sheet: '办学条件表', cell: 'A1' });
   });
 
   it('compares districts with the city figure from summed counts', () => {

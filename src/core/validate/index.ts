@@ -79,15 +79,19 @@ export function validate(snapshot: WorkbookSnapshot, ruleset: Ruleset, options: 
     );
     return finish(ctx, { ...base, status: 'not-template' });
   }
-  for (const def of expected) {
-    if (ctx.sheet(def.name)) continue;
+  expected.forEach((def, i) => {
+    if (ctx.sheet(def.name)) return;
+    // marked on the renamed sheet when there is one; else on the name of the missing sheet (a
+    // sheet the workbook does not have: the message says where it belongs)
+    const renamed = renamedFrom(ctx, def.name);
+    const after = expected[i - 1]?.name;
     ctx.engine(
       'TPL.missingSheet',
       null,
-      { sheet: def.name, row: 1, col: 1 },
-      MSG.missingSheet(def.name, renamedFrom(ctx, def.name)),
+      { sheet: renamed ?? def.name, row: 1, col: 1 },
+      MSG.missingSheet(def.name, renamed, after),
     );
-  }
+  });
 
   const district = checkInfo(ctx);
   const rows = new Map<string, IndicatorRow>();
