@@ -137,6 +137,8 @@ async function run() {
       { timeout: 30 * 60_000, polling: 200 },
     );
     const total = Date.now() - started;
+    // the batch's tasks end here: stopping the profiler blocks the page too
+    const until = await page.evaluate(() => performance.now());
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       fs.writeFileSync(o.profile, JSON.stringify(profile));
@@ -152,7 +154,7 @@ async function run() {
     const all = await page.evaluate(() => window.__longTasks);
     const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
     // the batch's, not the page's own start (its script evaluated before any file is given)
-    const tasks = all.filter((t) => t.start >= from).map((t) => t.duration);
+    const tasks = all.filter((t) => t.start >= from && t.start < until).map((t) => t.duration);
     const opening = all.filter((t) => t.start < from).map((t) => t.duration);
     const longest = tasks.length ? Math.max(...tasks) : 0;
     const over = tasks.filter((d) => d > 100).length;
