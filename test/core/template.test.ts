@@ -304,6 +304,13 @@ describe('data validations in the written sheet XML', () => {
     }
     expect(ranges).toEqual(expect.arrayContaining([`C3:C${LIST_ROWS}`, `E3:E${LIST_ROWS}`]));
   });
+
+  it('in memory, before writing, a cell of a 清单 column still answers with its drop-down', () => {
+    const ws = buildTemplate().getWorksheet('学校明细')!;
+    for (const r of [3, 100, LIST_ROWS]) expect(ws.getCell(`C${r}`).dataValidation).toMatchObject({ type: 'list' });
+    expect(ws.getCell(`C${LIST_ROWS + 1}`).dataValidation).toBeUndefined();
+    expect(ws.getCell('C2').dataValidation).toBeUndefined();
+  });
 });
 
 async function protectThenWrite(): Promise<ArrayBuffer> {

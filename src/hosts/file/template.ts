@@ -241,18 +241,53 @@ function listWidth(f: ListDef['fields'][number]): number {
   return Math.min(40, Math.max(8, textWidth(f.header) + 2, options + 3, typical[f.type] ?? 10));
 }
 
-/** ExcelJS's worksheet validations by address; its typings leave the collection out. */
-interface WithValidations {
-  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+/** ExcelJS's worksheet validations by address (its typings leave the collection out). */
+interface Validations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+  find(address: string): ExcelJS.DataValidation | undefined;
 }
 
+interface ColumnRange {
+  top: number;
+  bottom: number;
+  validation: ExcelJS.DataValidation;
+}
+
+/** The column ranges given to validateColumn, by worksheet, by column letter. */
+const columnRanges = new WeakMap<Validations, Map<string, ColumnRange>>();
+
 /**
- * One validation over a whole range. Given cell by cell, ExcelJS 4.4 writes a column of 10 rows or
- * more as two overlapping ranges (it sorts C10 before C3 and joins from each: exceljs#2820), so a
- * cell would carry two validations.
+ * One validation over rows `top`..`bottom` of a column. Given cell by cell, ExcelJS 4.4 writes a
+ * column of 10 rows or more as two overlapping ranges (it sorts C10 before C3 and joins from each:
+ * exceljs#2820), so a cell would carry two validations. ExcelJS looks a cell's validation up by
+ * its address alone: `find` is taught the ranges, so `cell.dataValidation` still answers in memory.
  */
-function validateRange(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
-  (ws as unknown as WithValidations).dataValidations.add(range, validation);
+function validateColumn(
+  ws: ExcelJS.Worksheet,
+  col: number,
+  top: number,
+  bottom: number,
+  validation: ExcelJS.DataValidation,
+): void {
+  const dv = (ws as unknown as { dataValidations: Validations }).dataValidations;
+  const letter = ws.getColumn(col).letter;
+  dv.add(`${letter}${top}:${letter}${bottom}`, validation);
+  let ranges = columnRanges.get(dv);
+  if (!ranges) {
+    const byColumn = new Map<string, ColumnRange>();
+    const byAddress = dv.find.bind(dv);
+    dv.find = (address) => {
+      const own = byAddress(address);
+      if (own) return own;
+      const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+      const range = m?.[1] ? byColumn.get(m[1]) : undefined;
+      const row = Number(m?.[2]);
+      return range && row >= range.top && row <= range.bottom ? range.validation : undefined;
+    };
+    columnRanges.set(dv, byColumn);
+    ranges = byColumn;
+  }
+  ranges.set(letter, { top, bottom, validation });
 }
 
 function listSheet(wb: ExcelJS.Workbook, def: SheetDef, list: ListDef): void {
@@ -266,8 +301,7 @@ function listSheet(wb: ExcelJS.Workbook, def: SheetDef, list: ListDef): void {
     const width = listWidth(f);
     ws.getColumn(i + 1).width = width;
     const options = f.type === 'yesno' ? YES_NO : f.type === 'enum' ? f.options : undefined;
-    const letter = ws.getColumn(i + 1).letter;
-    if (options) validateRange(ws, `${letter}3:${letter}${LIST_ROWS}`, listValidation(options));
+    if (options) validateColumn(ws, i + 1, 3, LIST_ROWS, listValidation(options));
     for (let r = 3; r <= LIST_ROWS; r++) {
       const cell = ws.getCell(r, i + 1);
       cell.protection = { locked: false };
