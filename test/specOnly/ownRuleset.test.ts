@@ -278,6 +278,28 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
       expect(text).toContain(cell);
   });
 
+  it('ruleset check: a rule whose target is unknown is one error, its texts are not reported too', async () => {
+    const bad = path('bad-target.xlsx');
+    await writeAuthoring(bad, (s) => {
+      const rules = s['规则'] ?? [];
+      const hj03 = rules.find((r) => r[0] === 'HJ03.min');
+      if (hj03) hj03[1] = 'HJ99';
+      const avg = rules.find((r) => r[0] === 'MC.avgSize');
+      if (avg) avg[7] = '校均班额为{本年值}人';
+    });
+    const r = await run(['ruleset', 'check', bad]);
+    expect(r.code).not.toBe(0);
+    const lines = (r.out + r.err).split('\n');
+    const row = (id: string) => (AUTHORING['规则'] ?? []).findIndex((x) => x[0] === id) + 1;
+    expect(lines.filter((l) => l.includes(`规则!`) && l.includes(`${row('HJ03.min')}`) && l.includes('{'))).toEqual([]);
+    expect(lines.some((l) => l.includes('HJ99'))).toBe(true);
+    // a 清单 rule's text with {本年值}: what it can use instead, not "（可用：无）"
+    const avg = lines.filter((l) => l.includes('{本年值}'));
+    expect(avg.length).toBe(1);
+    expect(avg[0]).toContain('{[列名]}');
+    expect(r.out + r.err).not.toContain('可用：无');
+  });
+
   it('the template writes the office’s sheets and 达标要求 texts from its parameters', async () => {
     const t = new ExcelJS.Workbook();
     await t.xlsx.readFile(template);

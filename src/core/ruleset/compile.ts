@@ -36,7 +36,7 @@ import {
   type SheetDef,
   type SheetKind,
 } from './model';
-import { compileText, EMPTY_TEXT, renderText, type Text, type TextName } from './text';
+import { compileText, EMPTY_TEXT, renderText, TEXT_NAMES, type Text, type TextName } from './text';
 import { RS } from './messages';
 
 const KINDS: Record<string, SheetKind> = { 说明: 'instructions', 基本信息: 'info', 指标: 'indicators', 清单: 'list' };
@@ -380,6 +380,8 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       if (scope === 'row') ruleEnv = { ...env, rowList: list.name };
     } else {
       pr.error(where('target'), RS.unknownTarget(targetName));
+      // the texts are not checked against a target that is not there: only the target is reported
+      names = [...TEXT_NAMES];
     }
     const condition = expr(str(r.condition), ruleEnv, where('condition'), 'bool');
     const requirement = text(str(r.requirement), ruleEnv, names, where('requirement'));

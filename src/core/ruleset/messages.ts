@@ -1,5 +1,12 @@
 /** Problems of a ruleset (spec/RULESET.md), in Simplified Chinese, each said once here. */
 export const RS = {
+  /** a {名称} a text cannot use here: the names it can, or that it can use none */
+  nameNotHere: (name: string, available: readonly string[]) =>
+    `这里不能使用“{${name}}”${
+      available.length
+        ? `（可用：${available.map((n) => `{${n}}`).join('、')}）`
+        : '：此处的文字不能使用任何{名称}，请改用表达式（清单规则可用{[列名]}）'
+    }`,
   notARuleset: '这不是规则集：缺少“规则集”信息或各表的数据',
   metaRequired: (label: string) => `规则集的“${label}”未填写`,
   required: (what: string) => `“${what}”未填写`,

@@ -3,6 +3,7 @@
  * one of the names below or an expression. Compiled once; rendered for each finding.
  */
 import { fmtNum } from '../format';
+import { RS } from './messages';
 import {
   canonical,
   compare,
@@ -56,7 +57,7 @@ export function compileText(
       if (!(names as readonly string[]).includes(inner)) {
         return {
           ok: false,
-          message: `这里不能使用“{${inner}}”（可用：${names.map((n) => `{${n}}`).join('、') || '无'}）`,
+          message: RS.nameNotHere(inner, names),
         };
       }
       parts.push({ name: inner as TextName });
