@@ -300,6 +300,22 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     expect(r.out + r.err).not.toContain('可用：无');
   });
 
+  it('ruleset check: a 全市比较 row without an indicator id says so, an unknown id says it is none', async () => {
+    const bad = path('bad-comparison.xlsx');
+    await writeAuthoring(bad, (s) => {
+      const rows = s['全市比较'] ?? [];
+      if (rows[1]) rows[1][1] = '';
+      if (rows[2]) rows[2][1] = 'HJ99';
+    });
+    const r = await run(['ruleset', 'check', bad]);
+    expect(r.code).not.toBe(0);
+    const lines = (r.out + r.err).split('\n');
+    const at = (cell: string) => lines.filter((l) => l.includes(`全市比较!${cell}`)).join('\n');
+    expect(at('B2')).toContain('“指标编号”未填写');
+    expect(at('B2')).not.toContain('数值型');
+    expect(at('B3')).toContain('“HJ99”不是“指标”表中的指标编号');
+  });
+
   it('the template writes the office’s sheets and 达标要求 texts from its parameters', async () => {
     const t = new ExcelJS.Workbook();
     await t.xlsx.readFile(template);

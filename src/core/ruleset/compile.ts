@@ -418,8 +418,9 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     if (comparisons.some((x) => x.id === id) || ruleIds.has(id)) return pr.error(where('id'), RS.duplicate('编号', id));
     const indicator = str(c.indicator);
     const ind = indicatorDocs.get(indicator);
-    if (!ind || valueType(ind.type) !== 'number')
-      return pr.error(where('indicator'), RS.notNumericIndicator(indicator));
+    if (!indicator) return pr.error(where('indicator'), RS.required('指标编号'));
+    if (!ind) return pr.error(where('indicator'), RS.notAnIndicator(indicator));
+    if (valueType(ind.type) !== 'number') return pr.error(where('indicator'), RS.notNumericIndicator(indicator));
     const mode = MODES[str(c.mode)];
     if (!mode) return pr.error(where('mode'), RS.badMode(str(c.mode)));
     const cityEnv = { ...env, city: true };

@@ -36,6 +36,7 @@ export const RS = {
   badScope: (scope: string) => `清单规则的范围应为“每行”或“整表”${scope ? `，现为“${scope}”` : ''}`,
   unknownHeader: (list: string, header: string) => `清单“${list}”没有表头“${header}”`,
   unknownTarget: (name: string) => `“${name}”既不是指标编号，也不是清单工作表`,
+  notAnIndicator: (id: string) => `“${id}”不是“指标”表中的指标编号`,
   notNumericIndicator: (id: string) => `“${id}”不是数值型指标，不能用于全市比较`,
   badMode: (mode: string) => `方式“${mode}”无效，应为“低于全市”“全市最高”“全市最低”或“全市成效”`,
   badTolerance: (value: string) => `容差“${value}”应为数字或参数名称`,
