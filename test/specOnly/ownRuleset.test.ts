@@ -501,4 +501,34 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     const hj06 = first(missing.filter((f) => f.message.includes('教育费附加')));
     expect(hj06.message).toBe('2024年度反馈的问题未列入“整改台账”表：教育费附加未全部用于教育。请补充该问题的整改情况');
   });
+  it('next-year: a 每行 rule of a 清单 is one row saying how many rows and which', async () => {
+    const rules = path('每行.xlsx');
+    await writeAuthoring(rules, (s) => {
+      const avg = (s['规则'] ?? []).find((r) => r[0] === 'MC.avgSize');
+      if (avg) avg[3] = '未达标';
+    });
+    const blank = path('每行-template.xlsx');
+    expect((await run(['template', '--ruleset', rules, '--out', blank])).code).toBe(0);
+    await fill(blank, path('每行-山阳县.xlsx'), {
+      ...FAILING,
+      values: { ...FAILING.values, TJ03: { F: 3 } },
+      lists: {
+        ...FAILING.lists,
+        学校名册: [
+          [1, '山阳县第一小学', '小学', 700, 10, 1, '否'],
+          [2, '山阳县城关中学', '初中', 900, 20, 2, '是', D('2022-08-30')],
+          [3, '山阳县第二小学', '小学', 800, 10, 0, '是', D('2022-08-30')],
+        ],
+      },
+    });
+    const r = await run(['next-year', path('每行-山阳县.xlsx'), '--ruleset', rules, '--out', path('next-每行')]);
+    expect(r.code).toBe(0);
+    const next = new ExcelJS.Workbook();
+    await next.xlsx.readFile(path('next-每行/山阳县2026年度填报表.xlsx'));
+    const ws = next.getWorksheet('整改台账')!;
+    const described: string[] = [];
+    for (let row = 3; ws.getCell(row, 2).value; row++) described.push(String(ws.getCell(row, 2).value));
+    const avg = described.filter((d) => d.includes('校均班额'));
+    expect(avg).toEqual(['学校名册有2行存在此问题（第3、5行），如第3行：校均班额70.0人，超过56人，请核实']);
+  });
 });

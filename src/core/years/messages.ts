@@ -22,8 +22,10 @@ export const YEARS_MSG = {
   /** 问题描述 of a 清单 rule's problem carried into next year: its sheet, message and rows */
   carriedList: (sheet: string, message: string, rows: readonly number[]) =>
     rows.length > 1
-      ? `${sheet}：${message}等，共${rows.length}行（第${rows.join('、')}行）`
-      : `${sheet}：${message}${rows.length ? `（第${rows[0]}行）` : ''}`,
+      ? `${sheet}有${rows.length}行存在此问题（第${rows.join('、')}行），如第${rows[0]}行：${message}`
+      : rows.length
+        ? `${sheet}第${rows[0]}行：${message}`
+        : `${sheet}：${message}`,
   /** 问题来源 of the problems carried into next year's workbook */
   source: '市级评价',
   /** 整改状态 that counts as done */
