@@ -56,7 +56,7 @@ describeE2e('the built page as a plain page: file mode', () => {
     origin = new URL(pageUrl).origin;
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
-  }, 180_000);
+  }, 900_000); // the build takes minutes on a busy machine
 
   afterAll(async () => {
     await browser?.close();

@@ -22,6 +22,8 @@ const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
 const DISTRICTS = ['东城区', '西城区', '北海区', '南山县', '滨海经济开发区', '青石市'];
 const t = zh.ledger;
+const b = zh.batchList;
+const RULESET = bundledRuleset();
 
 const example = (d: string) => join(EXAMPLES, `${d}.xlsx`);
 
@@ -42,7 +44,7 @@ describeE2e('the reviewer on the built page: the review ledger and everything in
     ({ child: server, url: pageUrl } = await startServer());
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
-  }, 300_000);
+  }, 900_000); // the build takes minutes on a busy machine
 
   afterAll(async () => {
     await browser?.close();
@@ -88,7 +90,13 @@ describeE2e('the reviewer on the built page: the review ledger and everything in
     await page.keyboard.press('ArrowRight');
     expect(await box.getAttribute('data-review')).toBe('退回补充');
     await box
-      .getByRole('textbox', { name: t.noteLabel(`${returned.sheet}!${returned.cell}`) })
+      .getByRole('textbox', {
+        // the label names the indicator and the rule (two warnings on one cell are told apart)
+        name: b.noteLabel(
+          `${returned.sheet}!${returned.cell}`,
+          b.about(RULESET.labelOf(returned.indicator), returned.rule),
+        ),
+      })
       .fill('请说明学历提升计划的完成时限');
     await page.screenshot({ path: join(SHOTS, 'reviewer-1-decide-1280.png'), animations: 'disabled', fullPage: true });
     await page.getByRole('button', { name: /返回地区列表/ }).click();
