@@ -16,7 +16,9 @@ import { entryBytes, readDirectory, type Budget, type ZipEntry } from './zip';
 /** Parts the annotated copy reads besides the snapshot's: read (and so checked) when opening. */
 const READ_BY_COPY = /^\[Content_Types\]\.xml$|^docProps\/app\.xml$|\.rels$|\.vml$/i;
 
-const decoder = new TextDecoder('utf-8');
+let decoder: TextDecoder | null = null;
+/** Made when first needed (not when the module loads: a test's page may provide TextDecoder later). */
+const utf8 = (): TextDecoder => (decoder ??= new TextDecoder('utf-8'));
 
 export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
@@ -57,7 +59,7 @@ export class XlsxPackage {
     let text = this.texts.get(entry.name);
     if (text === undefined) {
       // TextDecoder leaves a byte order mark out (it is not part of the XML)
-      text = decoder.decode(entryBytes(this.bytes, entry, this.budget));
+      text = utf8().decode(entryBytes(this.bytes, entry, this.budget));
       checkDoctype(entry.name, text);
       this.texts.set(entry.name, text);
     }
