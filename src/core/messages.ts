@@ -5,6 +5,8 @@
 import type { Invalid } from './parse';
 
 export const MSG = {
+  unlisted: (n: number, sheet: string, row: number) =>
+    `“${sheet}”自第${row}行起另有${n}处同类问题，未逐一列出和标注：请对照以上所列问题一并核对改正`,
   /** what the 校验结果 sheet's 指标名称 column says of a 清单 finding: the sheet, and its row */
   listRowTitle: (sheet: string, row: number | null) => (row === null ? sheet : `${sheet}第${row}行`),
   notTemplate: (name: string, version: string, found: number, total: number) =>

@@ -87,8 +87,24 @@ export interface At {
 /** The template's 清单 header row (TEMPLATE.md): a finding on it or above is about the sheet. */
 const LIST_HEADER_ROW = 2;
 
+/**
+ * Findings of one rule on one sheet listed one by one at most: a 清单 of thousands of faulty rows
+ * gets this many marks and one finding that counts the rest (a reviewer needs the pattern, and
+ * the copy, the summary sheet and the JSON stay of a readable size).
+ */
+export const LISTED_PER_RULE = 200;
+
+interface Unlisted {
+  first: Finding;
+  count: number;
+  allExplained: boolean;
+}
+
 export class Context {
   readonly findings: Finding[] = [];
+  /** findings beyond LISTED_PER_RULE, by rule and sheet */
+  private readonly listed = new Map<string, number>();
+  private readonly unlisted = new Map<string, Unlisted>();
   readonly sheets = new Map<string, Sheet>();
   readonly params: Readonly<Record<string, number>>;
 
@@ -124,8 +140,35 @@ export class Context {
     if (extra.requirement !== undefined) f.requirement = extra.requirement;
     if (level === 'warning') f.explained = extra.explained ?? false;
     if (extra.explanation) f.explanation = extra.explanation;
-    this.findings.push(f);
+    const key = `${code}\u0000${at.sheet}`;
+    const n = (this.listed.get(key) ?? 0) + 1;
+    this.listed.set(key, n);
+    if (n <= LISTED_PER_RULE) this.findings.push(f);
+    else {
+      const u = this.unlisted.get(key);
+      if (u) {
+        u.count++;
+        u.allExplained &&= f.explained !== false;
+      } else this.unlisted.set(key, { first: f, count: 1, allExplained: f.explained !== false });
+    }
     return f;
+  }
+
+  /** One finding for each rule's findings beyond LISTED_PER_RULE on a sheet, at the first of them. */
+  unlistedFindings(): Finding[] {
+    return [...this.unlisted.values()].map(({ first, count, allExplained }) => {
+      const f: Finding = {
+        rule: first.rule,
+        indicator: first.indicator,
+        level: first.level,
+        sheet: first.sheet,
+        cell: first.cell,
+        message: MSG.unlisted(count, first.sheet, parseA1(first.cell)?.row ?? 0),
+        values: { ...first.values, unlisted: count },
+      };
+      if (first.level === 'warning') f.explained = allExplained;
+      return f;
+    });
   }
 
   /**

@@ -51,7 +51,7 @@ export function sortFindings(findings: Finding[], sheetOrder: (name: string) => 
 }
 
 function finish(ctx: Context, report: Omit<Report, 'findings' | 'counts' | 'readyToReturn'>): Report {
-  const findings = sortFindings(ctx.findings, (n) => ctx.ruleset.sheetOrder(n));
+  const findings = sortFindings([...ctx.findings, ...ctx.unlistedFindings()], (n) => ctx.ruleset.sheetOrder(n));
   const counts = countLevels(findings);
   const readyToReturn = counts.error === 0 && findings.every((f) => f.level !== 'warning' || f.explained);
   return { ...report, findings, counts, readyToReturn };
