@@ -7,7 +7,7 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { cityFindings } from '../core/city';
+import { cityFindings, cityLeads } from '../core/city';
 import { anyDecided, decisionCounts, findingKey } from '../core/review';
 import type { Report } from '../core/types';
 import type { Strings } from '../i18n';
@@ -148,7 +148,7 @@ export function FileApp({
     lastYear.candidates,
     given.fileOf,
   );
-  const nextYear = useNextYear(engines, strings, save);
+  const nextYear = useNextYear(engines, strings, save, given.fileOf);
   const diff = useDiff(engines, strings, given.fileOf, save);
   const { add: addToBatch } = batch;
   const { remember } = given;
@@ -199,6 +199,11 @@ export function FileApp({
   const cityReports = cityState === 'ready' ? review.cityReports : NO_REPORTS;
   const city = useMemo(
     () => (cityRuleset && cityReports.length ? cityFindings(cityReports, cityRuleset) : []),
+    [cityReports, cityRuleset],
+  );
+  // where each district leads the batch, as the city report says it: its letter says so too
+  const leads = useMemo(
+    () => (cityRuleset && cityReports.length ? cityLeads(cityReports, cityRuleset) : []),
     [cityReports, cityRuleset],
   );
   const preview = useCityDraft(engines, cityReports, cityRuleset, previewWanted);
@@ -330,6 +335,7 @@ export function FileApp({
               void downloads.districtDraft(shown, {
                 report: review.reports.get(shown.id),
                 city: cityState === 'ready' && review.reports.has(shown.id) ? city : [],
+                leads: cityState === 'ready' && review.reports.has(shown.id) ? leads : [],
               })
             }
             onBack={single ? undefined : back}

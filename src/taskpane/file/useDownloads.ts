@@ -4,7 +4,7 @@
  * failure ends as a sentence.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { CityFinding } from '../../core/city';
+import type { CityFinding, CityLead } from '../../core/city';
 import type { LedgerRow } from '../../core/ledger';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Report } from '../../core/types';
@@ -81,13 +81,15 @@ export function useDownloads(engines: Engines, strings: Strings, save: Saver = s
    * saying what the batch's comparisons (`city`) say of it.
    */
   const districtDraft = useCallback(
-    (entry: CheckedEntry, opts: { report?: Report; city?: readonly CityFinding[] } = {}) =>
+    (entry: CheckedEntry, opts: { report?: Report; city?: readonly CityFinding[]; leads?: readonly CityLead[] } = {}) =>
       run('districtDraft', async () => {
         const [drafts, toDocx] = await Promise.all([loaded(engines.drafts, strings), loaded(engines.docx, strings)]);
         const { ruleset } = entry.outcome;
         const report = opts.report ?? entry.outcome.report;
         return {
-          bytes: await toDocx(drafts.districtDraft(report, ruleset, { city: opts.city ?? [] })),
+          bytes: await toDocx(
+            drafts.districtDraft(report, ruleset, { city: opts.city ?? [], leads: opts.leads ?? [] }),
+          ),
           name: districtDraftName(report.district.name, entry.file),
           type: MIME.docx,
         };

@@ -10,8 +10,9 @@ import type { Strings } from '../../i18n';
 import { describeError } from '../errors';
 import { MIME, saveBytes, type Saver } from './download';
 import { uniqueNames } from './names';
+import type { FileLike } from './readFiles';
 import type { CheckedEntry, Engines, NamedBytes } from './types';
-import { loadYearsEngine } from './years';
+import { loadYearsEngine, sourceOf } from './years';
 
 export const NEXT_YEAR_ZIP = '下一年度填报表.zip';
 
@@ -28,7 +29,13 @@ export interface NextYearState {
 
 const IDLE: NextYearState = { busy: false, error: null, done: null, failed: [] };
 
-export function useNextYear(engines: Engines, strings: Strings, save: Saver = saveBytes) {
+export function useNextYear(
+  engines: Engines,
+  strings: Strings,
+  save: Saver = saveBytes,
+  /** the files given, read again for this year's 问题整改 rows */
+  fileOf?: (name: string) => FileLike | undefined,
+) {
   const [state, setState] = useState<NextYearState>(IDLE);
   const running = useRef(false);
 
@@ -47,7 +54,10 @@ export function useNextYear(engines: Engines, strings: Strings, save: Saver = sa
           const { report, ruleset } = e.outcome;
           const code = report.district.code;
           try {
-            made.push(await years.nextYear(report, ruleset, next ?? ruleset, confirmed && ((f) => confirmed(code, f))));
+            const source = fileOf ? await sourceOf(e, fileOf(e.file)) : null;
+            made.push(
+              await years.nextYear(report, ruleset, next ?? ruleset, confirmed && ((f) => confirmed(code, f)), source),
+            );
           } catch (err) {
             failed.push(strings.years.nextFailed(e.file, describeError(err, strings)));
           }
@@ -63,7 +73,7 @@ export function useNextYear(engines: Engines, strings: Strings, save: Saver = sa
         running.current = false;
       }
     },
-    [engines, strings, save],
+    [engines, strings, save, fileOf],
   );
 
   return { state, download };

@@ -32,8 +32,9 @@ export const yearsEngine: YearsEngine = {
     return (await annotatedHost(bytes, report)).toBytes();
   },
 
-  async nextYear(report, ruleset, next, confirmed) {
-    const made = await nextYearFile(report, ruleset, next, confirmed);
+  async nextYear(report, ruleset, next, confirmed, source) {
+    const snapshot = source ? await snapshotOf(source) : undefined;
+    const made = await nextYearFile(report, ruleset, next, confirmed, snapshot);
     return { name: made.name, bytes: made.bytes };
   },
 

@@ -36,7 +36,14 @@ export interface YearsEngine {
   /** the annotated copy of the workbook `bytes` with `report`'s findings (marks + 校验结果 sheet) */
   annotated(bytes: Uint8Array, report: Report): Promise<Uint8Array>;
   /** next year's pre-filled workbook of a district, as `duty-review next-year` writes it */
-  nextYear(report: Report, ruleset: Ruleset, next: Ruleset, confirmed?: (f: Finding) => boolean): Promise<NamedBytes>;
+  /** `source`: the workbook itself, so this year's unfinished 问题整改 rows are carried too */
+  nextYear(
+    report: Report,
+    ruleset: Ruleset,
+    next: Ruleset,
+    confirmed?: (f: Finding) => boolean,
+    source?: WorkbookSource | null,
+  ): Promise<NamedBytes>;
   /** what changed between two returns of one district, checked with `ruleset` (the newer's) */
   changes(before: Return, after: Return, ruleset: Ruleset): Promise<Changes>;
   /** the newer return's annotated copy with the 修改对照 sheet */
