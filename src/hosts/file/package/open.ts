@@ -16,9 +16,9 @@ import { entryBytes, readDirectory, type Budget, type ZipEntry } from './zip';
 /** Parts the annotated copy reads besides the snapshot's: read (and so checked) when opening. */
 const READ_BY_COPY = /^\[Content_Types\]\.xml$|^docProps\/app\.xml$|\.rels$|\.vml$/i;
 
-let decoder: TextDecoder | null = null;
+let decoder: { decode(bytes: Uint8Array): string } | null = null;
 /** Made when first needed (not when the module loads: a test's page may provide TextDecoder later). */
-const utf8 = (): TextDecoder => (decoder ??= new TextDecoder('utf-8'));
+const utf8 = (): { decode(bytes: Uint8Array): string } => (decoder ??= new TextDecoder('utf-8'));
 
 export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
