@@ -31,6 +31,7 @@ export function currentSheets(edit: PackageEdit): SheetEntry[] {
 
 /** Whether a sheet's view is selected: looked for before sheetData, where sheetViews is. */
 function tabSelected(sheetXml: string): boolean {
+  if (!sheetXml.includes('tabSelected')) return false;
   const data = sheetXml.search(/<(?:[\w.-]+:)?sheetData\b/);
   const head = data < 0 ? sheetXml : sheetXml.slice(0, data);
   return /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](1|true)["']/.test(head);
