@@ -137,7 +137,15 @@ function bigRuleset(bundledDoc) {
   const doc = JSON.parse(JSON.stringify(bundledDoc));
   for (let i = doc.indicators.length; i < 100; i++) {
     const id = `ZZ${String(i).padStart(3, '0')}`;
-    doc.indicators.push({ id, sheet: '经费投入', group: '扩展', name: `扩展指标${i}（万元）`, unit: '万元', type: 'money', hasLast: true });
+    doc.indicators.push({
+      id,
+      sheet: '经费投入',
+      group: '扩展',
+      name: `扩展指标${i}（万元）`,
+      unit: '万元',
+      type: 'money',
+      hasLast: true,
+    });
   }
   const extra = doc.indicators.filter((d) => d.id.startsWith('ZZ'));
   for (let i = 0; doc.rules.length < 150; i++) {
@@ -200,12 +208,19 @@ async function run() {
     const c = best(checks);
     const b = best(both);
     const s = best(singles);
-    console.log(`workbooks:                         ${N} (best of ${ROUNDS} rounds; ${cores} cores, load ${os.loadavg()[0].toFixed(1)})`);
-    console.log(`floor (ExcelJS read + write):      ${ms(f)}  (${(f / N).toFixed(1)} ms per workbook, one process, loading not counted)`);
-    console.log(`duty-review check (fresh process): ${ms(c)}  (${(c / N).toFixed(1)} ms per workbook; a worker process per idle core)`);
+    console.log(
+      `workbooks:                         ${N} (best of ${ROUNDS} rounds; ${cores} cores, load ${os.loadavg()[0].toFixed(1)})`,
+    );
+    console.log(
+      `floor (ExcelJS read + write):      ${ms(f)}  (${(f / N).toFixed(1)} ms per workbook, one process, loading not counted)`,
+    );
+    console.log(
+      `duty-review check (fresh process): ${ms(c)}  (${(c / N).toFixed(1)} ms per workbook; a worker process per idle core)`,
+    );
     console.log(`  … with DUTY_REVIEW_THREADS=${cores}:    ${ms(b)}  (${(b / N).toFixed(1)} ms per workbook)`);
     console.log(`  … with DUTY_REVIEW_THREADS=1:    ${ms(s)}  (${(s / N).toFixed(1)} ms per workbook)`);
-    if (OPTS.before) console.log(`  … the version in ${OPTS.before}: ${ms(best(befores))}  (ratio ${(best(befores) / f).toFixed(2)})`);
+    if (OPTS.before)
+      console.log(`  … the version in ${OPTS.before}: ${ms(best(befores))}  (ratio ${(best(befores) / f).toFixed(2)})`);
     console.log(
       `ratio check / floor:               ${(c / f).toFixed(2)}  (at most 1.20 required, 0.50 the goal; ${cores} processes ${(b / f).toFixed(2)}, one ${(s / f).toFixed(2)})`,
     );
@@ -223,7 +238,8 @@ async function run() {
       temp.push(many);
       const out = tmp('bench-counties-');
       const verdict = (t) => (t < 30_000 ? '✓ under 30 s' : '✗ over 30 s');
-      const line = (t) => `${(t / 1000).toFixed(1)} s  (${(t / OPTS.counties).toFixed(1)} ms per workbook) ${verdict(t)}`;
+      const line = (t) =>
+        `${(t / 1000).toFixed(1)} s  (${(t / OPTS.counties).toFixed(1)} ms per workbook) ${verdict(t)}`;
       const t = command(ROOT, ['check', many, '--out', out, '--quiet']);
       console.log(`${OPTS.counties} workbooks in one run:       ${line(t)}  (load ${os.loadavg()[0].toFixed(1)})`);
       const all = command(ROOT, ['check', many, '--out', out, '--quiet'], { DUTY_REVIEW_THREADS: String(cores) });
