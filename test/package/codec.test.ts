@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { FFLATE_CODEC, codec, installCodec, type Codec } from '../../src/hosts/file/package/codec';
-import { LIMITS, REASONS, UnreadableError } from '../../src/hosts/file/package/limits';
+import { LIMITS, REASONS } from '../../src/hosts/file/package/limits';
 import { NODE_ZLIB_CODEC } from '../../src/hosts/file/package/nodeCodec';
 import { openPackage } from '../../src/hosts/file/package/open';
 import { workbookSheets } from '../../src/hosts/file/package/parts';
 import { packageSnapshot } from '../../src/hosts/file/package/snapshot';
 import { readDirectory, writeZip } from '../../src/hosts/file/package/zip';
 import { district, xlsxOf } from '../fixtures/workbooks';
+import { refusal } from './refusal';
 
 const CODECS: readonly Codec[] = [FFLATE_CODEC, NODE_ZLIB_CODEC];
 
@@ -24,17 +25,6 @@ function withCodec<T>(c: Codec, read: () => T): T {
     return read();
   } finally {
     installCodec(before);
-  }
-}
-
-/** The reason openPackage refuses the bytes with, or null when it opens them. */
-function refusal(bytes: Uint8Array): string | null {
-  try {
-    openPackage(bytes);
-    return null;
-  } catch (e) {
-    if (e instanceof UnreadableError) return e.reason;
-    throw e;
   }
 }
 

@@ -12,16 +12,7 @@ import { workbookSheets } from '../../src/hosts/file/package/parts';
 import { checkDoctype } from '../../src/hosts/file/package/scan';
 import { readDirectory } from '../../src/hosts/file/package/zip';
 import { district, xlsxOf } from '../fixtures/workbooks';
-
-function refusal(bytes: Uint8Array): string | null {
-  try {
-    openPackage(bytes);
-    return null;
-  } catch (e) {
-    if (e instanceof UnreadableError) return e.reason;
-    throw e;
-  }
-}
+import { refusal } from './refusal';
 
 async function edited(bytes: Uint8Array, edit: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
