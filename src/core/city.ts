@@ -204,7 +204,7 @@ export function breachesByRule(reports: readonly Report[], ruleset: Ruleset): Ru
   const byRule = new Map<string, RuleBreach>();
   for (const r of checkedReports(reports)) {
     const seen = new Set<string>();
-    for (const f of conclusiveWarnings(r)) {
+    for (const f of conclusiveWarnings(r, ruleset)) {
       if (seen.has(f.rule)) continue;
       seen.add(f.rule);
       const b = byRule.get(f.rule) ?? { rule: f.rule, indicator: f.indicator, reports: [], findings: [] };

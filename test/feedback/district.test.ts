@@ -8,10 +8,8 @@ import { RULES } from '../fixtures/ruleset2025';
 import type { Draft, Report } from '../../src/core/types';
 import { preschool, report, texts } from './helpers';
 
-/** Indicators that have a requirement (at least one warning rule). */
-const EVALUABLE = new Set(
-  RULES.filter((r) => r.level === 'warning' && r.target.kind === 'indicator').map((r) => r.indicator),
-).size;
+/** Indicators and 清单 that have a requirement (at least one warning rule): 60 indicators and 问题整改. */
+const EVALUABLE = new Set(RULES.filter((r) => r.level === 'warning').map((r) => r.indicator)).size;
 
 const NOW = new Date(2025, 5, 20);
 const draftOf = (r: Report): Draft => districtDraft(r, DEFAULT_RULESET, { now: NOW });
@@ -50,8 +48,8 @@ describe('districtDraft: a district that meets every requirement', () => {
   });
 
   it('counts the indicators evaluated', () => {
-    expect(EVALUABLE).toBe(60);
-    expect(section(draft, '总体情况')).toEqual(['本次评价涉及有达标要求的指标60项，环翠区均达到要求。']);
+    expect(EVALUABLE).toBe(61);
+    expect(section(draft, '总体情况')).toEqual(['本次评价涉及有达标要求的指标61项，环翠区均达到要求。']);
   });
 
   it('names five strengths with their figures, the widest margin first, each after what its area achieved', () => {
@@ -107,7 +105,8 @@ describe('districtDraft: warnings', () => {
       '五、有关要求',
     ]);
     expect(section(draft, '总体情况')).toEqual([
-      '本次评价涉及有达标要求的指标60项，文登区达到要求的57项，未达到要求的3项。',
+      // the 问题整改 warning counts as the four paragraphs of 三 do; the doubted GZ02 is in the annex
+      '本次评价涉及有达标要求的指标61项，文登区达到要求的57项，未达到要求的4项。另有1处数值疑似有误，请核实（见附件）。',
     ]);
   });
 
@@ -181,7 +180,7 @@ describe('districtDraft: data errors', () => {
     // the engine draws no warning from data in error: JF16's rate and XQ06's share are not judged
     expect(r.findings.filter((f) => f.level === 'warning').map((f) => f.rule)).toEqual(['JS07.minRate']);
     expect(section(draft, '总体情况')[0]).toBe(
-      '本次评价涉及有达标要求的指标60项，高区达到要求的56项，未达到要求的1项，另有3项因填报数据待核实暂不作结论。填报数据中有3处需核实更正（见附件）。',
+      '本次评价涉及有达标要求的指标61项，高区达到要求的57项，未达到要求的1项，另有3项因填报数据待核实暂不作结论。填报数据中有3处需核实更正（见附件）。',
     );
   });
 

@@ -28,6 +28,7 @@ import {
   continueClause,
   dateText,
   districtName,
+  doubtsValue,
   draftWording,
   hasSemicolon,
   joinClauses,
@@ -273,14 +274,16 @@ function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset,
     地区名单: checked.map(districtName).join('、'),
   });
   if (skipped) text += fill(w.cityOverviewSkipped, { 文件数: skipped });
-  const warnings = checked.map(conclusiveWarnings);
+  const warnings = checked.map((r) => conclusiveWarnings(r, ruleset));
   const total = warnings.reduce((n, x) => n + x.length, 0);
   const rules = new Set(warnings.flat().map((f) => f.rule)).size;
-  if (total === 0) {
+  // a district with data in error or in doubt has requirements not concluded: it has not met them all
+  const unsure = (r: Report) => r.counts.error > 0 || r.findings.some(doubtsValue);
+  const clean = checked.filter((r, i) => warnings[i]!.length === 0 && !unsure(r)).map(districtName);
+  if (total === 0 && clean.length === checked.length) {
     text += w.cityOverviewNoWarnings;
   } else {
-    text += fill(w.cityOverviewWarnings, { 要求数: rules, 项次: total });
-    const clean = checked.filter((_, i) => warnings[i]!.length === 0).map(districtName);
+    if (total > 0) text += fill(w.cityOverviewWarnings, { 要求数: rules, 项次: total });
     if (clean.length) text += fill(w.cityOverviewClean, { 地区名单: clean.join('、') });
   }
   const withErrors = checked.filter((r) => r.counts.error > 0);
@@ -310,7 +313,7 @@ function problemText(f: Finding, report: Report, ruleset: Ruleset): string {
 function problemList(checked: readonly Report[], ruleset: Ruleset): string[][] {
   const rows: string[][] = [];
   for (const r of checked) {
-    conclusiveWarnings(r).forEach((f, i) => {
+    conclusiveWarnings(r, ruleset).forEach((f, i) => {
       const problem = problemText(f, r, ruleset);
       const now = currentValue(f, ruleset);
       // 现状 does not repeat the problem it follows ("…尚未全部完成：共3项…" → "共3项…")
@@ -359,7 +362,7 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
     );
     // each district's own explanation of a problem named here, for the reviewer to weigh
     const comments = checked.flatMap((r) =>
-      conclusiveWarnings(r)
+      conclusiveWarnings(r, ruleset)
         .filter((f) => f.explanation && ruleset.areaOf(f.indicator)?.name === area.name)
         .map((f) => ({
           author: districtName(r),
@@ -375,7 +378,7 @@ export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: Ci
   if (areas.length === 0) blocks.push({ style: 'body', text: w.cityOverviewNoWarnings });
   else blocks.push({ style: 'body', text: fill(w.cityLetters, values) });
 
-  const warnings = checked.flatMap(conclusiveWarnings);
+  const warnings = checked.flatMap((r) => conclusiveWarnings(r, ruleset));
   const byArea = areas.map((area) => ({
     area,
     findings: warnings.filter((f) => ruleset.areaOf(f.indicator)?.name === area.name),

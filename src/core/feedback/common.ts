@@ -95,19 +95,62 @@ export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): bool
 }
 
 /**
- * The warnings that may be stated as conclusions: the engine draws none from data in error
- * (TEMPLATE.md), and those on values the check doubts wait for the district's answer.
+ * Indicators (and 清单 编号) whose data is in doubt: an error on it (RULESET.md: "the value it is
+ * reported on is in doubt"), or a notice doubting its value (doubtsValue).
  */
-export function conclusiveWarnings(report: Report): Finding[] {
-  const doubted = doubtedIndicators(report);
-  return report.findings.filter(
-    (f) => f.level === 'warning' && f.review === undefined && !(f.indicator && doubted.has(f.indicator)),
+export function indicatorsInDoubt(report: Report): Set<string> {
+  return new Set([...errorIndicators(report), ...doubtedIndicators(report)]);
+}
+
+const rowOf = (cell: string): number => Number(/\d+$/.exec(cell)?.[0] ?? NaN);
+
+/**
+ * A test whether a warning rests on data in doubt, so that it is no conclusion (FEEDBACK.md: errors make
+ * a finding void): its indicator or a value its rule reads has an error or a doubting notice; for
+ * a 清单 rule evaluated on every row, an error on the same row (an error elsewhere in the list
+ * leaves the row's finding standing); for a rule on the whole 清单, an error anywhere in it.
+ */
+export function restsOnDoubt(report: Report, ruleset: Ruleset): (f: Finding) => boolean {
+  const doubt = indicatorsInDoubt(report);
+  const errorRows = new Set(
+    report.findings.filter((e) => e.level === 'error').map((e) => `${e.indicator}\t${e.sheet}\t${rowOf(e.cell)}`),
   );
+  return (f) => {
+    const rule = ruleset.rule(f.rule);
+    if (rule?.inputs.some((x) => x.id !== f.indicator && doubt.has(x.id))) return true;
+    if (!f.indicator || !doubt.has(f.indicator)) return false;
+    if (rule?.target.kind !== 'list' || rule.target.scope !== 'row') return true;
+    return errorRows.has(`${f.indicator}\t${f.sheet}\t${rowOf(f.cell)}`);
+  };
+}
+
+/**
+ * The warnings that may be stated as conclusions: none resting on data in error or in doubt
+ * (restsOnDoubt, the values each rule reads included), none the
+ * reviewer decided on (采纳说明 leaves the problems, 退回补充 waits for the district's answer).
+ */
+export function conclusiveWarnings(report: Report, ruleset: Ruleset): Finding[] {
+  const doubtful = restsOnDoubt(report, ruleset);
+  return report.findings.filter((f) => f.level === 'warning' && f.review === undefined && !doubtful(f));
 }
 
 /** Warnings the reviewer sent back for the district to complete its explanation (退回补充). */
 export function returnedWarnings(report: Report): Finding[] {
   return report.findings.filter((f) => f.level === 'warning' && f.review === '退回补充');
+}
+
+/**
+ * The template's sheets the workbook lacks (TPL.missingSheet; a renamed sheet too): what is on
+ * them was not read, so nothing on them is judged.
+ */
+export function missingSheets(report: Report, ruleset: Ruleset): Set<string> {
+  const out = new Set<string>();
+  for (const f of report.findings) {
+    if (f.rule !== 'TPL.missingSheet') continue;
+    const name = typeof f.values.sheet === 'string' ? f.values.sheet : f.sheet;
+    if (ruleset.sheet(name)) out.add(name);
+  }
+  return out;
 }
 
 /** Indicators whose requirement could not be judged because data they rest on is in error. */

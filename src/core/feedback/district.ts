@@ -25,11 +25,14 @@ import {
   draftWording,
   errorIndicators,
   hasErrorInputs,
+  indicatorsInDoubt,
   joinClauses,
+  missingSheets,
   quoted,
   recommendationBlocks,
   reportScope,
   returnedAnnex,
+  returnedWarnings,
   strengthBlocks,
   voidIndicators,
 } from './common';
@@ -218,71 +221,96 @@ function withComparisons(
   return [...out].sort((a, b) => at(a.indicator) - at(b.indicator)).map((c) => `${c.text}${c.quote}`);
 }
 
-interface Counts {
-  evaluated: number;
-  met: number;
-  notMet: number;
-  pending: number;
-}
-
 /**
- * Indicators with a requirement: met, not met, or pending (not judged because data they rest on
- * is in error or in doubt, or met on data of their own that has an error).
+ * Where the district stands on each requirement: indicators and 清单 with a requirement (a
+ * 未达标 rule), in the ruleset's order, each counted once. Not met: the letter states a problem
+ * on it (a conclusive warning, or one sent back for more explanation). Not concluded: data it
+ * rests on is in error or in doubt, or its sheet is missing (said with that sheet).
  */
-function indicatorCounts(report: Report, ruleset: Ruleset): Counts {
-  const errors = errorIndicators(report);
-  const doubted = doubtedIndicators(report);
-  const voided = new Set(voidIndicators(report, ruleset));
-  const c: Counts = { evaluated: 0, met: 0, notMet: 0, pending: 0 };
-  for (const r of Object.values(report.indicators)) {
-    if (r.outcome !== 'met' && r.outcome !== 'notMet' && !voided.has(r.id)) continue;
-    c.evaluated++;
-    if (errors.has(r.id) || doubted.has(r.id) || voided.has(r.id)) c.pending++;
-    else if (r.outcome === 'notMet') c.notMet++;
-    else c.met++;
-  }
-  return c;
+interface Standing {
+  met: string[];
+  notMet: string[];
+  /** not concluded because data they rest on is in error or in doubt */
+  inDoubt: string[];
+  /** not judged because their sheet is missing (or renamed): sheet → what is on it */
+  unread: Map<string, string[]>;
 }
 
-function overview(report: Report, ruleset: Ruleset, name: string, w: Wording): string {
-  const c = indicatorCounts(report, ruleset);
-  const allMet = c.notMet === 0 && c.pending === 0;
+function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]): Standing {
+  const doubt = indicatorsInDoubt(report);
+  const voided = new Set(voidIndicators(report, ruleset));
+  const missing = missingSheets(report, ruleset);
+  const stated = new Set([...warnings, ...returnedWarnings(report)].map((f) => f.indicator));
+  const unconcluded = new Set(
+    report.findings.filter((f) => f.level === 'warning' && f.review === undefined).map((f) => f.indicator),
+  );
+  const out: Standing = { met: [], notMet: [], inDoubt: [], unread: new Map() };
+  const ids = [...ruleset.indicators.map((d) => d.id), ...ruleset.lists.map((l) => l.code)];
+  for (const id of ids) {
+    if (!ruleset.rulesOf(id).some((r) => r.level === 'warning')) continue;
+    const sheet = ruleset.indicator(id)?.sheet ?? ruleset.list(id)?.sheet ?? '';
+    if (missing.has(sheet)) {
+      out.unread.set(sheet, [...(out.unread.get(sheet) ?? []), id]);
+      continue;
+    }
+    const outcome = report.indicators[id]?.outcome;
+    const judged = !ruleset.indicator(id) || outcome === 'met' || outcome === 'notMet' || voided.has(id);
+    if (!judged) continue;
+    if (stated.has(id)) out.notMet.push(id);
+    // a warning not stated and not decided on by the reviewer rests on data in doubt
+    else if (doubt.has(id) || voided.has(id) || unconcluded.has(id)) out.inDoubt.push(id);
+    else out.met.push(id);
+  }
+  return out;
+}
+
+function overview(report: Report, ruleset: Ruleset, name: string, w: Wording, s: Standing): string {
+  const unread = [...s.unread.values()].flat().length;
+  const evaluated = s.met.length + s.notMet.length + s.inDoubt.length + unread;
+  const allMet = s.notMet.length === 0 && s.inDoubt.length === 0 && unread === 0;
   let text = fill(allMet ? w.overviewAllMet : w.overview, {
     地区: name,
-    评价项数: c.evaluated,
-    达标项数: c.met,
-    未达标项数: c.notMet,
+    评价项数: evaluated,
+    达标项数: s.met.length,
+    未达标项数: s.notMet.length,
   });
-  text += c.pending ? `${fill(w.overviewPending, { 待定项数: c.pending })}。` : '。';
+  if (s.inDoubt.length) text += fill(w.overviewPending, { 待定项数: s.inDoubt.length });
+  for (const [sheet, ids] of s.unread) {
+    text += fill(w.overviewUnread, {
+      待定项数: ids.length,
+      待定指标: ids.map((id) => ruleset.labelOf(id)).join('、'),
+      工作表: sheet,
+    });
+  }
+  text += '。';
   const errors = report.counts.error;
   text += errors ? fill(w.overviewErrors, { 错误数: errors }) : w.overviewNoErrors;
+  const doubts = report.findings.filter(doubtsValue).length;
+  if (doubts) text += fill(w.overviewDoubts, { 待核实数: doubts });
   return text;
 }
 
-/** The annex of data to verify: errors, and warnings resting on values the check doubts. */
-function dataAnnex(report: Report, ruleset: Ruleset, w: Wording): DraftBlock[] {
+/**
+ * The annex of data to verify: the errors under their heading (有误), the values the check doubts
+ * under theirs (请核实), and the requirements not concluded because of them, all named.
+ */
+function dataAnnex(report: Report, ruleset: Ruleset, w: Wording, s: Standing): DraftBlock[] {
   const errors = report.findings.filter((f) => f.level === 'error');
   const notices = report.findings.filter(doubtsValue);
-  const rows = [...errors, ...notices];
-  if (rows.length === 0) return [];
+  if (errors.length + notices.length === 0) return [];
+  const table = (rows: readonly Finding[]): DraftBlock => ({
+    style: 'table',
+    header: [...TABLE_HEADERS.data],
+    rows: rows.map((f, i) => [String(i + 1), f.sheet, f.cell, f.message]),
+  });
   const blocks: DraftBlock[] = [
     { style: 'annex', text: w.annexLabel },
     { style: 'title', text: w.dataAnnexTitle },
-    { style: 'body', text: w.dataAnnexLead },
-    {
-      style: 'table',
-      header: [...TABLE_HEADERS.data],
-      rows: rows.map((f, i) => [String(i + 1), f.sheet, f.cell, f.message]),
-    },
   ];
-  const pending = [
-    ...new Set([
-      ...voidIndicators(report, ruleset),
-      ...notices.filter((f) => report.indicators[f.indicator!]?.outcome !== 'reported').map((f) => f.indicator!),
-    ]),
-  ];
-  if (pending.length) {
-    const names = pending.map((id) => ruleset.labelOf(id)).join('、');
+  if (errors.length) blocks.push({ style: 'body', text: w.dataAnnexLead }, table(errors));
+  if (notices.length) blocks.push({ style: 'body', text: w.dataAnnexDoubtLead }, table(notices));
+  if (s.inDoubt.length) {
+    const names = s.inDoubt.map((id) => ruleset.labelOf(id)).join('、');
     blocks.push({ style: 'body', text: fill(w.dataAnnexVoid, { 指标: names }) });
   }
   return blocks;
@@ -300,11 +328,12 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
     { style: 'body', text: fill(w.districtOpening, values) },
   ];
   const sections = new Sections(blocks);
-  const warnings = conclusiveWarnings(report);
-  const annex = dataAnnex(report, ruleset, w);
+  const warnings = conclusiveWarnings(report, ruleset);
+  const stands = standing(report, ruleset, warnings);
+  const annex = dataAnnex(report, ruleset, w, stands);
 
   sections.add(HEADINGS.overview);
-  blocks.push({ style: 'body', text: overview(report, ruleset, name, w) });
+  blocks.push({ style: 'body', text: overview(report, ruleset, name, w, stands) });
 
   sections.add(HEADINGS.strengths);
   const mine = (opts.city ?? []).filter((c) => c.districts.includes(name));

@@ -90,6 +90,7 @@ export function validate(snapshot: WorkbookSnapshot, ruleset: Ruleset, options: 
       null,
       { sheet: renamed ?? def.name, row: 1, col: 1 },
       MSG.missingSheet(def.name, renamed, after),
+      { values: { sheet: def.name } },
     );
   });
 
