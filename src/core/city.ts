@@ -5,7 +5,8 @@
  */
 import { excelRound, tryEvaluate, walk, type Expr, type Scope, type Year } from './ruleset/expr';
 import type { ComparisonDef, Ruleset } from './ruleset/model';
-import { inYi, renderText, showValue, textExpressions } from './ruleset/text';
+import { draftText } from './feedback/figures';
+import { showValue, textExpressions } from './ruleset/text';
 import { asValue } from './validate/rules';
 import {
   checkedReports,
@@ -139,7 +140,7 @@ export function cityTotalSentence(
   if (c.cityValue && typeof value !== 'number') return undefined;
   // a figure that cannot be computed is no achievement
   if (textExpressions(c.sentence).some((x) => tryEvaluate(x.expr, scope) === undefined)) return undefined;
-  const sentence = renderText(c.sentence, {
+  const sentence = draftText(c.sentence, {
     scope,
     names: {
       地区: ruleset.meta.collective,
@@ -167,7 +168,7 @@ export function cityFindings(reports: readonly Report[], ruleset: Ruleset): City
     if (below.length === 0) continue;
     const districts = below.map((s) => districtName(s.report));
     const sentence = (地区: string) =>
-      renderText(c.sentence, {
+      draftText(c.sentence, {
         scope: below[0]!.scope,
         names: { 地区, 全市值: cityText(city), 均: '', ...indicatorNames(ruleset, c.indicator) },
       });
@@ -249,7 +250,7 @@ export function placeSentence(
   ruleset: Ruleset,
 ): string {
   const value = asValue(place.top[0]!.report.indicators[c.indicator]?.current ?? null);
-  const sentence = renderText(c.sentence, {
+  const sentence = draftText(c.sentence, {
     scope: place.top[0]!.scope,
     names: {
       ...who,
@@ -258,7 +259,7 @@ export function placeSentence(
       本年值: value === undefined ? '' : showValue(value),
     },
   });
-  return inYi(sentence);
+  return sentence;
 }
 
 /** Where a district leads the batch, as its own letter says it: "…增幅居全市首位". */

@@ -244,7 +244,8 @@ describe('cityDraft', () => {
       [
         '文登区',
         '未实现一般公共预算和政府性基金预算安排的教育经费比上年增长10%的要求',
-        '12.744亿元',
+        // the district's figure as typed, not rewritten in 亿元
+        '127440万元',
         '比上年增长不低于10%',
       ],
       ['', ...JF16(2600)],

@@ -16,7 +16,8 @@ import {
 } from '../city';
 import type { Scope } from '../ruleset/expr';
 import type { ComparisonDef, RuleDef, Ruleset } from '../ruleset/model';
-import { inYi, renderText, showValue } from '../ruleset/text';
+import { showValue } from '../ruleset/text';
+import { draftText } from './figures';
 import { asValue } from '../validate/rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
 import {
@@ -69,7 +70,7 @@ export function districtNames(
 /** A rule's sentence in the city report, naming `who` (see districtNames); values from `scope`. */
 export function ruleSentence(rule: RuleDef, who: { 地区: string; 均: string }, scope: Scope, ruleset: Ruleset): string {
   if (!rule.city) return `${who.地区}${ruleset.labelOf(rule.indicator)}${who.均}未达到要求`;
-  return inYi(renderText(rule.city, { scope, names: { ...who, ...indicatorNames(ruleset, rule.indicator) } })).replace(
+  return draftText(rule.city, { scope, names: { ...who, ...indicatorNames(ruleset, rule.indicator) } }).replace(
     /[。；;]+$/,
     '',
   );
@@ -239,7 +240,7 @@ function achievementBlocks(checked: readonly Report[], ruleset: Ruleset, w: Word
       if (c.mode === 'below' || ruleset.areaOf(c.indicator)?.name !== area.name) continue;
       const text = c.mode === 'total' ? totalSentence(checked, c, ruleset, w) : bestSentence(c, checked, ruleset, w);
       if (!text) continue;
-      const sentence = inYi(text).replace(/[。；;]+$/, '');
+      const sentence = text.replace(/[。；;]+$/, '');
       const same = said.find((s) => s.indicator === c.indicator);
       if (same && c.mode !== 'total') {
         // the figure is named already: "…，其中乙县比上年增长25.0%，增幅居全市首位"
@@ -263,7 +264,7 @@ function currentValue(f: Finding, ruleset: Ruleset): string {
   if (!def) return f.message;
   const v = asValue((f.values.current ?? null) as number | boolean | string | null);
   if (v === undefined) return '';
-  return inYi(`${showValue(v)}${def.type === 'yesno' ? '' : def.unit}`);
+  return `${showValue(v)}${def.type === 'yesno' ? '' : def.unit}`;
 }
 
 function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset, w: Wording): string {

@@ -4,7 +4,7 @@
  */
 import { NotEvaluated, type Scope, type Year } from '../ruleset/expr';
 import type { AreaDef, RuleDef, Ruleset } from '../ruleset/model';
-import { renderText } from '../ruleset/text';
+import { draftText } from './figures';
 import { asValue } from '../validate/rules';
 import type { DraftBlock, Finding, Report } from '../types';
 import { HEADINGS, TABLE_HEADERS, WORDING, fill, wording, type Wording } from './phrases';
@@ -289,7 +289,7 @@ export function recommendationBlocks(
       const advice = [...new Set(findings.map((f) => f.rule))]
         .map((id) => ruleset.rule(id))
         .filter((r): r is RuleDef => r?.advice !== undefined)
-        .map((r) => renderText(r.advice!, { scope, names: {} }).replace(/[。；;]+$/, ''))
+        .map((r) => draftText(r.advice!, { scope, names: {} }).replace(/[。；;]+$/, ''))
         .filter(Boolean);
       const heading = area.advice.replace(/[。；;]+$/, '');
       const body = [...new Set(advice)].join('；');

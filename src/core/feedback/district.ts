@@ -7,7 +7,8 @@ import { numberAnnexes } from './annexes';
 import { indicatorNames, type CityFinding, type CityLead } from '../city';
 import { tryEvaluate, type Expr, type Scope } from '../ruleset/expr';
 import type { RuleDef, Ruleset } from '../ruleset/model';
-import { inYi, renderText, showValue } from '../ruleset/text';
+import { showValue, textExpressions } from '../ruleset/text';
+import { draftText } from './figures';
 import { asValue } from '../validate/rules';
 import type { Draft, DraftBlock, Finding, Report } from '../types';
 import {
@@ -105,7 +106,7 @@ export function strengths(
     if (tryEvaluate(rule.condition, scope) !== true) continue;
     const m = margin(rule.condition, scope);
     if (!m) continue;
-    const text = inYi(renderText(rule.strength, { scope, names: names(report, rule, ruleset) }));
+    const text = draftText(rule.strength, { scope, names: names(report, rule, ruleset) });
     if (m.margin >= MIN_MARGIN) real.push({ id: rule.indicator, margin: m.margin, text });
     else if (Math.abs(m.margin) < EPS && Math.abs(m.threshold - FULL) < EPS) full.push({ id: rule.indicator, text });
   }
@@ -160,10 +161,24 @@ interface Clause {
 }
 
 /**
+ * A warning's message as the letter says it: an indicator's rule written again from the
+ * district's figures with the drafts' figures (draftText: what was typed as typed, what is
+ * computed rounded); a 清单 finding, or one whose figures need the workbook's rows, as the check
+ * wrote it.
+ */
+function findingText(f: Finding, report: Report, ruleset: Ruleset): string {
+  const rule = ruleset.rule(f.rule);
+  if (!rule || rule.target.kind !== 'indicator' || rule.indicator !== f.indicator) return f.message;
+  const scope = reportScope(report, ruleset);
+  if (textExpressions(rule.message).some((x) => tryEvaluate(x.expr, scope) === undefined)) return f.message;
+  return draftText(rule.message, { scope, names: names(report, rule, ruleset), condition: rule.condition });
+}
+
+/**
  * The clauses of 存在的主要问题 for some warnings: each finding's message, and the district's own
  * explanation after the last clause of its indicator (quoted once, not after every clause).
  */
-function clauses(findings: readonly Finding[], district: string, w: Wording): Clause[] {
+function clauses(findings: readonly Finding[], district: string, w: Wording, say: (f: Finding) => string): Clause[] {
   const out: Clause[] = [];
   findings.forEach((f, i) => {
     const prev = findings[i - 1];
@@ -171,7 +186,7 @@ function clauses(findings: readonly Finding[], district: string, w: Wording): Cl
     const text = f.explanation ? quoted(f.explanation) : '';
     const sameLater = next !== undefined && next.indicator === f.indicator && next.explanation === f.explanation;
     const quote = text && !sameLater ? fill(w.explanation, { 地区: district, 说明: text }) : '';
-    const message = inYi(f.message.replace(/[。；;]+$/, ''));
+    const message = say(f).replace(/[。；;]+$/, '');
     // a second finding on one indicator continues the first clause without repeating its figure
     const cut = message.indexOf('，');
     const head = cut > 0 ? message.slice(0, cut) : '';
@@ -359,7 +374,13 @@ export function districtDraft(report: Report, ruleset: Ruleset, opts: DistrictDr
   }));
   areas.forEach(({ area, findings }, i) => {
     const compared = mine.filter((c) => ruleset.areaOf(c.indicator)?.name === area.name);
-    const all = withComparisons(clauses(findings, name, w), compared, report, ruleset, w);
+    const all = withComparisons(
+      clauses(findings, name, w, (f) => findingText(f, report, ruleset)),
+      compared,
+      report,
+      ruleset,
+      w,
+    );
     const comments = [...new Set(findings.map((f) => f.explanation).filter((x): x is string => !!x))].map((text) => ({
       author: name,
       text: fill(w.explanation, { 地区: name, 说明: quoted(text) }).replace(/^（|）$/g, ''),
