@@ -7,6 +7,7 @@ import { cityDraft } from '../../src/core/feedback/city';
 import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { BUNDLED_DOC } from '../../src/core/ruleset';
+import { applyLedger, type LedgerRow } from '../../src/core/ledger';
 import { compileRuleset } from '../../src/core/ruleset/compile';
 import { validate } from '../../src/core/validate';
 import type { Draft, Report } from '../../src/core/types';
@@ -159,5 +160,43 @@ describe('the data annex: each heading holds its own level, and the overview cou
     expect(section(draft, '总体情况')[0]).toMatch(
       /填报数据中有1处需核实更正（见附件）。另有1处数值疑似有误，请核实（见附件）。$/,
     );
+  });
+});
+
+describe('the reviewer decisions are counted as the letter says them', () => {
+  // three problems: JF02 confirmed, JS07 explanation accepted, AQ06 explanation sent back
+  const checked = report({
+    name: '文登区',
+    code: '371003',
+    rows: {
+      JF02: { F: 127440, I: '受财政收入下降影响' },
+      JS07: { F: 600, I: '正在培训' },
+      AQ06: { F: 27, I: '正在建设' },
+    },
+  });
+  const row = (rule: string, decision: LedgerRow['decision']): LedgerRow => {
+    const f = checked.findings.find((x) => x.rule === rule)!;
+    return {
+      district: '文登区',
+      code: '371003',
+      indicator: f.indicator!,
+      rule,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+      explanation: f.explanation ?? '',
+      decision,
+      note: '请补充佐证',
+    };
+  };
+  const { reports } = applyLedger([checked], [row('JS07.minRate', '采纳说明'), row('AQ06.eqAQ05', '退回补充')]);
+  const draft = districtDraft(reports[0]!, DEFAULT_RULESET, { now: NOW });
+
+  it('accepted: met; sent back: not concluded and named; confirmed: not met, as 三 lists it', () => {
+    expect(section(draft, '总体情况')).toEqual([
+      '本次评价涉及有达标要求的指标61项，文登区达到要求的59项，未达到要求的1项，另有1项（已设卫生室（保健室）的学校数）因情况说明待补充暂不作结论。',
+    ]);
+    expect(section(draft, '存在的主要问题')).toHaveLength(1);
+    expect(section(draft, '存在的主要问题')[0]).toMatch(/^（一）教育经费保障政策落实不到位。/);
   });
 });

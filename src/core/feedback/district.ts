@@ -239,14 +239,17 @@ function withComparisons(
 /**
  * Where the district stands on each requirement: indicators and 清单 with a requirement (a
  * 未达标 rule), in the ruleset's order, each counted once. Not met: the letter states a problem
- * on it (a conclusive warning, or one sent back for more explanation). Not concluded: data it
- * rests on is in error or in doubt, or its sheet is missing (said with that sheet).
+ * on it (a conclusive warning). Not concluded: data it rests on is in error or in doubt, its
+ * explanation was sent back (退回补充, listed in its annex), or its sheet is missing (said with
+ * that sheet). A warning whose explanation the reviewer accepted is gone from the report: met.
  */
 interface Standing {
   met: string[];
   notMet: string[];
   /** not concluded because data they rest on is in error or in doubt */
   inDoubt: string[];
+  /** not concluded because the reviewer sent the district's explanation back (退回补充) */
+  returned: string[];
   /** not judged because their sheet is missing (or renamed): sheet → what is on it */
   unread: Map<string, string[]>;
 }
@@ -255,11 +258,12 @@ function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]
   const doubt = indicatorsInDoubt(report);
   const voided = new Set(voidIndicators(report, ruleset));
   const missing = missingSheets(report, ruleset);
-  const stated = new Set([...warnings, ...returnedWarnings(report)].map((f) => f.indicator));
+  const stated = new Set(warnings.map((f) => f.indicator));
+  const returned = new Set(returnedWarnings(report).map((f) => f.indicator));
   const unconcluded = new Set(
     report.findings.filter((f) => f.level === 'warning' && f.review === undefined).map((f) => f.indicator),
   );
-  const out: Standing = { met: [], notMet: [], inDoubt: [], unread: new Map() };
+  const out: Standing = { met: [], notMet: [], inDoubt: [], returned: [], unread: new Map() };
   const ids = [...ruleset.indicators.map((d) => d.id), ...ruleset.lists.map((l) => l.code)];
   for (const id of ids) {
     if (!ruleset.rulesOf(id).some((r) => r.level === 'warning')) continue;
@@ -274,6 +278,7 @@ function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]
     if (stated.has(id)) out.notMet.push(id);
     // a warning not stated and not decided on by the reviewer rests on data in doubt
     else if (doubt.has(id) || voided.has(id) || unconcluded.has(id)) out.inDoubt.push(id);
+    else if (returned.has(id)) out.returned.push(id);
     else out.met.push(id);
   }
   return out;
@@ -281,8 +286,8 @@ function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]
 
 function overview(report: Report, ruleset: Ruleset, name: string, w: Wording, s: Standing): string {
   const unread = [...s.unread.values()].flat().length;
-  const evaluated = s.met.length + s.notMet.length + s.inDoubt.length + unread;
-  const allMet = s.notMet.length === 0 && s.inDoubt.length === 0 && unread === 0;
+  const evaluated = s.met.length + s.notMet.length + s.inDoubt.length + s.returned.length + unread;
+  const allMet = evaluated === s.met.length;
   let text = fill(allMet ? w.overviewAllMet : w.overview, {
     地区: name,
     评价项数: evaluated,
@@ -290,6 +295,12 @@ function overview(report: Report, ruleset: Ruleset, name: string, w: Wording, s:
     未达标项数: s.notMet.length,
   });
   if (s.inDoubt.length) text += fill(w.overviewPending, { 待定项数: s.inDoubt.length });
+  if (s.returned.length) {
+    text += fill(w.overviewReturned, {
+      待定项数: s.returned.length,
+      待定指标: s.returned.map((id) => ruleset.labelOf(id)).join('、'),
+    });
+  }
   for (const [sheet, ids] of s.unread) {
     text += fill(w.overviewUnread, {
       待定项数: ids.length,

@@ -32,6 +32,10 @@ export const WORDING = {
   },
   overviewAllMet: { label: '总体情况·全部达到', text: '本次评价涉及有达标要求的指标{评价项数}项，{地区}均达到要求' },
   overviewPending: { label: '总体情况·待核实', text: '，另有{待定项数}项因填报数据待核实暂不作结论' },
+  overviewReturned: {
+    label: '总体情况·待补充说明',
+    text: '，另有{待定项数}项（{待定指标}）因情况说明待补充暂不作结论',
+  },
   overviewUnread: {
     label: '总体情况·缺少工作表',
     text: '，另有{待定项数}项（{待定指标}）因缺少工作表“{工作表}”未能评价，暂不作结论',
