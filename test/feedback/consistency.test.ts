@@ -128,6 +128,22 @@ describe('what a renamed sheet holds is said not concluded, with its reason, cou
     // JS07 is on the sheet not read: no problem is drawn from it
     expect(section(draft, '存在的主要问题')).toEqual(['除附件所列待核实的数据外，本次评价未发现未达到要求的指标。']);
   });
+
+  it('a requirement elsewhere that reads a value of that sheet is said with it', () => {
+    // XS01's requirement made to read JS01 (教师队伍) too
+    const rules = BUNDLED_DOC.rules.map((x) =>
+      x.id === 'XS01.min' ? { ...x, condition: 'AND(XS01 >= XS01.min, JS01 > 0)' } : x,
+    );
+    const { ruleset } = compileRuleset({ ...BUNDLED_DOC, rules });
+    const d = districtDraft(validate(renamed, ruleset!, { now: TODAY }), ruleset!, { now: NOW });
+    const teachers = ruleset!
+      .indicatorsOf('教师队伍')
+      .filter((x) => ruleset!.rulesOf(x.id).some((y) => y.level === 'warning'))
+      .map((x) => x.shortName);
+    expect(section(d, '总体情况')[0]).toContain(
+      `另有${teachers.length + 1}项（${[...teachers, '国家学生体质健康标准测试优良率'].join('、')}）因缺少工作表“教师队伍”未能评价`,
+    );
+  });
 });
 
 describe('the data annex: each heading holds its own level, and the overview counts both', () => {

@@ -254,6 +254,18 @@ interface Standing {
   unread: Map<string, string[]>;
 }
 
+/** The first missing sheet holding a value that the requirements of `id` read. */
+function unreadInput(id: string, ruleset: Ruleset, missing: ReadonlySet<string>): string | undefined {
+  for (const rule of ruleset.rulesOf(id)) {
+    if (rule.level !== 'warning') continue;
+    for (const x of rule.inputs) {
+      const sheet = ruleset.indicator(x.id)?.sheet ?? ruleset.list(x.id)?.sheet;
+      if (sheet !== undefined && missing.has(sheet)) return sheet;
+    }
+  }
+  return undefined;
+}
+
 function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]): Standing {
   const doubt = indicatorsInDoubt(report);
   const voided = new Set(voidIndicators(report, ruleset));
@@ -267,13 +279,15 @@ function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]
   const ids = [...ruleset.indicators.map((d) => d.id), ...ruleset.lists.map((l) => l.code)];
   for (const id of ids) {
     if (!ruleset.rulesOf(id).some((r) => r.level === 'warning')) continue;
-    const sheet = ruleset.indicator(id)?.sheet ?? ruleset.list(id)?.sheet ?? '';
-    if (missing.has(sheet)) {
+    const own = ruleset.indicator(id)?.sheet ?? ruleset.list(id)?.sheet ?? '';
+    const outcome = report.indicators[id]?.outcome;
+    const judged = !ruleset.indicator(id) || outcome === 'met' || outcome === 'notMet' || voided.has(id);
+    // its own sheet is missing, or, when nothing was judged, the sheet of a value its rules read
+    const sheet = missing.has(own) ? own : judged ? undefined : unreadInput(id, ruleset, missing);
+    if (sheet !== undefined) {
       out.unread.set(sheet, [...(out.unread.get(sheet) ?? []), id]);
       continue;
     }
-    const outcome = report.indicators[id]?.outcome;
-    const judged = !ruleset.indicator(id) || outcome === 'met' || outcome === 'notMet' || voided.has(id);
     if (!judged) continue;
     if (stated.has(id)) out.notMet.push(id);
     // a warning not stated and not decided on by the reviewer rests on data in doubt
