@@ -216,3 +216,14 @@ describe('the reviewer decisions are counted as the letter says them', () => {
     expect(section(draft, '存在的主要问题')[0]).toMatch(/^（一）教育经费保障政策落实不到位。/);
   });
 });
+
+describe('the city overview says who has values to check, as the letters do', () => {
+  it('a district with only a doubted value is neither clean nor left unsaid', () => {
+    const doubted = report({ name: '乳山市', code: '371083', rows: { GZ02: { E: 300 } } });
+    const clean = report({ name: '海城区', code: '371002' });
+    const text = draftToText(cityDraft([doubted, clean], DEFAULT_RULESET, { now: NOW }));
+    expect(text).toContain(
+      '本年度参加评价的县（市、区）共2个：海城区、乳山市。海城区各项评价要求均已达到。填报数值疑似有误、需核实的有乳山市1处，相关指标暂不作结论。',
+    );
+  });
+});

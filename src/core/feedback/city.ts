@@ -295,6 +295,13 @@ function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset,
           .join('、'),
       })
     : w.cityOverviewNoErrors;
+  // values the check doubts hold conclusions back as errors do: said as each letter counts them
+  const withDoubts = checked.map((r) => ({ r, n: r.findings.filter(doubtsValue).length })).filter(({ n }) => n > 0);
+  if (withDoubts.length) {
+    text += fill(w.cityOverviewDoubts, {
+      地区名单: withDoubts.map(({ r, n }) => fill(w.cityErrorCount, { 地区: districtName(r), 错误数: n })).join('、'),
+    });
+  }
   return text;
 }
 
