@@ -3,6 +3,7 @@
  * a value the product computes is rounded as RULESET.md says (one decimal; a large sum in 万元 in
  * 亿元 with at most two decimals).
  */
+import { cityDraft } from '../../src/core/feedback/city';
 import { districtDraft } from '../../src/core/feedback/district';
 import { draftToText } from '../../src/core/feedback/text';
 import { BUNDLED_DOC } from '../../src/core/ruleset';
@@ -55,5 +56,34 @@ describe('a computed figure is rounded as the ruleset says', () => {
 
   it('a computed sum of 1亿元 or more in 亿元 with at most two decimals; the typed figures stay', () => {
     expect(letter(150000.5, 29012.34)).toContain('为29012.34万元，比上年（150000.5万元）减少12.1亿元，未做到只增不减');
+  });
+});
+
+describe('a city total is a computed figure', () => {
+  it('a sum in 万元 reads in 亿元 with at most two decimals; a district first place keeps its typed figure', () => {
+    const comparisons = BUNDLED_DOC.comparisons.map((c) =>
+      c.id === 'JF01.city'
+        ? {
+            ...c,
+            sentence:
+              '全市一般公共预算教育支出{全市合计(JF01)}万元，比上年增加{全市合计(JF01) - 全市合计(上年(JF01))}万元',
+          }
+        : c,
+    );
+    const { ruleset } = compileRuleset({ ...BUNDLED_DOC, comparisons });
+    const a = validate(
+      snapshot({ name: '甲区', code: '371001', rows: { JF01: { E: 100000.12, F: 112345.67 } } }),
+      ruleset!,
+      {
+        now: TODAY,
+      },
+    );
+    const b = validate(snapshot({ name: '乙区', code: '371002', rows: { JF01: { E: 50000, F: 52000.5 } } }), ruleset!, {
+      now: TODAY,
+    });
+    const text = draftToText(cityDraft([a, b], ruleset!, { now: NOW }));
+    // 164346.17万元 in all, 14346.05万元 more than last year
+    expect(text).toContain('全市一般公共预算教育支出16.43亿元，比上年增加1.43亿元');
+    expect(text).not.toContain('16.434617亿元');
   });
 });
