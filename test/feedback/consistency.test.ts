@@ -223,7 +223,7 @@ describe('the city overview says who has values to check, as the letters do', ()
     const clean = report({ name: '海城区', code: '371002' });
     const text = draftToText(cityDraft([doubted, clean], DEFAULT_RULESET, { now: NOW }));
     expect(text).toContain(
-      '本年度参加评价的县（市、区）共2个：海城区、乳山市。海城区各项评价要求均已达到。填报数值疑似有误、需核实的有乳山市1处，相关指标暂不作结论。',
+      '本年度参加评价的县（市、区）共2个：海城区、乳山市。海城区各项评价要求均已达到。乳山市1处填报数值疑似有误，需核实。',
     );
   });
 });

@@ -87,7 +87,7 @@ export const WORDING = {
   cityOverviewNoErrors: { label: '全市总体情况·数据无误', text: '' },
   cityOverviewDoubts: {
     label: '全市总体情况·数值待核实',
-    text: '填报数值疑似有误、需核实的有{地区名单}，相关指标暂不作结论。',
+    text: '{地区名单}填报数值疑似有误，需核实。',
   },
   cityErrorCount: { label: '全市·数据问题计数', text: '{地区}{错误数}处' },
   cityStrengthsNone: { label: '全市主要成效·无', text: '（主要成效请结合各地工作情况补充。）' },
