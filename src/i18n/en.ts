@@ -297,7 +297,7 @@ export const en: Strings = {
     remove: (file: string) => `Remove last year's file ${file}`,
     nextTitle: "Next year's workbooks",
     nextHint:
-      "For each district counted for the city, next year's workbook: 基本信息 (评价年度 + 1) and every 上年值 filled from this year's workbook, and the 问题整改 sheet listing this year's unmet requirements (问题来源 市级评价).",
+      "For each district counted for the city, next year's workbook: 基本信息 (评价年度 + 1) and every 上年值 filled from this year's workbook, and the 问题整改 sheet listing this year's problems (问题来源 市级评价) and the rectification items not yet completed.",
     nextRuleset: "Next year's ruleset",
     nextSame: 'The same as this year',
     nextRulesetOption: (name: string, version: string) => `${name} (${version})`,

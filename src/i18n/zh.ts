@@ -273,7 +273,7 @@ export const zh = {
     remove: (file: string) => `移除上年度文件 ${file}`,
     nextTitle: '下一年度填报表',
     nextHint:
-      '为纳入全市汇总的每个地区生成下一年度填报表：基本信息（评价年度加 1）和各指标上年值按本年填报表预先填好，“问题整改”表列出本年的未达标问题（问题来源：市级评价）。',
+      '为纳入全市汇总的每个地区生成下一年度填报表：基本信息（评价年度加 1）和各指标上年值按本年填报表预先填好，“问题整改”表列出本年发现的问题（问题来源：市级评价）和本年尚未完成整改的事项。',
     nextRuleset: '下一年度规则集',
     nextSame: '与本年相同',
     nextRulesetOption: (name: string, version: string) => `${name}（${version}）`,
