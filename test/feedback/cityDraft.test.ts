@@ -3,17 +3,7 @@ import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import { AREA_PHRASES } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
 import type { Draft, DraftBlock, Report } from '../../src/core/types';
-import { preschool, report, texts, type DistrictSpec } from './helpers';
-
-function section(draft: Draft, heading: string): string[] {
-  const out: string[] = [];
-  let inside = false;
-  for (const b of draft.blocks) {
-    if (b.style === 'h1' || b.style === 'annex') inside = b.style === 'h1' && b.text.endsWith(heading);
-    else if (inside && b.style !== 'table' && b.style !== 'signature') out.push(b.text);
-  }
-  return out;
-}
+import { preschool, report, texts, type DistrictSpec, section } from './helpers';
 
 function annex(draft: Draft): Extract<DraftBlock, { style: 'table' }> {
   const t = draft.blocks.find((b): b is Extract<DraftBlock, { style: 'table' }> => b.style === 'table');

@@ -10,22 +10,11 @@ import { BUNDLED_DOC } from '../../src/core/ruleset';
 import { applyLedger, type LedgerRow } from '../../src/core/ledger';
 import { compileRuleset } from '../../src/core/ruleset/compile';
 import { validate } from '../../src/core/validate';
-import type { Draft, Report } from '../../src/core/types';
+import type { Report } from '../../src/core/types';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
-import { TODAY, report, snapshot } from './helpers';
+import { TODAY, report, snapshot, section } from './helpers';
 
 const NOW = new Date(2025, 5, 20);
-
-/** The paragraphs between a first-level heading and the next one (tables left out). */
-function section(draft: Draft, heading: string): string[] {
-  const out: string[] = [];
-  let inside = false;
-  for (const b of draft.blocks) {
-    if (b.style === 'h1' || b.style === 'annex') inside = b.style === 'h1' && b.text.endsWith(heading);
-    else if (inside && b.style !== 'table' && b.style !== 'signature') out.push(b.text);
-  }
-  return out;
-}
 
 /**
  * 2025.1 with YW04's consistency check with 学校明细 moved after its 未达标 rules, as a ruleset

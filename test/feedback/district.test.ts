@@ -6,24 +6,13 @@ import { AREA_PHRASES } from '../fixtures/ruleset2025';
 import { WORDING } from '../../src/core/feedback/phrases';
 import { RULES } from '../fixtures/ruleset2025';
 import type { Draft, Report } from '../../src/core/types';
-import { preschool, report, texts } from './helpers';
+import { preschool, report, texts, section } from './helpers';
 
 /** Indicators and 清单 that have a requirement (at least one warning rule): 60 indicators and 问题整改. */
 const EVALUABLE = new Set(RULES.filter((r) => r.level === 'warning').map((r) => r.indicator)).size;
 
 const NOW = new Date(2025, 5, 20);
 const draftOf = (r: Report): Draft => districtDraft(r, DEFAULT_RULESET, { now: NOW });
-
-/** The paragraphs between a first-level heading and the next one. */
-function section(draft: Draft, heading: string): string[] {
-  const out: string[] = [];
-  let inside = false;
-  for (const b of draft.blocks) {
-    if (b.style === 'h1' || b.style === 'annex') inside = b.style === 'h1' && b.text.endsWith(heading);
-    else if (inside && b.style !== 'table' && b.style !== 'signature') out.push(b.text);
-  }
-  return out;
-}
 
 describe('districtDraft: a district that meets every requirement', () => {
   const r = report({ name: '环翠区', code: '371002' });

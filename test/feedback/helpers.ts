@@ -5,7 +5,7 @@
 import { INDICATORS, INDICATOR_COLUMNS, RECTIFICATION_COLUMNS, SCHOOL_COLUMNS, SHEETS } from '../fixtures/ruleset2025';
 import { DEFAULT_RULESET, type Ruleset } from '../fixtures/ruleset2025';
 import { validate } from '../../src/core/validate';
-import type { Report, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../../src/core/types';
+import type { Draft, Report, SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../../src/core/types';
 
 type Value = SnapshotCell['v'];
 
@@ -204,4 +204,15 @@ export function report(spec: DistrictSpec, ruleset: Ruleset = DEFAULT_RULESET): 
 /** The draft's paragraphs of one style, as text. */
 export function texts(blocks: readonly { style: string; text?: string }[], style: string): string[] {
   return blocks.filter((b) => b.style === style).map((b) => b.text ?? '');
+}
+
+/** The paragraphs between a first-level heading and the next one (tables and the signature left out). */
+export function section(draft: Draft, heading: string): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const b of draft.blocks) {
+    if (b.style === 'h1' || b.style === 'annex') inside = b.style === 'h1' && b.text.endsWith(heading);
+    else if (inside && b.style !== 'table' && b.style !== 'signature') out.push(b.text);
+  }
+  return out;
 }
