@@ -40,6 +40,15 @@ export class PackageEdit {
     return this.changed.get(key) ?? this.original(key);
   }
 
+  /** A part's current text in pieces (XlsxPackage.pieces) while it is unchanged, else its text. */
+  pieces(name: string, local: string, count?: number): string[] | null {
+    const key = this.key(name);
+    if (this.removed.has(key)) return null;
+    const text = this.changed.get(key) ?? this.originals.get(key);
+    if (text !== undefined) return text === null ? null : [text];
+    return this.pkg.pieces(key, local, count);
+  }
+
   private original(key: string): string | null {
     let text = this.originals.get(key);
     if (text === undefined) {

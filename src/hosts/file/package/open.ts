@@ -9,6 +9,7 @@
  */
 import { LIMITS, REASONS, UnreadableError, sniff } from './limits';
 import { REL_TYPE, WORKBOOK, isType, relationships, type OpenedSnapshot } from './parts';
+import { decodePieces } from './pieces';
 import { checkDoctype, checkSheetNames } from './scan';
 import { readSnapshot } from './snapshot';
 import { entryBytes, readDirectory, type Budget, type ZipEntry } from './zip';
@@ -25,6 +26,8 @@ export class XlsxPackage {
   private readonly byLowerName = new Map<string, ZipEntry>();
   /** texts already read, each part inflated and decoded once */
   private readonly texts = new Map<string, string>();
+  /** parts read in pieces (not as one text): their inflated bytes, inflated once */
+  private readonly inflated = new Map<string, Uint8Array>();
   /** what the parts read so far inflated to, held to LIMITS.totalBytes */
   private readonly budget: Budget = { total: 0 };
   /** the snapshot read when opened (openPackage), handed out while its parts are unchanged */
@@ -59,11 +62,36 @@ export class XlsxPackage {
     let text = this.texts.get(entry.name);
     if (text === undefined) {
       // TextDecoder leaves a byte order mark out (it is not part of the XML)
-      text = utf8().decode(entryBytes(this.bytes, entry, this.budget));
+      text = utf8().decode(this.inflate(entry));
+      this.inflated.delete(entry.name);
       checkDoctype(entry.name, text);
       this.texts.set(entry.name, text);
     }
     return text;
+  }
+
+  /**
+   * A part's text in pieces, each ending just after a `</local>` (pieces.ts): what a reader going
+   * through a big part once reads, without making it one long string; only the first `count`
+   * when given. The text itself when it is already read; null when the package has no such part.
+   */
+  pieces(name: string, local: string, count?: number): string[] | null {
+    const entry = this.entry(name);
+    if (!entry) return null;
+    const text = this.texts.get(entry.name);
+    if (text !== undefined) return [text];
+    let bytes = this.inflated.get(entry.name);
+    if (!bytes) this.inflated.set(entry.name, (bytes = this.inflate(entry)));
+    const pieces = decodePieces(bytes, local, (b) => utf8().decode(b), count);
+    checkDoctype(entry.name, pieces[0]!);
+    return pieces;
+  }
+
+  /** An entry's bytes inflated, counted in the budget the first time. */
+  private inflate(entry: ZipEntry): Uint8Array {
+    const bytes = this.inflated.get(entry.name);
+    if (bytes) return bytes;
+    return entryBytes(this.bytes, entry, this.budget);
   }
 
   /** A part's bytes (within the limit of a part), or null. */

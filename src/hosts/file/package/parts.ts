@@ -8,6 +8,8 @@ import { attribute, attributes, tags } from './xml';
 /** What reading needs of a package: an opened one, or one being edited. */
 export interface PartReader {
   text(name: string): string | null;
+  /** a part's text in pieces, each ending just after a `</local>` (open.ts); else its text is read */
+  pieces?(name: string, local: string, count?: number): string[] | null;
   has(name: string): boolean;
   /** the stored name of a part (part names are case-insensitive) */
   entry(name: string): { name: string } | undefined;

@@ -39,9 +39,12 @@ function itemText(inner: string): string {
   return text;
 }
 
-export function sharedStrings(xml: string | null): string[] {
+/** The items of a shared strings part, whole or in pieces that each end after a `</si>`. */
+export function sharedStrings(xml: string | readonly string[] | null): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  for (const m of xml.matchAll(SI)) out.push(itemText(m[1] ?? ''));
+  for (const piece of typeof xml === 'string' ? [xml] : xml) {
+    for (const m of piece.matchAll(SI)) out.push(itemText(m[1] ?? ''));
+  }
   return out;
 }

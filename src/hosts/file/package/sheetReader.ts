@@ -173,28 +173,35 @@ interface Merge {
   right: number;
 }
 
-function mergesOf(xml: string, from: number): { ranges: string[]; boxes: Merge[] } {
+/** The merged ranges after the sheet's data (`from`: the piece and offset where it ends). */
+function mergesOf(
+  pieces: readonly string[],
+  from: { piece: number; at: number },
+): { ranges: string[]; boxes: Merge[] } {
   const ranges: string[] = [];
   const boxes: Merge[] = [];
   const seen = new Set<string>();
   const re = new RegExp(MERGE.source, 'g');
-  re.lastIndex = from;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const [a, b = a] = m[1]!.split(':');
-    const p = REF.exec(a!.trim());
-    const q = REF.exec(b!.trim());
-    if (!p || !q) continue;
-    const box = {
-      top: Math.min(+p[2]!, +q[2]!),
-      bottom: Math.max(+p[2]!, +q[2]!),
-      left: Math.min(columnNumber(p[1]!), columnNumber(q[1]!)),
-      right: Math.max(columnNumber(p[1]!), columnNumber(q[1]!)),
-    };
-    const master = `${columnLetters(box.left)}${box.top}`;
-    if (seen.has(master)) continue;
-    seen.add(master);
-    ranges.push(`${master}:${columnLetters(box.right)}${box.bottom}`);
-    boxes.push(box);
+  for (let i = from.piece; i < pieces.length; i++) {
+    const xml = pieces[i]!;
+    re.lastIndex = i === from.piece ? from.at : 0;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const [a, b = a] = m[1]!.split(':');
+      const p = REF.exec(a!.trim());
+      const q = REF.exec(b!.trim());
+      if (!p || !q) continue;
+      const box = {
+        top: Math.min(+p[2]!, +q[2]!),
+        bottom: Math.max(+p[2]!, +q[2]!),
+        left: Math.min(columnNumber(p[1]!), columnNumber(q[1]!)),
+        right: Math.max(columnNumber(p[1]!), columnNumber(q[1]!)),
+      };
+      const master = `${columnLetters(box.left)}${box.top}`;
+      if (seen.has(master)) continue;
+      seen.add(master);
+      ranges.push(`${master}:${columnLetters(box.right)}${box.bottom}`);
+      boxes.push(box);
+    }
   }
   return { ranges, boxes };
 }
@@ -214,27 +221,38 @@ function checkDimension(name: string, xml: string, dataStart: number): void {
 }
 
 /**
- * One sheet's snapshot. With a tally (when a package is opened), every row and cell is counted
- * over the workbook and its address checked as it is read, and the sheet is refused with the
- * reason (limits.ts) before memory grows beyond the limits; a sparse row number costs nothing.
+ * One sheet's snapshot, from its XML whole or in pieces that each end after a `</row>` (so no
+ * row, and no cell, straddles two). With a tally (when a package is opened), every row and cell
+ * is counted over the workbook and its address checked as it is read, and the sheet is refused
+ * with the reason (limits.ts) before memory grows beyond the limits; a sparse row number costs
+ * nothing.
  */
-export function readSheet(name: string, xml: string, ctx: SheetContext, tally?: Tally): SheetSnapshot {
+export function readSheet(
+  name: string,
+  xml: string | readonly string[],
+  ctx: SheetContext,
+  tally?: Tally,
+): SheetSnapshot {
+  const pieces = typeof xml === 'string' ? [xml] : xml;
   const rows: (SnapshotCell | null)[][] = [];
   const re = new RegExp(ROW_OR_CELL.source, 'g');
-  const start = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
-  if (tally) checkDimension(name, xml, start);
-  let dataEnd = xml.length;
+  const head = pieces[0] ?? '';
+  const start = head.search(/<(?:[\w.-]+:)?sheetData\b/);
+  if (tally) checkDimension(name, head, start);
+  /** where the sheet's data ends: the piece, and the offset in it */
+  let end = { piece: pieces.length - 1, at: pieces[pieces.length - 1]?.length ?? 0 };
   const cellsAt: { r: number; c: number; cell: SnapshotCell }[] = [];
-  if (start >= 0) {
-    re.lastIndex = start;
-    let row = 0;
-    let col = 0;
-    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+  let row = 0;
+  let col = 0;
+  reading: for (let p = start < 0 ? pieces.length : 0; p < pieces.length; p++) {
+    const piece = pieces[p]!;
+    re.lastIndex = p === 0 ? start : 0;
+    for (let m = re.exec(piece); m; m = re.exec(piece)) {
       const [, close, prefix, local, attrs = '', empty] = m;
       if (local === 'sheetData') {
         if (close || empty) {
-          dataEnd = m.index;
-          break;
+          end = { piece: p, at: m.index };
+          break reading;
         }
         continue;
       }
@@ -257,16 +275,16 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, tally?: 
       let inner = '';
       if (!empty) {
         const closing = `</${prefix}c>`;
-        const endAt = xml.indexOf(closing, re.lastIndex);
-        const stop = endAt < 0 ? xml.length : endAt;
-        inner = xml.slice(re.lastIndex, stop);
-        re.lastIndex = endAt < 0 ? xml.length : endAt + closing.length;
+        const endAt = piece.indexOf(closing, re.lastIndex);
+        const stop = endAt < 0 ? piece.length : endAt;
+        inner = piece.slice(re.lastIndex, stop);
+        re.lastIndex = endAt < 0 ? piece.length : endAt + closing.length;
       }
       const cell = inner ? cellOf(t, s, inner, ctx) : null;
       if (cell) cellsAt.push({ r: row, c: col, cell });
     }
   }
-  const { ranges, boxes } = mergesOf(xml, dataEnd);
+  const { ranges, boxes } = mergesOf(pieces, end);
   for (const { r, c, cell } of cellsAt) {
     if (r < 1 || c < 1) continue;
     if (boxes.length && mergedAway(boxes, r, c)) continue;

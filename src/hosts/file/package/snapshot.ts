@@ -15,6 +15,13 @@ import type { Tally } from './scan';
 import { sharedStrings } from './sharedStrings';
 import { readSheet, type SheetContext } from './sheetReader';
 
+/** A part's text in pieces ending after `</local>` where the reader can give them, else whole. */
+function piecesOf(pkg: PartReader, part: string, local: string): readonly string[] | null {
+  if (pkg.pieces) return pkg.pieces(part, local);
+  const text = pkg.text(part);
+  return text === null ? null : [text];
+}
+
 /** Reads the snapshot; with a tally, rows and cells are counted and held to the limits as they are read. */
 export function readSnapshot(pkg: PartReader, tally?: Tally): OpenedSnapshot {
   const parts = [WORKBOOK, relsPath(WORKBOOK)];
@@ -23,7 +30,7 @@ export function readSnapshot(pkg: PartReader, tally?: Tally): OpenedSnapshot {
   if (stylesPart) parts.push(stylesPart);
   if (stringsPart) parts.push(stringsPart);
   const ctx: SheetContext = {
-    strings: sharedStrings(stringsPart ? pkg.text(stringsPart) : null),
+    strings: sharedStrings(stringsPart ? piecesOf(pkg, stringsPart, 'si') : null),
     formats: cellFormats(stylesPart ? pkg.text(stylesPart) : null),
     date1904: date1904(pkg),
   };
@@ -31,7 +38,7 @@ export function readSnapshot(pkg: PartReader, tally?: Tally): OpenedSnapshot {
   for (const sheet of workbookSheets(pkg)) {
     if (!sheet.part) continue;
     parts.push(sheet.part);
-    sheets.push(readSheet(sheet.name, pkg.text(sheet.part) ?? '', ctx, tally));
+    sheets.push(readSheet(sheet.name, piecesOf(pkg, sheet.part, 'row') ?? [], ctx, tally));
   }
   return { snapshot: { sheets }, parts };
 }

@@ -31,7 +31,6 @@ export function currentSheets(edit: PackageEdit): SheetEntry[] {
 
 /** Whether a sheet's view is selected: looked for before sheetData, where sheetViews is. */
 function tabSelected(sheetXml: string): boolean {
-  if (!sheetXml.includes('tabSelected')) return false;
   const data = sheetXml.search(/<(?:[\w.-]+:)?sheetData\b/);
   const head = data < 0 ? sheetXml : sheetXml.slice(0, data);
   return /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](1|true)["']/.test(head);
@@ -197,19 +196,18 @@ export function activateSheet(edit: PackageEdit, name: string): void {
   }
   sheets.forEach((s, i) => {
     if (!s.part) return;
+    // the sheet views come before the rows: the first piece holds them
+    const selected = tabSelected(edit.pieces(s.part, 'row', 1)?.[0] ?? '');
+    if (selected === (i === index)) return;
     const sheetXml = edit.text(s.part) ?? '';
-    const selected = tabSelected(sheetXml);
     if (i === index) {
-      if (!selected) {
-        const view = /<((?:[\w.-]+:)?)sheetView\b([^>]*?)(\/?)>/.exec(sheetXml);
-        if (view) {
-          const tag = `<${view[1]}sheetView${setAttribute(view[2]!, 'tabSelected', '1')}${view[3]}>`;
-          edit.set(s.part, sheetXml.slice(0, view.index) + tag + sheetXml.slice(view.index + view[0].length));
-        }
+      const view = /<((?:[\w.-]+:)?)sheetView\b([^>]*?)(\/?)>/.exec(sheetXml);
+      if (view) {
+        const tag = `<${view[1]}sheetView${setAttribute(view[2]!, 'tabSelected', '1')}${view[3]}>`;
+        edit.set(s.part, sheetXml.slice(0, view.index) + tag + sheetXml.slice(view.index + view[0].length));
       }
       return;
     }
-    if (!selected) return;
     edit.set(
       s.part,
       sheetXml.replace(/<((?:[\w.-]+:)?)sheetView\b([^>]*?)(\/?)>/g, (_w, p: string, a: string, slash: string) => {
