@@ -34,6 +34,7 @@ class StandIn implements WorkerLike {
   onmessageerror: ((e: MessageEvent) => void) | null = null;
   terminated = false;
   readonly sources: unknown[] = [];
+  readonly requests: CheckRequest[] = [];
 
   /** a real worker says it is ready before it takes any work */
   private readonly started: Promise<void>;
@@ -50,6 +51,7 @@ class StandIn implements WorkerLike {
 
   postMessage(req: CheckRequest): void {
     this.sources.push(req.source);
+    this.requests.push(req);
     void (async () => {
       await this.started;
       const bytes = req.source instanceof ArrayBuffer ? req.source : await (req.source as Blob).arrayBuffer();
@@ -132,6 +134,18 @@ test('a workbook carrying a ruleset the page does not have is checked with it, c
   expect(a.ruleset.version).toBe(WEIHAI.version);
   expect(a.report.rulesetVersion).toBe(WEIHAI.version);
   expect(b.ruleset).toBe(a.ruleset);
+});
+
+test('each ruleset crosses to the worker as one text, made once: not its document’s objects with every file', async () => {
+  const { spawned, read } = setUp();
+  const ruleset = bundledRuleset();
+  checked(await read(example('南山县'), [ruleset]));
+  checked(await read(example('东城区'), [ruleset]));
+  const [first, second] = spawned[0]!.requests;
+  expect(typeof first!.rulesets[0]).toBe('string');
+  // the same string both times (a string is copied to a worker at once)
+  expect(second!.rulesets[0]).toBe(first!.rulesets[0]);
+  expect(JSON.parse(first!.rulesets[0]!)).toEqual({ doc: ruleset.doc, overrides: ruleset.overrides });
 });
 
 test('a file that crashes the worker is reported for that file; the next file gets a new worker', async () => {

@@ -161,7 +161,7 @@ export function workerEngine(client: WorkerClient, fallback: () => Promise<Workb
 
   const outcomeOf = (w: WireOutcome, rulesets: readonly Ruleset[], annotated: () => Promise<Uint8Array>): Outcome => {
     if (w.status !== 'checked') return w;
-    const ruleset = 'index' in w.ruleset ? rulesets[w.ruleset.index]! : carried.get(w.ruleset);
+    const ruleset = 'index' in w.ruleset ? rulesets[w.ruleset.index]! : carried.get(w.ruleset.carried);
     return { status: 'checked', report: w.report, ruleset, marks: w.marks, annotated };
   };
 

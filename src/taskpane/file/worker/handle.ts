@@ -4,7 +4,7 @@
  * here and dropped when the answer is made; nothing of it stays in the worker.
  */
 import { workbookEngine } from '../workbookEngine';
-import { RulesetCache, type CheckReply, type CheckRequest, type RulesetRef } from './protocol';
+import { RulesetCache, toWire, type CheckReply, type CheckRequest, type RulesetRef } from './protocol';
 
 const cache = new RulesetCache();
 
@@ -26,8 +26,7 @@ export async function handle(req: CheckRequest): Promise<{ reply: CheckReply; tr
     if (outcome.status === 'skipped') throw new Error('skipped');
     if (outcome.status !== 'checked') return { reply: { id: req.id, ok: true, outcome }, transfer: [] };
     const index = rulesets.indexOf(outcome.ruleset);
-    const ruleset: RulesetRef =
-      index >= 0 ? { index } : { doc: outcome.ruleset.doc, overrides: outcome.ruleset.overrides };
+    const ruleset: RulesetRef = index >= 0 ? { index } : { carried: toWire(outcome.ruleset) };
     const wire = { status: 'checked' as const, report: outcome.report, ruleset, marks: outcome.marks };
     if (!req.copy) return { reply: { id: req.id, ok: true, outcome: wire }, transfer: [] };
     const copy = await outcome.annotated();
