@@ -7,8 +7,8 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { cityFindings, cityLeads } from '../core/city';
-import { anyDecided, decisionCounts, findingKey } from '../core/review';
+import { anyDecided, findingKey } from '../core/review';
+import type { CityFinding } from '../core/city';
 import type { Report } from '../core/types';
 import type { Strings } from '../i18n';
 import { BadFiles } from './components/BadFiles';
@@ -38,7 +38,8 @@ import { useDiff } from './file/useDiff';
 import { useNextYear } from './file/useNextYear';
 import { useGivenFiles, useLastYearNotices, usePrevious } from './file/usePrevious';
 import { confirmedBy, returnPairs } from './file/years';
-import { useLedger, useReviewedBatch } from './file/useLedger';
+import { useBatchReview } from './file/useBatchReview';
+import { useLedger } from './file/useLedger';
 import { browserStorage } from './rulesets/store';
 import type { RulesetEngine } from './rulesets/types';
 import { useRulesets } from './rulesets/useRulesets';
@@ -88,6 +89,7 @@ const useStyles = makeStyles({
 const realNow = () => new Date();
 const NO_REPORTS: readonly Report[] = [];
 const NO_ENTRIES: readonly CheckedEntry[] = [];
+const NO_FINDINGS: readonly CityFinding[] = [];
 
 function DistrictsSection({ strings, children }: { strings: Strings; children: ReactNode }) {
   const styles = useStyles();
@@ -191,21 +193,17 @@ export function FileApp({
   const single: CheckedEntry | undefined = checked.length === 1 && !moreComing ? checked[0] : undefined;
   const opened = checked.find((e) => e.id === openId);
   const shown = single ?? opened;
-  // the whole batch reviewed (its ledger applied, the city compared) once it is read, or for the
-  // district shown: not again for each file that comes in while the list is shown
-  const review = useReviewedBatch(reading && !shown ? NO_ENTRIES : places.included, ledger.decisions);
-  const cityState = reading ? 'reading' : places.included.length > 1 ? 'ready' : 'tooFew';
+  // the whole batch reviewed (its ledger applied, the city compared, where each district leads it,
+  // which its letter says too) once it is read, or for the district shown: not again for each file
+  // that comes in while the list is shown; in slices that leave the page free (file/useBatchReview)
+  const wantsCity = !reading && places.included.length > 1 ? places.ruleset : null;
+  const reviewing = useBatchReview(reading && !shown ? NO_ENTRIES : places.included, ledger.decisions, wantsCity);
+  const { review, latest: latestReview } = reviewing;
+  // the city's part waits for the batch's review as it waits for the files
+  const cityState = reading || !review ? 'reading' : places.included.length > 1 ? 'ready' : 'tooFew';
   const cityRuleset = cityState === 'ready' ? places.ruleset : null;
-  const cityReports = cityState === 'ready' ? review.cityReports : NO_REPORTS;
-  const city = useMemo(
-    () => (cityRuleset && cityReports.length ? cityFindings(cityReports, cityRuleset) : []),
-    [cityReports, cityRuleset],
-  );
-  // where each district leads the batch, as the city report says it: its letter says so too
-  const leads = useMemo(
-    () => (cityRuleset && cityReports.length ? cityLeads(cityReports, cityRuleset) : []),
-    [cityReports, cityRuleset],
-  );
+  const cityReports = cityState === 'ready' && review ? review.cityReports : NO_REPORTS;
+  const city = cityState === 'ready' && review ? review.city : NO_FINDINGS;
   const preview = useCityDraft(engines, cityReports, cityRuleset, previewWanted);
   const badCount = batch.entries.length - checked.length;
 
@@ -332,11 +330,14 @@ export function FileApp({
             downloads={downloads.state}
             onAnnotated={() => void downloads.annotated(shown)}
             onDraft={() =>
-              void downloads.districtDraft(shown, {
-                report: review.reports.get(shown.id),
-                city: cityState === 'ready' && review.reports.has(shown.id) ? city : [],
-                leads: cityState === 'ready' && review.reports.has(shown.id) ? leads : [],
-              })
+              // the review of the batch as it is now (a decision just made is in it)
+              void latestReview().then((now) =>
+                downloads.districtDraft(shown, {
+                  report: now.reports.get(shown.id),
+                  city: now.reports.has(shown.id) ? now.city : [],
+                  leads: now.reports.has(shown.id) ? now.leads : [],
+                }),
+              )
             }
             onBack={single ? undefined : back}
             review={shownReview}
@@ -354,12 +355,12 @@ export function FileApp({
                   onRemove={removeOne}
                 />
                 {/* the reviewer's decisions, under the districts they are about */}
-                {cityState !== 'reading' && (
+                {cityState !== 'reading' && review && (
                   <LedgerPanel
                     strings={strings}
-                    counts={decisionCounts(places.reports, decisions)}
+                    counts={review.counts}
                     downloads={ledgerDownloads.state}
-                    onDownload={() => void ledgerDownloads.ledger(review.rows)}
+                    onDownload={() => void latestReview().then((now) => ledgerDownloads.ledger(now.rows))}
                     onLoad={(file) => void ledger.load(file, places.reports)}
                     loading={ledger.loading}
                     notice={ledger.notice}
@@ -377,8 +378,14 @@ export function FileApp({
                 preview={preview}
                 onPreviewToggle={setPreviewWanted}
                 downloads={downloads.state}
-                onCityDraft={() => cityRuleset && void downloads.cityDraft(cityReports, cityRuleset)}
-                onZip={() => void downloads.zip({ included: places.included, setAside, review, now: now() })}
+                onCityDraft={() =>
+                  cityRuleset && void latestReview().then((r) => downloads.cityDraft(r.cityReports, cityRuleset))
+                }
+                onZip={() =>
+                  void latestReview().then((r) =>
+                    downloads.zip({ included: places.included, setAside, review: r, now: now() }),
+                  )
+                }
               />
             </div>
           )

@@ -4,7 +4,7 @@
  * one on the page, or loaded from an edited ledger .xlsx: a row that matches no warning and every
  * problem of the file is shown, never dropped.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CityFinding } from '../../core/city';
 import { LEDGER_TEXT } from '../../core/ledger';
 import { decidedRows, findingKey, matchLedger, reviewBatch, type Decided, type Decisions } from '../../core/review';
@@ -101,8 +101,4 @@ export function reviewedBatch(included: readonly CheckedEntry[], decisions: Deci
     comparisons: reviewed.comparisons,
     rows,
   };
-}
-
-export function useReviewedBatch(included: readonly CheckedEntry[], decisions: Decisions): ReviewedBatch {
-  return useMemo(() => reviewedBatch(included, decisions), [included, decisions]);
 }
