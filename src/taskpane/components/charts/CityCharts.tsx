@@ -3,15 +3,17 @@
  * chart per compared figure, laid out for the pane's width (350 px to a full screen). Loaded as a
  * chunk of its own (`charts`) only when a batch's city results are shown.
  */
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
-import { batchCharts } from '../../../core/charts/data';
-import { barsLayout, gridLayout } from '../../../core/charts/svg';
-import { barsTable, barsTitle, gridTable } from '../../../core/charts/tables';
+import { Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { areaGrid, comparisonCharts, type BatchCharts } from '../../../core/charts/data';
+import { barsLayout, gridLayout, type SvgLayout } from '../../../core/charts/svg';
+import { barsTable, barsTitle, gridTable, type ChartTable as Table } from '../../../core/charts/tables';
 import type { Ruleset } from '../../../core/ruleset/model';
 import type { Report } from '../../../core/types';
 import type { Strings } from '../../../i18n';
+import { nextTask } from '../../file/slices';
 import { ChartFigure } from './ChartFigure';
+import { useGrowing } from './useGrowing';
 import { useWidth } from './useWidth';
 
 const useStyles = makeStyles({
@@ -37,40 +39,125 @@ const MIN_WIDTH = 300;
 /** Bars stop growing here, so that a full-screen page does not stretch them across. */
 const MAX_BARS_WIDTH = 760;
 
+interface Drawn {
+  reports: readonly Report[];
+  ruleset: Ruleset;
+  charts: BatchCharts;
+}
+
+/**
+ * batchCharts of the batch, its two parts each in a task of its own after the page has shown the
+ * city's results (for 1,000 districts each part is tens of milliseconds): null until both are done.
+ */
+function useBatchCharts(reports: readonly Report[], ruleset: Ruleset): BatchCharts | null {
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      await nextTask();
+      if (!alive) return;
+      const grid = areaGrid(reports, ruleset);
+      await nextTask();
+      if (!alive) return;
+      const bars = comparisonCharts(reports, ruleset);
+      if (alive) setDrawn({ reports, ruleset, charts: { grid, bars } });
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [reports, ruleset]);
+  return drawn && drawn.reports === reports && drawn.ruleset === ruleset ? drawn.charts : null;
+}
+
 export default function CityCharts({ strings, reports, ruleset }: CityChartsProps) {
   const styles = useStyles();
   const t = strings.charts;
   const [ref, measured] = useWidth<HTMLDivElement>(600);
   const width = Math.max(MIN_WIDTH, measured);
-  const charts = useMemo(() => batchCharts(reports, ruleset), [reports, ruleset]);
-  const bars = charts.bars.filter((c) => c.bars.some((b) => b.value !== null));
+  const charts = useBatchCharts(reports, ruleset);
   return (
     <section className={styles.section} ref={ref} aria-labelledby="city-charts-heading" data-city-charts>
       <h3 id="city-charts-heading" className={styles.h3}>
         {t.heading}
       </h3>
-      {charts.grid.max > 0 ? (
-        <ChartFigure
-          strings={strings}
-          title={t.gridTitle}
-          hint={t.gridHint}
-          layout={gridLayout(charts.grid, width)}
-          table={gridTable(charts.grid)}
-        />
-      ) : (
-        <Caption1 className={styles.muted}>{t.gridNone}</Caption1>
-      )}
-      {bars.map((chart) => (
-        <ChartFigure
-          key={chart.comparisons.join()}
-          strings={strings}
-          title={barsTitle(chart)}
-          hint={chart.city !== null || chart.requirements.length ? t.barsHint : undefined}
-          layout={barsLayout(chart, Math.min(width, MAX_BARS_WIDTH))}
-          table={barsTable(chart)}
-        />
-      ))}
-      {bars.length === 0 && <Caption1 className={styles.muted}>{t.noCharts}</Caption1>}
+      {charts ? <Charts strings={strings} charts={charts} width={width} /> : <Spinner size="tiny" label={t.loading} />}
     </section>
+  );
+}
+
+/** Shapes and table rows mounted in one task: a few tens of milliseconds of the page's time. */
+const ITEMS_PER_TASK = 400;
+
+interface Figure {
+  key: string;
+  title: string;
+  hint?: string;
+  layout: SvgLayout;
+  table: Table;
+}
+
+function Charts({ strings, charts, width }: { strings: Strings; charts: BatchCharts; width: number }) {
+  const styles = useStyles();
+  const t = strings.charts;
+  const figures = useMemo((): Figure[] => {
+    const bars = charts.bars.filter((c) => c.bars.some((b) => b.value !== null));
+    const grid: Figure[] =
+      charts.grid.max > 0
+        ? [
+            {
+              key: 'grid',
+              title: t.gridTitle,
+              hint: t.gridHint,
+              layout: gridLayout(charts.grid, width),
+              table: gridTable(charts.grid),
+            },
+          ]
+        : [];
+    return [
+      ...grid,
+      ...bars.map((chart) => ({
+        key: chart.comparisons.join(),
+        title: barsTitle(chart),
+        ...(chart.city !== null || chart.requirements.length ? { hint: t.barsHint } : {}),
+        layout: barsLayout(chart, Math.min(width, MAX_BARS_WIDTH)),
+        table: barsTable(chart),
+      })),
+    ];
+  }, [charts, width, t]);
+  const items = figures.reduce((n, f) => n + f.layout.shapes.length + f.table.rows.length, 0);
+  // the figures in order, each its shapes then its table's rows, a slice more on each task
+  const mounted = useGrowing(items, ITEMS_PER_TASK, figures);
+  let left = mounted;
+  const shown = figures.map((f) => {
+    // its turn has come: what is before it is all shown
+    const turn = left > 0 || f.layout.shapes.length + f.table.rows.length === 0;
+    const shapes = Math.min(left, f.layout.shapes.length);
+    const rows = Math.min(left - shapes, f.table.rows.length);
+    left -= shapes + rows;
+    return { f, turn, shapes, rows };
+  });
+  const bars = figures.length - (charts.grid.max > 0 ? 1 : 0);
+  return (
+    <>
+      {charts.grid.max === 0 && <Caption1 className={styles.muted}>{t.gridNone}</Caption1>}
+      {shown.map(
+        ({ f, turn, shapes, rows }) =>
+          turn && (
+            <ChartFigure
+              key={f.key}
+              strings={strings}
+              title={f.title}
+              hint={f.hint}
+              layout={f.layout}
+              table={f.table}
+              shapes={shapes}
+              rows={rows}
+            />
+          ),
+      )}
+      {bars === 0 && <Caption1 className={styles.muted}>{t.noCharts}</Caption1>}
+      {/* while more is to come (scripts and tests wait for the charts to be whole) */}
+      {mounted < items && <span hidden data-charts-drawing />}
+    </>
   );
 }

@@ -1,4 +1,8 @@
+import { memo } from 'react';
 import { FONT_FAMILY, type Shape, type SvgLayout } from '../../../core/charts/svg';
+
+/** Shapes mounted together: a run already shown is not rendered again as more come. */
+const RUN = 200;
 
 function ShapeElement({ shape: s }: { shape: Shape }) {
   switch (s.k) {
@@ -33,11 +37,25 @@ function ShapeElement({ shape: s }: { shape: Shape }) {
   }
 }
 
+/** Shapes `from` to `to` of a layout (memo: the same props render nothing new). */
+const Shapes = memo(function Shapes({ shapes, from, to }: { shapes: readonly Shape[]; from: number; to: number }) {
+  return (
+    <>
+      {shapes.slice(from, to).map((s, i) => (
+        <ShapeElement key={from + i} shape={s} />
+      ))}
+    </>
+  );
+});
+
 /**
  * A chart's shapes as SVG, at the size they were laid out for (the same shapes the .docx gets
  * as a PNG). The picture is one image to assistive technology; its numbers are in the table next to it.
+ * With `shown`, only the first shapes (the rest come as the page mounts them).
  */
-export function SvgChart({ layout, labelledBy }: { layout: SvgLayout; labelledBy: string }) {
+export function SvgChart({ layout, labelledBy, shown }: { layout: SvgLayout; labelledBy: string; shown?: number }) {
+  const count = Math.min(shown ?? layout.shapes.length, layout.shapes.length);
+  const runs = Math.ceil(count / RUN);
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -49,8 +67,8 @@ export function SvgChart({ layout, labelledBy }: { layout: SvgLayout; labelledBy
       aria-labelledby={labelledBy}
       style={{ display: 'block', maxWidth: 'none' }}
     >
-      {layout.shapes.map((s, i) => (
-        <ShapeElement key={i} shape={s} />
+      {Array.from({ length: runs }, (_, r) => (
+        <Shapes key={r} shapes={layout.shapes} from={r * RUN} to={Math.min(count, (r + 1) * RUN)} />
       ))}
     </svg>
   );
