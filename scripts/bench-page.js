@@ -5,9 +5,13 @@
  * The web page's file mode measured in headless Chromium (issue 14, item 6): N returned workbooks
  * (default 100; generated as `npm run bench` does, or the .xlsx files of --files DIR) given to the
  * page at once, served from the built page (dist/, or --dist DIR: e.g. an earlier version's build)
- * as `npm start` serves it. Prints the time until every file is checked, the longest task that
- * blocked the page's main thread while it did (PerformanceObserver 'longtask'; the page's own
- * opening is said apart), how many blocked it over 100 ms, and the page's JavaScript heap after.
+ * as `npm start` serves it. Prints the time until every file is checked and until the batch's
+ * review is shown (the city's comparison and charts), the longest task that blocked the page's
+ * main thread until then (PerformanceObserver 'longtask'), how many blocked it over 100 ms, and
+ * the page's JavaScript heap after. Said apart: the page's own opening, and the task in which
+ * Chromium takes the N files given to the input, with the time the page's scripts ran in it (from
+ * 'long-animation-frame'; the rest of that task is the browser's own handling of the files, before
+ * the page's `change` handler runs). Every other block over 100 ms is listed with its scripts.
  * With --profile FILE, the page's main thread is profiled during the batch (Chrome DevTools
  * Protocol) into FILE (.cpuprofile: open it in Chrome's DevTools), and the functions that took
  * the most of its time are listed.
@@ -61,12 +65,59 @@ function serve(dist) {
   });
 }
 
-/** Every long task of the page from its start, kept where the script can read them. */
+/**
+ * Every long task and long animation frame (with its scripts) of the page from its start, and
+ * when the file input's `change` event came, kept where the script can read them.
+ */
 function observeLongTasks() {
   window.__longTasks = [];
+  window.__longFrames = [];
+  window.__changes = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longFrames.push({
+          start: e.startTime,
+          duration: e.duration,
+          scripts: (e.scripts ?? []).map((s) => ({
+            start: s.startTime,
+            duration: s.duration,
+            what: `${s.invoker || s.invokerType} ${s.sourceFunctionName || ''}`.trim(),
+          })),
+        });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // a browser without long animation frames: the tasks alone
+  }
+  window.addEventListener('change', () => window.__changes.push(performance.now()), true);
+}
+
+/** The scripts that ran during a task (from the long animation frames): their time in all, the longest. */
+function scriptsIn(task, frames) {
+  const end = task.start + task.duration;
+  const scripts = frames
+    .flatMap((f) => f.scripts)
+    .filter((s) => s.start >= task.start - 1 && s.start < end)
+    .sort((a, b) => b.duration - a.duration);
+  return { ms: scripts.reduce((n, s) => n + s.duration, 0), top: scripts.slice(0, 3) };
+}
+
+/** The batch's review shown: the city's part ready with its charts drawn, or too few districts for one. */
+function reviewShown() {
+  const panel = document.querySelector('[data-city-panel]');
+  if (!panel) return document.querySelector('[data-mode="file"] h2') !== null;
+  const state = panel.getAttribute('data-city-panel');
+  if (state === 'tooFew') return true;
+  if (state !== 'ready') return false;
+  const charts = panel.querySelector('[data-city-charts]');
+  return (
+    charts !== null &&
+    charts.querySelector('[role="progressbar"], .fui-Spinner, [data-charts-drawing]') === null &&
+    charts.children.length > 1
+  );
 }
 
 /** The functions with the most self time in a CPU profile, with their script and line. */
@@ -137,7 +188,11 @@ async function run() {
       { timeout: 30 * 60_000, polling: 200 },
     );
     const total = Date.now() - started;
-    // the batch's tasks end here: stopping the profiler blocks the page too
+    // then the review of the batch (its ledger, the city's comparison, the charts), and a second
+    // of quiet: the batch's tasks end here (stopping the profiler blocks the page too)
+    await page.waitForFunction(reviewShown, null, { timeout: 10 * 60_000, polling: 100 });
+    const reviewed = Date.now() - started;
+    await page.waitForTimeout(1000);
     const until = await page.evaluate(() => performance.now());
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -152,9 +207,14 @@ async function run() {
       printTop(profile);
     }
     const all = await page.evaluate(() => window.__longTasks);
+    const frames = await page.evaluate(() => window.__longFrames);
+    const changes = await page.evaluate(() => window.__changes);
     const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
     // the batch's, not the page's own start (its script evaluated before any file is given)
-    const tasks = all.filter((t) => t.start >= from && t.start < until).map((t) => t.duration);
+    const batchTasks = all.filter((t) => t.start >= from && t.start < until);
+    // the task in which the browser took the files: the input's `change` came in it
+    const giving = batchTasks.find((t) => changes.some((c) => c >= t.start && c <= t.start + t.duration + 1));
+    const tasks = batchTasks.filter((t) => t !== giving).map((t) => t.duration);
     const opening = all.filter((t) => t.start < from).map((t) => t.duration);
     const longest = tasks.length ? Math.max(...tasks) : 0;
     const over = tasks.filter((d) => d > 100).length;
@@ -165,9 +225,23 @@ async function run() {
     console.log(
       `all checked after:              ${(total / 1000).toFixed(1)} s  (${(total / files.length).toFixed(0)} ms per workbook)`,
     );
+    console.log(`review and charts shown after:  ${(reviewed / 1000).toFixed(1)} s`);
+    if (giving) {
+      const { ms } = scriptsIn(giving, frames);
+      console.log(
+        `taking the files given:         ${giving.duration.toFixed(0)} ms in one task, the page's scripts ${ms.toFixed(0)} ms of it (the rest: Chromium's own)`,
+      );
+    }
     console.log(
-      `longest main-thread block:      ${longest.toFixed(0)} ms  (${over} blocks over 100 ms, ${tasks.length} over 50 ms)`,
+      `longest main-thread block:      ${longest.toFixed(0)} ms  (${over} blocks over 100 ms, ${tasks.length} over 50 ms${giving ? ', besides taking the files' : ''})`,
     );
+    for (const t of batchTasks.filter((x) => x !== giving && x.duration > 100)) {
+      const { ms, top } = scriptsIn(t, frames);
+      const what = top.map((x) => `${x.what} ${x.duration.toFixed(0)} ms`).join('; ');
+      console.log(
+        `  ${t.duration.toFixed(0)} ms at ${((t.start - from) / 1000).toFixed(1)} s: scripts ${ms.toFixed(0)} ms (${what})`,
+      );
+    }
     if (opening.length) console.log(`  (opening the page, before:     ${Math.max(...opening).toFixed(0)} ms)`);
     if (heap !== null) console.log(`page heap after the batch:      ${(heap / 2 ** 20).toFixed(0)} MB`);
     if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
