@@ -189,3 +189,33 @@ test('a file that is no ledger is said so; a workbook not counted for the city t
   expect(document.querySelectorAll('[data-review]')).toHaveLength(0);
   expect(screen.getByText(t.notInLedger)).toBeTruthy();
 });
+
+test('a batch larger than one slice (60 districts): the review is done in slices after the files are read, and the page follows the decisions', async () => {
+  const { calls, saved } = renderFileApp();
+  const codes = Array.from({ length: 60 }, (_, i) => String(379960 - i));
+  // given from the highest code down: the ledger lists them by code
+  await choose(...codes.map((code, i) => fakeFile(`${code}.xlsx`, `区${i + 1},${code},0,2,0`)));
+  await screen.findByText('已校验 60 个工作簿。');
+  await waitFor(() => expect(document.querySelector('[data-city-panel="ready"]')).not.toBeNull(), { timeout: 30000 });
+  expect(counts()).toBe(t.counts(120, 120, 0, 0));
+
+  // a decision on the last district given
+  fireEvent.click(screen.getByRole('button', { name: '查看区60的问题清单' }));
+  await screen.findByRole('heading', { name: '区60' });
+  fireEvent.click(within(reviewOf('教师队伍!F3')).getByRole('radio', { name: '采纳说明' }));
+  fireEvent.click(screen.getByRole('button', { name: '← 返回地区列表' }));
+  await waitFor(() => expect(counts()).toBe(t.counts(120, 119, 1, 0)));
+
+  fireEvent.click(screen.getByRole('button', { name: t.download }));
+  await screen.findByText(/已生成“审核台账.xlsx”/);
+  const { rows } = await ledgerRows(saved.find((s) => s.name === '审核台账.xlsx')!.bytes);
+  expect(rows).toHaveLength(120);
+  expect(rows.map((r) => r[2])).toEqual([...codes].sort().flatMap((c) => [c, c]));
+  expect(rows.filter((r) => r[9] === '采纳说明').map((r) => [r[1], r[6]])).toEqual([['区60', 'F3']]);
+
+  // the city draft has the decision too
+  fireEvent.click(screen.getByRole('button', { name: zh.file.downloadCityDraft }));
+  await screen.findByText(/已生成“全市汇总反馈意见（初稿）.docx”/);
+  const last = calls.cityDrafts.at(-1)!.find((r) => r.district.name === '区60')!;
+  expect(last.findings.map((f) => f.cell)).toEqual(['F4']);
+});
