@@ -49,6 +49,13 @@ describe('cutting a part into pieces', () => {
     expect(at.map((i) => decode(xml.subarray(0, i)).slice(-6))).toEqual(['</row>', '</row>']);
   });
 
+  test('a byte order mark before the XML is left out, as when the part is read whole', () => {
+    const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+    const pieces = decodePieces(withMark, 'row', decode, Infinity, 500);
+    expect(pieces[0]!.startsWith('<?xml')).toBe(true);
+    expect(readSheet('学校明细', pieces, CTX)).toEqual(readSheet('学校明细', decode(bytes), CTX));
+  });
+
   test('only the first pieces are decoded when asked for', () => {
     expect(decodePieces(bytes, 'row', decode, 1, 500)).toEqual([decodePieces(bytes, 'row', decode, Infinity, 500)[0]]);
   });
