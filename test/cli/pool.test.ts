@@ -7,12 +7,11 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { compileRuleset } from '../../src/core/ruleset/compile';
 import { bundledRuleset } from '../../src/core/ruleset';
-import { CheckPool, threadsFor } from '../../src/cli/pool/checkPool';
+import { CheckPool, workersFor } from '../../src/cli/pool/checkPool';
 import { Pool, WorkerCrash } from '../../src/cli/pool/pool';
 import { CLI_TEXT as T } from '../../src/cli/text';
 import { district, workbookOf } from '../fixtures/workbooks';
@@ -119,17 +118,17 @@ describe.each(['thread', 'process'] as const)('the worker pool, %s workers', (ki
   });
 });
 
-test('threads: one per idle core, DUTY_REVIEW_THREADS when set, none for a few files or without the compiled worker', () => {
+test('workers: one per core, DUTY_REVIEW_THREADS when set, none on one core, for a few files or without the compiled worker', () => {
   const script = __filename;
-  const cores = availableParallelism();
-  const idle = (n: number) => () => n;
-  expect(threadsFor(100, {}, idle(cores), script)).toBe(cores >= 2 ? cores : 0);
-  // the other cores busy: a second thread would only add its start-up
-  expect(threadsFor(100, {}, idle(0.6), script)).toBe(0);
-  expect(threadsFor(100, { DUTY_REVIEW_THREADS: '2' }, idle(0.6), script)).toBe(2);
-  expect(threadsFor(100, { DUTY_REVIEW_THREADS: '1' }, idle(cores), script)).toBe(0);
-  expect(threadsFor(5, { DUTY_REVIEW_THREADS: '2' }, idle(cores), script)).toBe(0);
-  expect(threadsFor(100, { DUTY_REVIEW_THREADS: '2' }, idle(cores), join(__dirname, 'no-such-worker.js'))).toBe(0);
+  expect(workersFor(100, {}, 2, script)).toBe(2);
+  expect(workersFor(100, {}, 8, script)).toBe(8);
+  // one core, or a few files: a worker would only add its start-up
+  expect(workersFor(100, {}, 1, script)).toBe(0);
+  expect(workersFor(5, {}, 8, script)).toBe(0);
+  expect(workersFor(100, { DUTY_REVIEW_THREADS: '2' }, 1, script)).toBe(2);
+  expect(workersFor(100, { DUTY_REVIEW_THREADS: '1' }, 8, script)).toBe(0);
+  expect(workersFor(5, { DUTY_REVIEW_THREADS: '2' }, 8, script)).toBe(0);
+  expect(workersFor(100, { DUTY_REVIEW_THREADS: '2' }, 8, join(__dirname, 'no-such-worker.js'))).toBe(0);
 });
 
 describe('duty-review check, compiled, on two processes, two threads and one', () => {

@@ -5,7 +5,7 @@
  * by position, or carries the document of a ruleset the workbook brought with it.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compileRuleset } from '../../core/ruleset/compile';
 import type { RulesetDoc } from '../../core/ruleset/doc';
@@ -78,24 +78,25 @@ export class Rewire {
   }
 }
 
-/** Files a worker thread should have at least: starting one costs about what checking two does. */
-const FILES_PER_THREAD = 3;
+/** Files a worker should have at least: starting one costs about what checking two does. */
+const FILES_PER_WORKER = 3;
 
 /**
- * How many worker threads a batch of `files` gets: DUTY_REVIEW_THREADS when set (1: none), else
- * one per core that is idle (a second thread costs a second start-up and only pays on a free
- * core); none for a few files or when the compiled worker is absent (run from the sources).
+ * How many workers a batch of `files` gets: DUTY_REVIEW_THREADS when set (1: none), else one per
+ * core (not per idle core: the load average still counts a run that just ended, so a second run
+ * would check on one core what the first checked on two); none for a few files or when the
+ * compiled worker is absent (run from the sources).
  */
-export function threadsFor(
+export function workersFor(
   files: number,
   env: NodeJS.ProcessEnv = process.env,
-  idle: () => number = () => availableParallelism() - (loadavg()[0] ?? 0),
+  cores = availableParallelism(),
   script = WORKER_SCRIPT,
 ): number {
   const asked = Number(env.DUTY_REVIEW_THREADS);
-  const cores = Number.isInteger(asked) && asked > 0 ? asked : Math.min(availableParallelism(), Math.round(idle()));
-  const threads = Math.min(cores, Math.floor(files / FILES_PER_THREAD));
-  return threads >= 2 && existsSync(script) ? threads : 0;
+  const wanted = Number.isInteger(asked) && asked > 0 ? asked : cores;
+  const workers = Math.min(wanted, Math.floor(files / FILES_PER_WORKER));
+  return workers >= 2 && existsSync(script) ? workers : 0;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Checked } from '../workbooks';
 import type { CheckJob, JobResult } from './checkJob';
-import { CheckPool, threadsFor } from './checkPool';
+import { CheckPool, workersFor } from './checkPool';
 
 export async function* checkedInOrder(
   jobs: readonly CheckJob[],
@@ -14,7 +14,7 @@ export async function* checkedInOrder(
   /** last year's comparison, added to each report before it is marked */
   apply?: (c: Checked & { status: 'checked' }) => Promise<unknown>,
 ): AsyncGenerator<JobResult> {
-  const threads = apply ? 0 : threadsFor(jobs.length);
+  const threads = apply ? 0 : workersFor(jobs.length);
   const pool = threads ? new CheckPool(rulesets, threads) : null;
   const results = pool ? jobs.map((job) => pool.run(job)) : [];
   const here = pool ? null : await import('./checkJob');
