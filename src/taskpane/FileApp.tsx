@@ -335,7 +335,7 @@ export function FileApp({
                 downloads.districtDraft(shown, {
                   report: now.reports.get(shown.id),
                   city: now.reports.has(shown.id) ? now.city : [],
-                  leads: now.reports.has(shown.id) ? now.leads : [],
+                  leads: now.reports.has(shown.id) ? now.leads() : [],
                 }),
               )
             }

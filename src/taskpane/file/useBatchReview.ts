@@ -1,9 +1,10 @@
 /**
- * The batch as the reviewer decided (useLedger.ts's reviewedBatch), the city comparison and each
- * district's first places, computed in slices that leave the page free between them: for 1,000
- * workbooks this is a few hundred milliseconds of work, which in one go blocked the page when a
- * batch ended (issue 14, item 6). The result is the same as reviewedBatch's, cityFindings' and
- * cityLeads' over the whole batch (test/taskpane/batchReview.test.ts).
+ * The batch as the reviewer decided (useLedger.ts's reviewedBatch) and the city comparison,
+ * computed in slices that leave the page free between them (each district's first places when a
+ * letter first needs them): for 1,000 workbooks this is a few hundred milliseconds of work, which
+ * in one go blocked the page when a batch ended (issue 14, item 6). The result is the same as
+ * reviewedBatch's, cityFindings' and cityLeads' over the whole batch
+ * (test/taskpane/batchReview.test.ts).
  *
  * A batch of up to AT_ONCE workbooks is reviewed at once, as the page renders; a larger one in
  * slices after it, while the page shows the last review done for the entries it shows (while a
@@ -24,8 +25,11 @@ import type { ReviewedBatch } from './useLedger';
 export interface BatchReview extends ReviewedBatch {
   /** the batch's comparisons as the city panel shows them; none without a city ruleset */
   city: CityFinding[];
-  /** where each district leads the batch, for its letter; none without a city ruleset */
-  leads: CityLead[];
+  /**
+   * where each district leads the batch, for its letter (none without a city ruleset): computed
+   * when a letter is first made, not when the batch is shown (tens of milliseconds for 1,000)
+   */
+  leads(): CityLead[];
   /** how many warnings have each decision (decisionCounts of the included reports) */
   counts: Record<Decision, number>;
 }
@@ -35,7 +39,7 @@ const CHUNK = 25;
 
 /**
  * The review of `included` with `decisions`, and with `cityRuleset` the city's comparisons and
- * first places, in pieces: the generator pauses between two (a slice may end there).
+ * (when asked for) first places, in pieces: the generator pauses between two (a slice may end there).
  */
 function* reviewPieces(
   included: readonly CheckedEntry[],
@@ -74,8 +78,7 @@ function* reviewPieces(
     : wanted === batch.ruleset && workbooks.length > 1
       ? comparisons
       : cityFindings(batch.reports, wanted);
-  yield;
-  const leads = wanted ? cityLeads(batch.reports, wanted) : [];
+  let leads: CityLead[] | null = null;
   // every decision at nought, as decisionCounts has them, then one for each row
   const counts = decisionCounts([], decisions);
   for (const row of rows) counts[row.decision]++;
@@ -86,7 +89,7 @@ function* reviewPieces(
     comparisons,
     rows,
     city,
-    leads,
+    leads: () => (leads ??= wanted ? cityLeads(batch.reports, wanted) : []),
     counts,
   };
 }

@@ -4,7 +4,7 @@
  * chunk of its own (`charts`) only when a batch's city results are shown.
  */
 import { Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { areaGrid, comparisonCharts, type BatchCharts } from '../../../core/charts/data';
 import { barsLayout, gridLayout, type SvgLayout } from '../../../core/charts/svg';
 import { barsTable, barsTitle, gridTable, type ChartTable as Table } from '../../../core/charts/tables';
@@ -96,26 +96,35 @@ interface Figure {
   table: Table;
 }
 
-function Charts({ strings, charts, width }: { strings: Strings; charts: BatchCharts; width: number }) {
-  const styles = useStyles();
-  const t = strings.charts;
-  const figures = useMemo((): Figure[] => {
+interface Made {
+  charts: BatchCharts;
+  width: number;
+  figures: Figure[];
+}
+
+/**
+ * The figures of the charts laid out for `width`, each in a task of its own (laying out 1,000
+ * districts' bars measures 1,000 names: tens of milliseconds a chart). Until they are all laid
+ * out, those made for the last width, or null.
+ */
+function useFigures(charts: BatchCharts, width: number, t: Strings['charts']): Figure[] | null {
+  const [made, setMade] = useState<Made | null>(null);
+  useEffect(() => {
+    let alive = true;
     const bars = charts.bars.filter((c) => c.bars.some((b) => b.value !== null));
-    const grid: Figure[] =
-      charts.grid.max > 0
+    const makers: (() => Figure)[] = [
+      ...(charts.grid.max > 0
         ? [
-            {
+            () => ({
               key: 'grid',
               title: t.gridTitle,
               hint: t.gridHint,
               layout: gridLayout(charts.grid, width),
               table: gridTable(charts.grid),
-            },
+            }),
           ]
-        : [];
-    return [
-      ...grid,
-      ...bars.map((chart) => ({
+        : []),
+      ...bars.map((chart) => () => ({
         key: chart.comparisons.join(),
         title: barsTitle(chart),
         ...(chart.city !== null || chart.requirements.length ? { hint: t.barsHint } : {}),
@@ -123,7 +132,35 @@ function Charts({ strings, charts, width }: { strings: Strings; charts: BatchCha
         table: barsTable(chart),
       })),
     ];
+    void (async () => {
+      const figures: Figure[] = [];
+      for (const make of makers) {
+        await nextTask();
+        if (!alive) return;
+        figures.push(make());
+      }
+      setMade({ charts, width, figures });
+    })();
+    return () => {
+      alive = false;
+    };
   }, [charts, width, t]);
+  return made && made.charts === charts ? made.figures : null;
+}
+
+function Charts({ strings, charts, width }: { strings: Strings; charts: BatchCharts; width: number }) {
+  const t = strings.charts;
+  const figures = useFigures(charts, width, t);
+  return figures ? (
+    <Figures strings={strings} figures={figures} gridNone={charts.grid.max === 0} />
+  ) : (
+    <Spinner size="tiny" label={t.loading} />
+  );
+}
+
+function Figures({ strings, figures, gridNone }: { strings: Strings; figures: Figure[]; gridNone: boolean }) {
+  const styles = useStyles();
+  const t = strings.charts;
   const items = figures.reduce((n, f) => n + f.layout.shapes.length + f.table.rows.length, 0);
   // the figures in order, each its shapes then its table's rows, a slice more on each task
   const mounted = useGrowing(items, ITEMS_PER_TASK, figures);
@@ -136,10 +173,10 @@ function Charts({ strings, charts, width }: { strings: Strings; charts: BatchCha
     left -= shapes + rows;
     return { f, turn, shapes, rows };
   });
-  const bars = figures.length - (charts.grid.max > 0 ? 1 : 0);
+  const bars = figures.length - (gridNone ? 0 : 1);
   return (
     <>
-      {charts.grid.max === 0 && <Caption1 className={styles.muted}>{t.gridNone}</Caption1>}
+      {gridNone && <Caption1 className={styles.muted}>{t.gridNone}</Caption1>}
       {shown.map(
         ({ f, turn, shapes, rows }) =>
           turn && (
