@@ -85,8 +85,8 @@ export default function CityCharts({ strings, reports, ruleset }: CityChartsProp
   );
 }
 
-/** Shapes and table rows mounted in one task: a few tens of milliseconds of the page's time. */
-const ITEMS_PER_TASK = 400;
+/** Shapes and table rows mounted with the charts (then as many a task as fit in its time). */
+const ITEMS_FIRST = 400;
 
 interface Figure {
   key: string;
@@ -163,7 +163,7 @@ function Figures({ strings, figures, gridNone }: { strings: Strings; figures: Fi
   const t = strings.charts;
   const items = figures.reduce((n, f) => n + f.layout.shapes.length + f.table.rows.length, 0);
   // the figures in order, each its shapes then its table's rows, a slice more on each task
-  const mounted = useGrowing(items, ITEMS_PER_TASK, figures);
+  const mounted = useGrowing(items, ITEMS_FIRST, figures);
   let left = mounted;
   const shown = figures.map((f) => {
     // its turn has come: what is before it is all shown
