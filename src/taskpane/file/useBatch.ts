@@ -82,10 +82,9 @@ export function useBatch(engines: Engines, strings: Strings, opts: BatchOptions)
       if (results.length) setEntries((prev) => upsertAll(prev, results));
       setProgress(shown);
     };
-    // while files come in, a render the page may interrupt (a long table never blocks it); the
-    // end of the round at once
-    if (shown) startTransition(apply);
-    else apply();
+    // a render the page may interrupt (a long table never blocks it), the end of the round too
+    // (a batch of 1,000 ends with a render of all of it)
+    startTransition(apply);
   }, []);
 
   // no flush after the page is gone
