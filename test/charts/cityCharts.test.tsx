@@ -3,7 +3,8 @@
  * The charts on the page: an SVG per chart with its numbers as a table (hidden until asked for,
  * always there for screen readers), Chinese labels, and the chunk loaded by CityPanel.
  */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { zh, en } from '../../src/i18n';
 import CityCharts from '../../src/taskpane/components/charts/CityCharts';
 import { LazyCityCharts } from '../../src/taskpane/components/charts/LazyCityCharts';
@@ -12,9 +13,22 @@ import { hc, rc, rs, wd } from './helpers';
 
 const reports = [rs(), wd(), hc(), rc()];
 
+/** Rendered, once the charts are whole: computed and laid out a task at a time, then mounted a slice a task. */
+async function drawn(ui: ReactElement) {
+  const r = render(ui);
+  await waitFor(
+    () => {
+      expect(r.container.querySelector('[role="progressbar"]')).toBeNull();
+      expect(r.container.querySelector('[data-charts-drawing]')).toBeNull();
+    },
+    { timeout: 10_000 },
+  );
+  return r;
+}
+
 describe('CityCharts', () => {
-  it('draws the grid and one bar chart per compared figure, each with a title', () => {
-    const { container } = render(<CityCharts strings={zh} reports={reports} ruleset={DEFAULT_RULESET} />);
+  it('draws the grid and one bar chart per compared figure, each with a title', async () => {
+    const { container } = await drawn(<CityCharts strings={zh} reports={reports} ruleset={DEFAULT_RULESET} />);
     expect(screen.getByRole('heading', { name: '全市比较图表' })).toBeTruthy();
     const figures = container.querySelectorAll('figure[data-chart]');
     expect([...figures].map((f) => f.getAttribute('data-chart'))).toEqual([
@@ -39,8 +53,8 @@ describe('CityCharts', () => {
     expect(xq05.querySelector('line[stroke-dasharray]')).toBeTruthy();
   });
 
-  it('has every chart numbers in a table a screen reader finds, shown on request', () => {
-    const { container } = render(<CityCharts strings={zh} reports={reports} ruleset={DEFAULT_RULESET} />);
+  it('has every chart numbers in a table a screen reader finds, shown on request', async () => {
+    const { container } = await drawn(<CityCharts strings={zh} reports={reports} ruleset={DEFAULT_RULESET} />);
     const xq05 = container.querySelectorAll('figure[data-chart]')[1] as HTMLElement;
     const table = within(xq05).getByRole('table');
     expect(
@@ -56,8 +70,8 @@ describe('CityCharts', () => {
     expect(toggle.getAttribute('aria-controls')).toBe(table.id);
   });
 
-  it('speaks the page language around the ruleset names', () => {
-    const { container } = render(<CityCharts strings={en} reports={reports} ruleset={DEFAULT_RULESET} />);
+  it('speaks the page language around the ruleset names', async () => {
+    const { container } = await drawn(<CityCharts strings={en} reports={reports} ruleset={DEFAULT_RULESET} />);
     expect(screen.getByRole('heading', { name: 'City-wide charts' })).toBeTruthy();
     expect(container.querySelector('figure[data-chart]')!.getAttribute('data-chart')).toBe(
       'Unmet requirements by district and area',
@@ -65,8 +79,8 @@ describe('CityCharts', () => {
     expect(screen.getAllByRole('button', { name: 'Show as table' })).toHaveLength(6);
   });
 
-  it('says so when nothing is unmet', () => {
-    render(<CityCharts strings={zh} reports={[hc(), rc()]} ruleset={DEFAULT_RULESET} />);
+  it('says so when nothing is unmet', async () => {
+    await drawn(<CityCharts strings={zh} reports={[hc(), rc()]} ruleset={DEFAULT_RULESET} />);
     expect(screen.getByText('各地区均无未达标事项。')).toBeTruthy();
   });
 });
@@ -76,6 +90,8 @@ describe('LazyCityCharts', () => {
     render(<LazyCityCharts strings={zh} reports={reports} ruleset={DEFAULT_RULESET} />);
     expect(screen.getByText('正在绘制图表…')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: '全市比较图表' }, { timeout: 30_000 })).toBeTruthy();
-    expect(screen.queryByText('正在绘制图表…')).toBeNull();
+    // the charts are computed after the heading shows, then the spinner goes
+    await waitFor(() => expect(screen.queryByText('正在绘制图表…')).toBeNull(), { timeout: 10_000 });
+    expect(document.querySelectorAll('figure[data-chart]')).toHaveLength(6);
   });
 });
