@@ -7,7 +7,7 @@
  * 行政区划代码, protected as districts receive it), then times, best of 3 rounds:
  *   - the floor: ExcelJS alone reading and writing the same files, in one run of one process;
  *   - `node bin/duty-review.js check DIR --out DIR2` as a fresh process (start-up included): as
- *     it chooses its workers (a process per core), and with DUTY_REVIEW_THREADS=1 (one core);
+ *     it chooses its workers (a process per core for 300 workbooks or more), and with DUTY_REVIEW_THREADS=1;
  * and prints the ratio check / floor (at most 1.2 required, 0.5 the goal). Then the start-up of
  * `duty-review --help` and of `check` on one file (median of 5 fresh processes), the engine alone
  * and the ruleset timings.
@@ -212,7 +212,7 @@ async function run() {
       `floor (ExcelJS read + write):      ${ms(f)}  (${(f / N).toFixed(1)} ms per workbook, one process, loading not counted)`,
     );
     console.log(
-      `duty-review check (fresh process): ${ms(c)}  (${(c / N).toFixed(1)} ms per workbook; a worker process per core)`,
+      `duty-review check (fresh process): ${ms(c)}  (${(c / N).toFixed(1)} ms per workbook; workers as the command chooses)`,
     );
     console.log(`  … with DUTY_REVIEW_THREADS=1:    ${ms(s)}  (${(s / N).toFixed(1)} ms per workbook)`);
     if (OPTS.before)

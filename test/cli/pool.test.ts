@@ -118,15 +118,17 @@ describe.each(['thread', 'process'] as const)('the worker pool, %s workers', (ki
   });
 });
 
-test('workers: one per core, DUTY_REVIEW_THREADS when set, none on one core, for a few files or without the compiled worker', () => {
+test('workers: one per core for a batch big enough, DUTY_REVIEW_THREADS when set, none on one core or without the compiled worker', () => {
   const script = __filename;
-  expect(workersFor(100, {}, 2, script)).toBe(2);
-  expect(workersFor(100, {}, 8, script)).toBe(8);
-  // one core, or a few files: a worker would only add its start-up
-  expect(workersFor(100, {}, 1, script)).toBe(0);
-  expect(workersFor(5, {}, 8, script)).toBe(0);
-  expect(workersFor(100, { DUTY_REVIEW_THREADS: '2' }, 1, script)).toBe(2);
-  expect(workersFor(100, { DUTY_REVIEW_THREADS: '1' }, 8, script)).toBe(0);
+  expect(workersFor(2800, {}, 2, script)).toBe(2);
+  expect(workersFor(2800, {}, 8, script)).toBe(8);
+  // a worker pays for its cold start only with enough files, and on a second core
+  expect(workersFor(2800, {}, 1, script)).toBe(0);
+  expect(workersFor(200, {}, 8, script)).toBe(0);
+  expect(workersFor(300, {}, 8, script)).toBe(2);
+  // asked for: from a few files on
+  expect(workersFor(12, { DUTY_REVIEW_THREADS: '2' }, 1, script)).toBe(2);
+  expect(workersFor(2800, { DUTY_REVIEW_THREADS: '1' }, 8, script)).toBe(0);
   expect(workersFor(5, { DUTY_REVIEW_THREADS: '2' }, 8, script)).toBe(0);
   expect(workersFor(100, { DUTY_REVIEW_THREADS: '2' }, 8, join(__dirname, 'no-such-worker.js'))).toBe(0);
 });
