@@ -1,8 +1,9 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import type { Strings } from '../../i18n';
 import { badLine } from '../file/readFiles';
 import type { BatchEntry, Outcome } from '../file/types';
+import { RemoveFileButton } from './RemoveFileButton';
 import { ShowMore, useShownCount } from './ShowMore';
 
 const useStyles = makeStyles({
@@ -35,15 +36,7 @@ const BadLine = memo(function BadLine({
         {badLine(e.outcome, strings)}
       </span>
       {onRemove && (
-        <Button
-          className={styles.remove}
-          appearance="transparent"
-          size="small"
-          aria-label={strings.file.removeFile(e.file)}
-          onClick={() => onRemove(e.id)}
-        >
-          {strings.file.remove}
-        </Button>
+        <RemoveFileButton className={styles.remove} file={e.file} strings={strings} onClick={() => onRemove(e.id)} />
       )}
     </li>
   );

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Caption1,
   Link,
   Table,
@@ -18,6 +17,7 @@ import { LEVELS, type Level } from '../../core/types';
 import type { Strings } from '../../i18n';
 import type { CheckedEntry } from '../file/types';
 import { LEVEL_LOOK } from '../levels';
+import { RemoveFileButton } from './RemoveFileButton';
 import { ShowMore, useShownCount } from './ShowMore';
 
 const useStyles = makeStyles({
@@ -168,15 +168,12 @@ const DistrictRow = memo(
             </Caption1>
           )}
           {onRemove && (
-            <Button
+            <RemoveFileButton
               className={styles.removeButton}
-              appearance="transparent"
-              size="small"
-              aria-label={t.removeFile(e.file)}
+              file={e.file}
+              strings={strings}
               onClick={() => onRemove(id)}
-            >
-              {t.remove}
-            </Button>
+            />
           )}
         </TableCell>
         {LEVELS.map((level) => (
