@@ -200,6 +200,16 @@ async function fill(template: string, out: string, d: District): Promise<void> {
   await wb.xlsx.writeFile(out);
 }
 
+/** The problems a next-year workbook carries: its 整改台账's 问题描述 column, from row 3 down to the first empty one. */
+async function problemsCarried(file: string): Promise<string[]> {
+  const next = new ExcelJS.Workbook();
+  await next.xlsx.readFile(file);
+  const ws = next.getWorksheet('整改台账')!;
+  const described: string[] = [];
+  for (let row = 3; ws.getCell(row, 2).value; row++) described.push(String(ws.getCell(row, 2).value));
+  return described;
+}
+
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const byRule = (w: Workbook, rule: string) => (w.findings ?? []).filter((f) => f.rule === rule);
 function first<T>(list: readonly T[]): T {
@@ -461,11 +471,7 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
   it('next-year carries every problem: indicator warnings, a 清单 rule once, unfinished 整改台账 rows', async () => {
     const r = await run(['next-year', path('in-山阳县.xlsx'), '--out', path('next')]);
     expect(r.code).toBe(0);
-    const next = new ExcelJS.Workbook();
-    await next.xlsx.readFile(path('next/山阳县2026年度填报表.xlsx'));
-    const ws = next.getWorksheet('整改台账')!;
-    const described: string[] = [];
-    for (let row = 3; ws.getCell(row, 2).value; row++) described.push(String(ws.getCell(row, 2).value));
+    const described = await problemsCarried(path('next/山阳县2026年度填报表.xlsx'));
     // this year's unfinished row, as written; the 已完成 one and the ZG.incomplete warning are not rows
     expect(described[0]).toBe('大班额问题');
     expect(described.filter((d) => d.includes('上级专项资金支付率偏低'))).toEqual([]);
@@ -527,11 +533,7 @@ describe('an office’s own ruleset, written from RULESET.md alone', () => {
     });
     const r = await run(['next-year', path('每行-山阳县.xlsx'), '--ruleset', rules, '--out', path('next-每行')]);
     expect(r.code).toBe(0);
-    const next = new ExcelJS.Workbook();
-    await next.xlsx.readFile(path('next-每行/山阳县2026年度填报表.xlsx'));
-    const ws = next.getWorksheet('整改台账')!;
-    const described: string[] = [];
-    for (let row = 3; ws.getCell(row, 2).value; row++) described.push(String(ws.getCell(row, 2).value));
+    const described = await problemsCarried(path('next-每行/山阳县2026年度填报表.xlsx'));
     const avg = described.filter((d) => d.includes('校均班额'));
     expect(avg).toEqual(['学校名册有2行存在此问题（第3、5行），如第3行：校均班额70.0人，超过56人，请核实']);
   });
