@@ -5,5 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/domWaits.js'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -255,7 +255,13 @@ test('a loaded ruleset of the bundled version replaces the bundled one', async (
   expect(screen.getByText(`2025.1 · 内置 · ${t.replaced}`)).toBeTruthy();
   await dropWorkbooks(fakeFile('文登区.xlsx', '文登区,371003,0,0,0'));
   await screen.findByRole('heading', { name: '文登区' });
-  expect(calls.rulesets).toEqual([['2025.1', '2025.1']]);
+  expect(calls.rulesets).toEqual([['2025.1']]);
+  // next year's workbooks are offered of the ruleset in use, once
+  const nextYear = within(document.querySelector<HTMLElement>('[data-next-year]')!);
+  expect(nextYear.getAllByRole('option').map((o) => o.textContent)).toEqual([
+    zh.years.nextSame,
+    zh.years.nextRulesetOption(WEIHAI.name, '2025.1'),
+  ]);
 });
 
 test('workbooks of two rulesets: the city-wide part takes the version most have; the other is set aside, saying why', async () => {

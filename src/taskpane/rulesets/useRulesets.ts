@@ -30,7 +30,7 @@ export type RulesetNotice =
 export interface RulesetsState {
   bundled: Ruleset;
   loaded: LoadedRuleset | null;
-  /** in order of preference: the loaded one, then the bundled one */
+  /** in order of preference: the loaded one, then the bundled one (unless of the same version) */
   rulesets: readonly Ruleset[];
   notice: RulesetNotice | null;
   busy: boolean;
@@ -50,9 +50,10 @@ export function restoreRuleset(
   return { loaded: null, notice: { kind: 'dropped', file: stored.file, problems: checked.problems } };
 }
 
-/** The rulesets to check with: the user's first, then the bundled. */
+/** The rulesets to check with: the user's first, then the bundled unless the user's replaces it. */
 export function rulesetsOf(loaded: LoadedRuleset | null, engine: RulesetEngine): Ruleset[] {
-  return loaded ? [loaded.ruleset, engine.bundled] : [engine.bundled];
+  if (!loaded) return [engine.bundled];
+  return loaded.ruleset.version === engine.bundled.version ? [loaded.ruleset] : [loaded.ruleset, engine.bundled];
 }
 
 export function useRulesets(
