@@ -97,9 +97,10 @@ export function areaGrid(reports: readonly Report[], ruleset: Ruleset): AreaGrid
   const other = breaches.some((b) => areaOf(b.indicator) === undefined);
   const areas = [...ruleset.areas.map((a) => a.name), ...(other ? [CHART_MSG.otherArea] : [])];
   const rules = checked.map(() => areas.map((): string[] => []));
+  const row = new Map(checked.map((r, i) => [r, rules[i]!]));
   for (const b of breaches) {
     const a = areas.indexOf(areaOf(b.indicator) ?? CHART_MSG.otherArea);
-    for (const r of b.reports) rules[checked.indexOf(r)]![a]!.push(b.rule);
+    for (const r of b.reports) row.get(r)![a]!.push(b.rule);
   }
   const counts = rules.map((row) => row.map((cell) => cell.length));
   return { districts: checked.map(districtOf), areas, counts, rules, max: Math.max(0, ...counts.flat()) };
@@ -183,8 +184,9 @@ function comparisonChart(c: ComparisonDef, checked: readonly Report[], ruleset: 
   const { name, unit } = describe(c, ruleset);
   const fig = cityFigure(checked, c, ruleset);
   const city = fig.value === undefined ? null : Number(cityText(fig.value));
+  const scored = new Map(fig.scored.map((x) => [x.report, x]));
   const bars = checked.map((r): Bar => {
-    const s = fig.scored.find((x) => x.report === r);
+    const s = scored.get(r);
     if (!s) return { district: districtOf(r), value: null, text: CHART_MSG.noValue, belowCity: false };
     const below = c.mode === 'below' && fig.value !== undefined && fig.value - s.value > c.tolerance + EPS;
     return { district: districtOf(r), value: s.value, text: figureText(s.value, c.metric), belowCity: below };

@@ -9,27 +9,53 @@ import type { Ruleset } from '../ruleset/model';
 import type { Draft, DraftBlock, FigureImage, Report } from '../types';
 import { batchCharts, type BatchCharts } from './data';
 import { CHART_MSG } from './messages';
-import { barsLayout, gridLayout, svgMarkup, type SvgLayout } from './svg';
+import { barsParts, gridParts, svgMarkup, type LayoutPart, type SvgLayout } from './svg';
 import { barsTable, barsTitle, gridTable, type ChartTable } from './tables';
 
 /** Width of a figure in CSS pixels: the text block of an A4 page in the GB/T 9704 layout (156 mm). */
 export const FIGURE_WIDTH = 590;
 
-export interface ChartFigure {
-  title: string;
+/**
+ * Tallest a picture is drawn, in CSS pixels: the text block is 225 mm (850 px) high, and the
+ * caption under the picture takes the rest. A figure taller than that is cut into pictures.
+ */
+export const FIGURE_MAX_HEIGHT = 760;
+
+/**
+ * Most pictures one figure is cut into (about 200 districts). A figure of more districts is given
+ * as its table of numbers only: pages of bars read worse than the table, and take long to draw.
+ */
+export const MOST_PICTURES = 8;
+
+/** One picture of a figure and the numbers it shows. */
+export interface FigurePart {
   layout: SvgLayout;
   table: ChartTable;
 }
 
+export interface ChartFigure {
+  title: string;
+  /** the whole figure's numbers */
+  table: ChartTable;
+  /** its pictures, each fitting a page; none when the figure is too big to draw */
+  parts: FigurePart[];
+}
+
+function figure(title: string, table: ChartTable, parts: LayoutPart[]): ChartFigure {
+  if (parts.length > MOST_PICTURES) return { title, table, parts: [] };
+  const slice = ({ from, to }: LayoutPart['rows']) => ({ header: table.header, rows: table.rows.slice(from, to) });
+  return { title, table, parts: parts.map((p) => ({ layout: p.layout, table: slice(p.rows) })) };
+}
+
 /** The figures worth drawing: the grid when something is unmet, each chart with a figure to show. */
-export function chartFigures(charts: BatchCharts, width = FIGURE_WIDTH): ChartFigure[] {
+export function chartFigures(charts: BatchCharts, width = FIGURE_WIDTH, maxHeight = FIGURE_MAX_HEIGHT): ChartFigure[] {
   const out: ChartFigure[] = [];
   if (charts.grid.max > 0) {
-    out.push({ title: CHART_MSG.gridTitle, layout: gridLayout(charts.grid, width), table: gridTable(charts.grid) });
+    out.push(figure(CHART_MSG.gridTitle, gridTable(charts.grid), gridParts(charts.grid, width, maxHeight)));
   }
   for (const chart of charts.bars) {
     if (!chart.bars.some((b) => b.value !== null)) continue;
-    out.push({ title: barsTitle(chart), layout: barsLayout(chart, width), table: barsTable(chart) });
+    out.push(figure(barsTitle(chart), barsTable(chart), barsParts(chart, width, maxHeight)));
   }
   return out;
 }
@@ -53,28 +79,33 @@ export async function figureBlocks(
     { style: 'annex', text: CHART_MSG.annexLabel },
     { style: 'title', text: CHART_MSG.figuresAnnexTitle },
   ];
-  const images = await Promise.all(
-    figures.map(async (f): Promise<FigureImage | undefined> => {
-      if (!rasterise) return undefined;
-      try {
-        const png = await rasterise(svgMarkup(f.layout), f.layout.width, f.layout.height);
-        return { png, width: f.layout.width, height: f.layout.height };
-      } catch {
-        return undefined;
-      }
-    }),
-  );
-  figures.forEach((f, i) => {
-    const image = images[i];
-    blocks.push({
-      style: 'figure',
-      text: CHART_MSG.caption(i + 1, f.title),
-      header: f.table.header,
-      rows: f.table.rows,
-      ...(image ? { image } : {}),
-    });
-  });
+  // one picture after the other, so that one at a time is held while drawn
+  for (const [i, f] of figures.entries()) {
+    if (f.parts.length === 0) {
+      blocks.push({ style: 'figure', text: CHART_MSG.caption(i + 1, f.title), ...f.table });
+      continue;
+    }
+    for (const [p, part] of f.parts.entries()) {
+      const image = rasterise ? await picture(part.layout, rasterise) : undefined;
+      blocks.push({
+        style: 'figure',
+        text: p === 0 ? CHART_MSG.caption(i + 1, f.title) : CHART_MSG.continued(i + 1, f.title),
+        ...part.table,
+        ...(image ? { image } : {}),
+      });
+    }
+  }
   return blocks;
+}
+
+/** The picture of a layout, or none when it cannot be drawn (the .docx shows the numbers then). */
+async function picture(layout: SvgLayout, rasterise: Rasterise): Promise<FigureImage | undefined> {
+  try {
+    const png = await rasterise(svgMarkup(layout), layout.width, layout.height);
+    return { png, width: layout.width, height: layout.height };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The draft with the figure blocks after everything else (a new annex). */

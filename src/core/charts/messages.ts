@@ -24,6 +24,8 @@ export const CHART_MSG = {
   requirementColumn: '要求',
   /** the figure's caption: 图1 … */
   caption: (n: number, title: string) => `图${n}\u3000${title}`,
+  /** the caption of a figure's second and later pictures, when it is too tall for one page */
+  continued: (n: number, title: string) => `图${n}\u3000${title}（续）`,
   barsTitle: (name: string) => `各地区${name}`,
   figuresAnnexTitle: '全市比较图表',
   /** the annex mark before the figures */

@@ -70,17 +70,48 @@ export function heatColour(count: number, max: number): string {
 
 const onDark = (fill: string) => fill === COLOURS.heat[4] || fill === COLOURS.heat[5];
 
+/** Some of a chart's districts, in its order: from `from` up to, not including, `to`. */
+export interface Rows {
+  from: number;
+  to: number;
+}
+
+/** A picture of some of a chart's districts (a chart too tall for one page is cut into several). */
+export interface LayoutPart {
+  rows: Rows;
+  layout: SvgLayout;
+}
+
+const allRows = (count: number): Rows => ({ from: 0, to: count });
+
+/** `count` rows in runs that each fit `room` pixels at `rowH` a row (at least one row a run). */
+function runsOf(count: number, room: number, rowH: number): Rows[] {
+  const per = Math.max(1, Math.floor(room / rowH));
+  const out: Rows[] = [];
+  for (let from = 0; from < count; from += per) out.push({ from, to: Math.min(count, from + per) });
+  return out.length ? out : [allRows(0)];
+}
+
+const GRID_ROW = 26;
+const BAR_ROW = 24;
+const LABEL_ROW = SMALL + 6;
+/** room the 低于全市 legend takes under the bars */
+const LEGEND_H = 22;
+
+/** The height of the grid's head: the areas written vertically, a character a line. */
+const gridHeadHeight = (grid: AreaGrid) => Math.max(1, ...grid.areas.map((a) => [...a].length)) * (SMALL + 1) + 10;
+
 /**
  * The grid: districts down the side, areas across the top written vertically (as Chinese can be),
  * so that nine areas fit a 350-px pane; wider panes get wider cells, up to 72 px.
  */
-export function gridLayout(grid: AreaGrid, width: number): SvgLayout {
+export function gridLayout(grid: AreaGrid, width: number, rows = allRows(grid.districts.length)): SvgLayout {
   const nameW = Math.max(40, ...grid.districts.map((d) => textWidth(d.name, FONT))) + 10;
   const n = Math.max(1, grid.areas.length);
   const cell = Math.max(24, Math.min(72, Math.floor((width - nameW - 2) / n)));
-  const rowH = 26;
-  const longest = Math.max(1, ...grid.areas.map((a) => [...a].length));
-  const headH = longest * (SMALL + 1) + 10;
+  const rowH = GRID_ROW;
+  const headH = gridHeadHeight(grid);
+  const shown = grid.districts.slice(rows.from, rows.to);
   const shapes: Shape[] = [];
   grid.areas.forEach((area, a) => {
     const cx = nameW + a * cell + cell / 2;
@@ -96,8 +127,9 @@ export function gridLayout(grid: AreaGrid, width: number): SvgLayout {
       }),
     );
   });
-  grid.districts.forEach((d, r) => {
-    const y = headH + r * rowH;
+  shown.forEach((d, i) => {
+    const r = rows.from + i;
+    const y = headH + i * rowH;
     shapes.push({
       k: 'text',
       x: nameW - 8,
@@ -125,26 +157,40 @@ export function gridLayout(grid: AreaGrid, width: number): SvgLayout {
   });
   return {
     width: Math.ceil(nameW + n * cell + 2),
-    height: Math.ceil(headH + grid.districts.length * rowH + 2),
+    height: Math.ceil(headH + shown.length * rowH + 2),
     title: CHART_MSG.gridTitle,
     shapes,
   };
 }
 
-/**
- * A bar chart laid on its side: one bar per district (names never collide, however many), the city
- * figure a solid line and each requirement a dashed line, labelled above the plot.
- */
-export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
-  const nameW = Math.max(40, ...chart.bars.map((b) => textWidth(b.district.name, FONT))) + 10;
-  const valueW = Math.max(40, ...chart.bars.map((b) => textWidth(b.text, SMALL))) + 8;
-  const plotW = Math.max(120, width - nameW - valueW);
-  const lines = [
+/** The grid in pictures at most `maxHeight` tall, each with the areas across its top. */
+export function gridParts(grid: AreaGrid, width: number, maxHeight: number): LayoutPart[] {
+  const room = maxHeight - gridHeadHeight(grid) - 2;
+  return runsOf(grid.districts.length, room, GRID_ROW).map((rows) => ({ rows, layout: gridLayout(grid, width, rows) }));
+}
+
+/** The lines across a bar chart: the city figure solid, each requirement dashed. */
+function barLines(chart: ComparisonChart) {
+  return [
     ...(chart.city === null
       ? []
       : [{ value: chart.city, label: chart.cityLabel, stroke: COLOURS.city, dash: undefined }]),
     ...chart.requirements.map((r) => ({ value: r.value, label: r.label, stroke: COLOURS.requirement, dash: '6 4' })),
   ];
+}
+
+/** The height above the bars: a label row for each line. */
+const barsTop = (chart: ComparisonChart) => barLines(chart).length * LABEL_ROW + 6;
+
+/**
+ * A bar chart laid on its side: one bar per district (names never collide, however many), the city
+ * figure a solid line and each requirement a dashed line, labelled above the plot.
+ */
+export function barsLayout(chart: ComparisonChart, width: number, rows = allRows(chart.bars.length)): SvgLayout {
+  const nameW = Math.max(40, ...chart.bars.map((b) => textWidth(b.district.name, FONT))) + 10;
+  const valueW = Math.max(40, ...chart.bars.map((b) => textWidth(b.text, SMALL))) + 8;
+  const plotW = Math.max(120, width - nameW - valueW);
+  const lines = barLines(chart);
   const values = [0, ...chart.bars.flatMap((b) => (b.value === null ? [] : [b.value])), ...lines.map((l) => l.value)];
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -153,15 +199,15 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
   if (lo < 0) lo -= pad;
   hi += pad;
   const x = (v: number) => nameW + ((v - lo) / (hi - lo)) * plotW;
-  const labelRow = SMALL + 6;
-  const top = lines.length * labelRow + 6;
-  const rowH = 24;
+  const top = barsTop(chart);
+  const rowH = BAR_ROW;
+  const shown = chart.bars.slice(rows.from, rows.to);
   const barH = 14;
   const shapes: Shape[] = [];
   // figures and line labels go last, over the lines, each with a white outline
   const labels: Shape[] = [];
-  const bottom = top + chart.bars.length * rowH;
-  chart.bars.forEach((b, i) => {
+  const bottom = top + shown.length * rowH;
+  shown.forEach((b, i) => {
     const y = top + i * rowH;
     const mid = y + rowH / 2;
     shapes.push({
@@ -212,7 +258,7 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
   shapes.push({ k: 'line', x1: x(0), y1: top - 2, x2: x(0), y2: bottom + 2, stroke: COLOURS.muted, width: 1 });
   lines.forEach((l, i) => {
     const lx = x(l.value);
-    const ly = (i + 1) * labelRow;
+    const ly = (i + 1) * LABEL_ROW;
     shapes.push({
       k: 'line',
       x1: lx,
@@ -239,7 +285,7 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
   });
   shapes.push(...labels);
   let height = bottom + 6;
-  if (chart.bars.some((b) => b.belowCity)) {
+  if (shown.some((b) => b.belowCity)) {
     // what the second colour means, in words
     const ly = bottom + 10;
     shapes.push({ k: 'rect', x: nameW, y: ly, w: 12, h: 12, fill: COLOURS.barBelow });
@@ -252,9 +298,15 @@ export function barsLayout(chart: ComparisonChart, width: number): SvgLayout {
       anchor: 'start',
       fill: COLOURS.text,
     });
-    height = ly + 18;
+    height = bottom + 6 + LEGEND_H;
   }
   return { width: Math.ceil(nameW + plotW + valueW), height: Math.ceil(height), title: chart.name, shapes };
+}
+
+/** The bar chart in pictures at most `maxHeight` tall, all on one scale, each with the lines labelled. */
+export function barsParts(chart: ComparisonChart, width: number, maxHeight: number): LayoutPart[] {
+  const room = maxHeight - barsTop(chart) - 6 - LEGEND_H;
+  return runsOf(chart.bars.length, room, BAR_ROW).map((rows) => ({ rows, layout: barsLayout(chart, width, rows) }));
 }
 
 const escapeXml = (s: string) =>
