@@ -49,6 +49,8 @@ export const MSG = {
     `${what}是以文本形式存储的数字“${text}”（读作 ${value}），请改为数值格式`,
   negative: (what: string, value: string) => `${what}为 ${value}，不能为负数`,
   notWhole: (what: string, value: string) => `${what}为 ${value}，应为整数`,
+  tooManyDecimals: (what: string, value: string) =>
+    `${what}为 ${value}，金额以万元为单位，最多保留两位小数（如用公式计算，请用 ROUND 取两位）`,
   outOfRange: (what: string, value: string, max: number) => `${what}为 ${value}%，超出 0—${max} 的范围`,
   outlier: (factor: string) => `本年值是上年值的 ${factor} 倍，请核实单位和数值`,
   outlierZero: (last: string) => `本年值为0，上年值为${last}，请核实是否漏填或填错`,
@@ -77,6 +79,7 @@ export const MSG = {
   kindInteger: '整数',
   kindCount: '不小于 0 的整数',
   kindNumber: '不小于 0 的数字',
+  kindMoney: '不小于 0、最多两位小数的数字（万元）',
   kindDate: '有效日期',
   kindYesNo: '“是”或“否”',
 } as const;

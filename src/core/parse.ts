@@ -144,6 +144,15 @@ export function parseNumber(cell: SnapshotCell | null | undefined, type: Indicat
   return { kind: 'invalid', reason: { code: 'notNumber', text } };
 }
 
+/**
+ * Whether a 万元 figure has at most two decimals (money is kept to the 百元). A sum Excel worked
+ * out (0.1 + 0.2) carries binary noise far below a cent, which is not a third decimal.
+ */
+export function hasAtMostTwoDecimals(v: number): boolean {
+  const cents = v * 100;
+  return Math.abs(cents - Math.round(cents)) <= 1e-6 * Math.max(1, Math.abs(cents));
+}
+
 export const YES = '是';
 export const NO = '否';
 

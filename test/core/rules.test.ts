@@ -779,6 +779,7 @@ describe('G3: ranges', () => {
     ['negative yuan', 'JF10', -1000, /不能为负数/],
     ['a negative count', 'GG02', -2, /不能为负数/],
     ['a fractional count', 'GG01', 1.5, /应为整数/],
+    ['money with three decimals', 'JF15', 120.456, /120\.456.*最多保留两位小数/],
   ];
   const outOfRange = shared(OUT_OF_RANGE, ([, id, v]) => cur(id, v));
   it.each(OUT_OF_RANGE)('%s is an error, and its rules are not evaluated', async (label, id, _v, says) => {
@@ -796,6 +797,7 @@ describe('G3: ranges', () => {
     ['a pct of exactly 100', cur('YW08', 100)],
     ['a pct of 0 in an indicator without threshold', cur('YW10', 0)],
     ['money with two decimals', all(cur('JF13', 3200.55), cur('JF14', 3200.55))],
+    ['money summed by Excel, with binary noise past the cents', all(cur('JF13', 3200.1 + 0.2), cur('JF14', 3200.3))],
   ];
   const inRange = shared(IN_RANGE, ([, change]) => change);
   it.each(IN_RANGE)('%s is fine', async (label) => {

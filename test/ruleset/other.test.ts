@@ -180,6 +180,33 @@ describe('another office’s ruleset', () => {
     expect(r.readyToReturn).toBe(false);
   });
 
+  it('money is kept to two decimals of 万元: a third decimal is an error, in an indicator and in a list', () => {
+    const doc = otherRulesetDoc();
+    doc.listFields.splice(4, 0, { sheet: '学校清单', header: '改造投入', type: 'money', required: '否' });
+    const withMoney = compiled(doc);
+    const r = check(
+      {
+        name: '西港区',
+        code: '370203',
+        values: { ...GOOD, TR01: [1000, 1100.456], TR02: [800.1 + 0.2, 900] },
+        schools: [
+          { ...SCHOOLS[0], 改造投入: 12.345 },
+          { ...SCHOOLS[1], 改造投入: 0.1 + 0.2 },
+        ],
+      },
+      [withMoney],
+    );
+    expect(at(r)).toEqual([
+      ['G3', '投入保障', 'F3', 'error'],
+      ['XX.invalid', '学校清单', 'E3', 'error'],
+    ]);
+    expect(find(r, 'G3').message).toMatch(/1100\.456.*最多保留两位小数/);
+    expect(find(r, 'XX.invalid').message).toMatch(/12\.345/);
+    expect(find(r, 'XX.invalid').message).toContain('最多两位小数');
+    // the rule on TR01 is not drawn from the bad figure
+    expect(r.findings.some((f) => f.rule === 'TR01.growth')).toBe(false);
+  });
+
   it('is used from the copy a workbook carries when the checker does not have it', () => {
     const r = check({ name: '东港区', code: '370202', values: { ...GOOD, TR03: [null, '否'] } }, [rs]);
     const carried = checkWorkbook(

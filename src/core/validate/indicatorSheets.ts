@@ -5,7 +5,15 @@
 import { INDICATOR_COLUMNS } from '../layout';
 import { fmtNum } from '../format';
 import { MSG } from '../messages';
-import { cellText, isBlank, normalizeLabel, parseNumber, parseYesNo, type Parsed } from '../parse';
+import {
+  cellText,
+  hasAtMostTwoDecimals,
+  isBlank,
+  normalizeLabel,
+  parseNumber,
+  parseYesNo,
+  type Parsed,
+} from '../parse';
 import type { IndicatorDef, SheetDef } from '../ruleset/model';
 import type { Year } from '../ruleset/expr';
 import type { Context, Sheet } from './context';
@@ -80,6 +88,9 @@ function readValue(ctx: Context, sheet: Sheet, ind: IndicatorRow, year: Year): n
       return null;
     } else if (def.type === 'count' && !Number.isInteger(value)) {
       err('G3', MSG.notWhole(what, shown), { value });
+      return null;
+    } else if (def.type === 'money' && !hasAtMostTwoDecimals(value)) {
+      err('G3', MSG.tooManyDecimals(what, shown), { value });
       return null;
     }
   }

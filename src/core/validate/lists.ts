@@ -5,7 +5,17 @@
 import { fmtNum } from '../format';
 import { ROW_NUMBER_HEADER } from '../layout';
 import { MSG } from '../messages';
-import { cellText, isBlank, normalizeLabel, parseDate, parseNumber, parseYesNo, YES, NO } from '../parse';
+import {
+  cellText,
+  hasAtMostTwoDecimals,
+  isBlank,
+  normalizeLabel,
+  parseDate,
+  parseNumber,
+  parseYesNo,
+  YES,
+  NO,
+} from '../parse';
 import { tryEvaluate, type Scope, type Value } from '../ruleset/expr';
 import type { ListDef, ListFieldDef } from '../ruleset/model';
 import type { Context, Sheet } from './context';
@@ -65,11 +75,13 @@ function readCell(sheet: Sheet, r: number, col: number, f: ListFieldDef): Read |
     }
     default: {
       const p = parseNumber(cell, f.type);
-      const kind = f.type === 'count' ? MSG.kindCount : MSG.kindNumber;
+      const kind = f.type === 'count' ? MSG.kindCount : f.type === 'money' ? MSG.kindMoney : MSG.kindNumber;
       if (p.kind !== 'value') return invalid(kind);
       const v = p.value;
       const max = f.type === 'pct' || f.type === 'pct200' ? RANGE_MAX[f.type] : Infinity;
-      if (v < 0 || v > max || (f.type === 'count' && !Number.isInteger(v))) return invalid(kind, fmtNum(v, 6));
+      const wrongKind =
+        (f.type === 'count' && !Number.isInteger(v)) || (f.type === 'money' && !hasAtMostTwoDecimals(v));
+      if (v < 0 || v > max || wrongKind) return invalid(kind, fmtNum(v, 6));
       if (p.textStored !== undefined) {
         return { error: 'text', message: MSG.textStored(what, p.textStored, fmtNum(v)), value: v };
       }
