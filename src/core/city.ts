@@ -3,7 +3,7 @@
  * 全市比较): each comparison with the city figure, the best district, and which districts break
  * each rule.
  */
-import { excelRound, tryEvaluate, walk, type Expr, type Scope, type Year } from './ruleset/expr';
+import { excelRound, indicatorRefs, tryEvaluate, walk, type Expr, type Scope, type Year } from './ruleset/expr';
 import type { ComparisonDef, Ruleset } from './ruleset/model';
 import { draftText } from './feedback/figures';
 import { showValue, textExpressions } from './ruleset/text';
@@ -12,9 +12,10 @@ import {
   checkedReports,
   conclusiveWarnings,
   districtName,
-  doubtedIndicators,
+  doubtedValues,
   errorIndicators,
   reportScope,
+  type ValueRef,
 } from './feedback/common';
 import type { Finding, Report } from './types';
 
@@ -80,13 +81,13 @@ export interface CityFigure {
  */
 export function cityFigure(reports: readonly Report[], c: ComparisonDef, ruleset: Ruleset): CityFigure {
   const ids = cityIds(c.cityValue);
-  const metricIds = [...walk(c.metric)].filter((x) => x.k === 'ind').map((x) => (x as { id: string }).id);
+  const read = [{ id: c.indicator, year: 'current' as const }, ...ids, ...indicatorRefs(c.metric)];
   const scored: Scored[] = [];
   for (const report of checkedReports(reports)) {
     // a value in error or in doubt (a notice on it) is neither compared nor summed
     const errors = errorIndicators(report);
-    const doubted = doubtedIndicators(report);
-    if ([c.indicator, ...ids.map((x) => x.id), ...metricIds].some((id) => errors.has(id) || doubted.has(id))) continue;
+    const doubted = doubtedValues(report);
+    if (read.some((x) => errors.has(x.id) || doubted(x))) continue;
     const scope = reportScope(report, ruleset);
     const value = tryEvaluate(c.metric, scope);
     if (typeof value !== 'number') continue;
@@ -128,9 +129,12 @@ export function cityTotalSentence(
   const ids = [c.cityValue, c.condition, ...textExpressions(c.sentence).map((x) => x.expr)].flatMap(cityIds);
   const usable = (r: Report) => {
     const errors = errorIndicators(r);
-    const doubted = doubtedIndicators(r);
-    const unsure = (id: string) => errors.has(id) || doubted.has(id);
-    return !unsure(c.indicator) && !ids.some(({ id, year }) => unsure(id) || valueOf(r, id, year) === undefined);
+    const doubted = doubtedValues(r);
+    const unsure = (x: ValueRef) => errors.has(x.id) || doubted(x);
+    return (
+      !unsure({ id: c.indicator, year: 'current' }) &&
+      !ids.some((x) => unsure(x) || valueOf(r, x.id, x.year) === undefined)
+    );
   };
   const sound = checked.filter(usable);
   if (sound.length < 2) return undefined;

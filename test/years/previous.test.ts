@@ -1,4 +1,7 @@
 /** Last year's workbooks as an input, shared by `check --previous` and the page (core/years/previous). */
+import { doubtsValue } from '../../src/core/feedback/common';
+import { districtDraft } from '../../src/core/feedback/district';
+import { draftToText } from '../../src/core/feedback/text';
 import type { LedgerRow } from '../../src/core/ledger';
 import {
   applyLastYear,
@@ -98,5 +101,39 @@ describe('lastYearUse', () => {
     expect(fileNameOf('a/b/东城区.xlsx')).toBe('东城区.xlsx');
     expect(fileNameOf('C:\\上年\\东城区.xlsx')).toBe('东城区.xlsx');
     expect(fileNameOf('东城区.xlsx')).toBe('东城区.xlsx');
+  });
+});
+
+describe('what last year’s comparisons hold back in the letter', () => {
+  // XQ01 (本年值 ≥ 90) and JF03 (本年值 ≥ 上年值) both fail; last year's workbook says other 本年值
+  // than this year's 上年值 for both
+  const d = district((x) => {
+    x.values.XQ01 = { ...x.values.XQ01, last: 95, current: 85, explanation: '适龄人口外流' };
+    x.values.JF03 = { ...x.values.JF03, last: 12000, current: 11000, explanation: '财力紧张' };
+  });
+  const restated = lastYearOf(d, (p) => {
+    p.values.XQ01 = { ...p.values.XQ01, current: 97 };
+    p.values.JF03 = { ...p.values.JF03, current: 11500 };
+  });
+  const report = applyLastYear(yearInput(d), [candidate('东城区2024.xlsx', restated)]);
+  const text = draftToText(districtDraft(report, DEFAULT_RULESET, { now: new Date(Date.UTC(2026, 0, 5)) }));
+  const problems = text.slice(text.indexOf('三、存在的主要问题'), text.indexOf('四、'));
+
+  it('a 上年值 unlike last year’s holds back only what reads it', () => {
+    const onLast = report.findings.filter((f) => f.rule === YEAR_RULES.lastValue).map((f) => f.indicator);
+    expect(onLast.sort()).toEqual(['JF03', 'XQ01']);
+    // XQ01's requirement reads this year's figure only: still a problem
+    expect(problems).toContain(DEFAULT_RULESET.indicator('XQ01')!.shortName);
+    // JF03's compares with the 上年值 in doubt: not concluded
+    expect(problems).not.toContain(DEFAULT_RULESET.indicator('JF03')!.shortName);
+    expect(text).toMatch(/另有1项因填报数据待核实暂不作结论/);
+  });
+
+  it('a problem of last year missing from 问题整改 doubts no value', () => {
+    expect(rules(report.findings)).toContain(YEAR_RULES.notListed);
+    expect(report.findings.filter(doubtsValue).map((f) => f.rule)).toEqual([
+      YEAR_RULES.lastValue,
+      YEAR_RULES.lastValue,
+    ]);
   });
 });

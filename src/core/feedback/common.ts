@@ -6,6 +6,7 @@ import { NotEvaluated, type Scope, type Year } from '../ruleset/expr';
 import type { AreaDef, RuleDef, Ruleset } from '../ruleset/model';
 import { draftText } from './figures';
 import { asValue } from '../validate/rules';
+import { YEAR_RULES } from '../years/compare';
 import type { DraftBlock, Finding, Report } from '../types';
 import { HEADINGS, TABLE_HEADERS, WORDING, fill, wording, type Wording } from './phrases';
 
@@ -51,22 +52,40 @@ export function addressee(name: string): string {
     : `${name}人民政府`;
 }
 
+/** A value of an indicator: this year's (本年值) or last year's (上年值). */
+export interface ValueRef {
+  id: string;
+  year: Year;
+}
+
+const BOTH_YEARS: readonly Year[] = ['current', 'last'];
+
 /**
- * Whether a notice doubts the value it sits on: the plausibility check (G4, a tenfold jump) and
- * the comparisons with last year's workbook (YR.*). A ruleset's own 提示 (an oversized school, a
- * school without a clinic) informs; it does not doubt the figure, nor do G5/G6 (a missing
- * explanation or evidence).
+ * The values a notice doubts: the plausibility check (G4, a tenfold jump) both of its indicator's,
+ * either may be wrong; a 上年值 unlike last year's workbook (YR.lastValue) that 上年值 only. A
+ * ruleset's own 提示 (an oversized school) informs and doubts no figure, nor do G5/G6 (a missing
+ * explanation or evidence) or the other comparisons with last year (a problem not listed in
+ * 问题整改, a rectification said done): they speak of the 问题整改 sheet, not of a value.
  */
+function doubtedYears(f: Finding): readonly Year[] {
+  if (f.level !== 'notice' || !f.indicator) return [];
+  if (f.rule === 'G4') return BOTH_YEARS;
+  return f.rule === YEAR_RULES.lastValue ? ['last'] : [];
+}
+
+/** Whether a notice doubts a value (doubtedYears). */
 export function doubtsValue(f: Finding): boolean {
-  return f.level === 'notice' && !!f.indicator && (f.rule === 'G4' || f.rule.startsWith('YR.'));
+  return doubtedYears(f).length > 0;
 }
 
 /**
- * Indicators whose value the check itself doubts (doubtsValue). What rests on them is neither a
- * problem nor a strength until checked.
+ * A test whether the check doubts a value of the report (doubtsValue): what rests on it is neither
+ * a problem nor a strength until checked.
  */
-export function doubtedIndicators(report: Report): Set<string> {
-  return new Set(report.findings.filter(doubtsValue).map((f) => f.indicator!));
+export function doubtedValues(report: Report): (ref: ValueRef) => boolean {
+  const doubted = new Set<string>();
+  for (const f of report.findings) for (const year of doubtedYears(f)) doubted.add(`${f.indicator}:${year}`);
+  return (ref) => doubted.has(`${ref.id}:${ref.year}`);
 }
 
 /** Districts by 行政区划代码; a missing code sorts last, then by name. */
@@ -95,11 +114,16 @@ export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): bool
 }
 
 /**
- * Indicators (and 清单 编号) whose data is in doubt: an error on it (RULESET.md: "the value it is
- * reported on is in doubt"), or a notice doubting its value (doubtsValue).
+ * A test whether an indicator's requirements rest on data in doubt: an error on it or on a value its
+ * 未达标 rules read (RULESET.md: "the value it is reported on is in doubt"), or a notice doubting
+ * its 本年值 or a value those rules read (doubtedValues).
  */
-export function indicatorsInDoubt(report: Report): Set<string> {
-  return new Set([...errorIndicators(report), ...doubtedIndicators(report)]);
+export function inDoubt(report: Report, ruleset: Ruleset): (id: string) => boolean {
+  const errors = errorIndicators(report);
+  const doubted = doubtedValues(report);
+  const unsure = (x: ValueRef) => errors.has(x.id) || doubted(x);
+  return (id) =>
+    unsure({ id, year: 'current' }) || ruleset.rulesOf(id).some((r) => r.level === 'warning' && r.inputs.some(unsure));
 }
 
 const rowOf = (cell: string): number => Number(/\d+$/.exec(cell)?.[0] ?? NaN);
@@ -111,14 +135,16 @@ const rowOf = (cell: string): number => Number(/\d+$/.exec(cell)?.[0] ?? NaN);
  * leaves the row's finding standing); for a rule on the whole 清单, an error anywhere in it.
  */
 export function restsOnDoubt(report: Report, ruleset: Ruleset): (f: Finding) => boolean {
-  const doubt = indicatorsInDoubt(report);
+  const errors = errorIndicators(report);
+  const doubted = doubtedValues(report);
   const errorRows = new Set(
     report.findings.filter((e) => e.level === 'error').map((e) => `${e.indicator}\t${e.sheet}\t${rowOf(e.cell)}`),
   );
   return (f) => {
     const rule = ruleset.rule(f.rule);
-    if (rule?.inputs.some((x) => x.id !== f.indicator && doubt.has(x.id))) return true;
-    if (!f.indicator || !doubt.has(f.indicator)) return false;
+    if (rule?.inputs.some((x) => (x.id !== f.indicator && errors.has(x.id)) || doubted(x))) return true;
+    if (f.indicator && doubted({ id: f.indicator, year: 'current' })) return true;
+    if (!f.indicator || !errors.has(f.indicator)) return false;
     if (rule?.target.kind !== 'list' || rule.target.scope !== 'row') return true;
     return errorRows.has(`${f.indicator}\t${f.sheet}\t${rowOf(f.cell)}`);
   };

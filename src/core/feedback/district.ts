@@ -21,12 +21,12 @@ import {
   continueClause,
   dateText,
   districtName,
-  doubtedIndicators,
+  doubtedValues,
   doubtsValue,
   draftWording,
   errorIndicators,
   hasErrorInputs,
-  indicatorsInDoubt,
+  inDoubt,
   joinClauses,
   missingSheets,
   quoted,
@@ -95,14 +95,14 @@ export function strengths(
   troubled: ReadonlySet<string> = new Set(),
 ): string[] {
   const errors = errorIndicators(report);
-  const doubted = doubtedIndicators(report);
+  const doubted = doubtedValues(report);
   const scope = reportScope(report, ruleset);
   const real: { id: string; margin: number; text: string }[] = [];
   const full: { id: string; text: string }[] = [];
   for (const rule of ruleset.rules) {
     if (!rule.strength || rule.target.kind !== 'indicator') continue;
     if (report.indicators[rule.indicator]?.outcome !== 'met' || hasErrorInputs(rule, errors)) continue;
-    if (doubted.has(rule.indicator) || rule.inputs.some((x) => doubted.has(x.id))) continue;
+    if (doubted({ id: rule.indicator, year: 'current' }) || rule.inputs.some(doubted)) continue;
     if (tryEvaluate(rule.condition, scope) !== true) continue;
     const m = margin(rule.condition, scope);
     if (!m) continue;
@@ -267,7 +267,7 @@ function unreadInput(id: string, ruleset: Ruleset, missing: ReadonlySet<string>)
 }
 
 function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]): Standing {
-  const doubt = indicatorsInDoubt(report);
+  const doubt = inDoubt(report, ruleset);
   const voided = new Set(voidIndicators(report, ruleset));
   const missing = missingSheets(report, ruleset);
   const stated = new Set(warnings.map((f) => f.indicator));
@@ -291,7 +291,7 @@ function standing(report: Report, ruleset: Ruleset, warnings: readonly Finding[]
     if (!judged) continue;
     if (stated.has(id)) out.notMet.push(id);
     // a warning not stated and not decided on by the reviewer rests on data in doubt
-    else if (doubt.has(id) || voided.has(id) || unconcluded.has(id)) out.inDoubt.push(id);
+    else if (doubt(id) || voided.has(id) || unconcluded.has(id)) out.inDoubt.push(id);
     else if (returned.has(id)) out.returned.push(id);
     else out.met.push(id);
   }
