@@ -266,6 +266,9 @@ export function placeSentence(
   return sentence;
 }
 
+/** How a sentence goes on from its subject: 为, 达, 居, 比, 是, 占, 位列, 超过, or a figure. */
+const PREDICATE_START = /^(为|达|居|比|是|占|位列|超过|\d)/;
+
 /** Where a district leads the batch, as its own letter says it: "…增幅居全市首位". */
 export interface CityLead {
   indicator: string;
@@ -287,10 +290,10 @@ export function cityLeads(reports: readonly Report[], ruleset: Ruleset): CityLea
     const place = firstPlace(c, checked, ruleset);
     if (!place) continue;
     let own = placeSentence(c, place, { 地区: '', 均: '' }, ruleset).replace(/[。；;]+$/, '');
-    // a sentence that continues the city's figure ("为70%，居全市首位") says what it compares
-    const def = ruleset.indicator(c.indicator);
-    const short = def?.shortName ?? '';
-    if (short && !own.startsWith(short) && !own.startsWith(def?.name ?? short)) own = `${short}${own}`;
+    // a sentence that went on from the district's name ("为70%，居全市首位") is given what it
+    // compares; one that names it itself ("大班额最少") is left as written
+    const short = ruleset.indicator(c.indicator)?.shortName ?? '';
+    if (short && PREDICATE_START.test(own)) own = `${short}${own}`;
     out.push({ indicator: c.indicator, districts: place.top.map((s) => districtName(s.report)), own });
   }
   return out;

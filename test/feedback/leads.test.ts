@@ -7,6 +7,8 @@ import { cityDraft } from '../../src/core/feedback/city';
 import { districtDraft } from '../../src/core/feedback/district';
 import { batchDrafts, reviewBatch } from '../../src/core/review';
 import type { Draft } from '../../src/core/types';
+import { BUNDLED_DOC } from '../../src/core/ruleset';
+import { compileRuleset } from '../../src/core/ruleset/compile';
 import { DEFAULT_RULESET } from '../fixtures/ruleset2025';
 import { preschool, report } from './helpers';
 
@@ -88,4 +90,37 @@ describe("a district's letter", () => {
     );
     expect(bodies(letters[0]!).join('')).not.toContain('居全市首位');
   });
+});
+
+test('a sentence that names what it compares is said as written; one going on from the name is given it', () => {
+  const comparisons = [
+    {
+      ...BUNDLED_DOC.comparisons[2]!,
+      id: 'XS02.lowest',
+      indicator: 'XS02',
+      metric: 'XS02',
+      mode: '全市最低',
+      sentence: '{地区}近视率最低',
+    },
+    {
+      ...BUNDLED_DOC.comparisons[2]!,
+      id: 'XS01.best',
+      indicator: 'XS01',
+      metric: 'XS01',
+      mode: '全市最高',
+      sentence: '{地区}为{XS01}%，居全市首位',
+    },
+  ];
+  const { ruleset, problems } = compileRuleset({ ...BUNDLED_DOC, comparisons });
+  if (!ruleset) throw new Error(problems.map((p) => p.message).join('; '));
+  const district = (name: string, code: string, drop: number, xs: number) =>
+    report({ name, code, rows: { XS02: { E: 50, F: 50 - drop }, XS01: { F: xs } } }, ruleset);
+  const leads = cityLeads(
+    [district('甲区', '371001', 0, 58), district('乙县', '371002', 3, 61), district('丙区', '371003', 2, 58)],
+    ruleset,
+  );
+  expect(leads.map((l) => [l.districts, l.own])).toEqual([
+    [['乙县'], '国家学生体质健康标准测试优良率为61%，居全市首位'],
+    [['乙县'], '近视率最低'],
+  ]);
 });
