@@ -21,8 +21,7 @@ export type Checked = CheckedBytes & {
 };
 
 /** What is said about a checked file once its workbook is closed (or checked in a worker thread). */
-export type CheckedResult =
-  Exclude<Checked, { status: 'checked' }> | Omit<Extract<Checked, { status: 'checked' }>, 'host'>;
+export type CheckedResult = Checked extends infer C ? (C extends { host: unknown } ? Omit<C, 'host'> : C) : never;
 
 /** Formats LibreOffice converts to .xlsx. */
 const CONVERTIBLE = /\.(xls|et|ods)$/i;

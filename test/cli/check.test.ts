@@ -258,7 +258,39 @@ describe('duty-review check', () => {
       expect(lines.filter((l) => l.includes(name))).toHaveLength(1);
     }
     expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
-    expect(readdirSync(t.path('out'))).toEqual(['good.checked.xlsx']);
+    // a workbook that is not the template gets its copy too, the error marked where it is
+    expect(readdirSync(t.path('out')).sort()).toEqual(['good.checked.xlsx', 'other.checked.xlsx']);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(t.path('out/other.checked.xlsx'));
+    expect(copy.getWorksheet('Sheet1')!.getCell('A1').value).toBe('hello');
+    expect(copy.getWorksheet('Sheet1')!.getCell('A1').note).toBeTruthy();
+    expect(copy.getWorksheet('校验结果')!.getCell('A9').value).toMatch(/不是标准填报表/);
+  });
+
+  it('a workbook of a 模板版本 no ruleset has: its copy shows the error on the 模板版本 cell', async () => {
+    let at = '';
+    const bytes = await xlsxOf(district(), (wb) => {
+      const info = wb.getWorksheet('基本信息')!;
+      info.eachRow((row) => {
+        if (row.getCell(1).value !== '模板版本') return;
+        row.getCell(2).value = '2099.1';
+        at = row.getCell(2).address;
+      });
+    });
+    expect(at).not.toBe('');
+    writeFileSync(t.path('v2099.xlsx'), bytes);
+    const r = await run(['check', t.path('v2099.xlsx'), '--out', t.path('vout'), '--json', t.path('v.json')]);
+    expect(r.code).toBe(1);
+    const entry = (JSON.parse(readFileSync(t.path('v.json'), 'utf8')) as JsonReport).workbooks[0]!;
+    expect(entry.status).toBe('not-template');
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(t.path('vout/v2099.checked.xlsx'));
+    const cell = copy.getWorksheet('基本信息')!.getCell(at);
+    expect(cell.value).toBe('2099.1');
+    expect(
+      String((cell.note as { texts?: { text: string }[] })?.texts?.map((x) => x.text).join('') ?? cell.note),
+    ).toContain('2099.1');
+    expect(readFileSync(t.path('v2099.xlsx'))).toEqual(Buffer.from(bytes));
   });
 
   it('handles a workbook with tens of thousands of school rows', async () => {

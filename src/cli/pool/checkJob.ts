@@ -33,8 +33,9 @@ export async function checkJob(
   apply?: (c: Checked & { status: 'checked' }) => Promise<unknown>,
 ): Promise<JobResult> {
   const c = await checkFile(job.file, rulesets, new Date(job.now));
-  if (c.status !== 'checked') return { checked: c, problems: [] };
-  if (apply) await apply(c);
+  if (c.status === 'unreadable') return { checked: c, problems: [] };
+  // a workbook not of the template gets its copy too: the district sees what is wrong, and where
+  if (apply && c.status === 'checked') await apply(c);
   const problems: string[] = [];
   const { host, ...checked } = c;
   if (!job.target) return { checked: { ...checked, report: c.report }, problems };

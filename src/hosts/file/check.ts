@@ -11,7 +11,7 @@ import { UnreadableError } from './package/limits';
 
 export type CheckedBytes =
   | { status: 'checked'; report: Report; host: FileHost; ruleset: Ruleset }
-  | { status: 'not-template'; report: Report; reason: string }
+  | { status: 'not-template'; report: Report; host: FileHost; reason: string }
   | { status: 'unreadable'; reason: string };
 
 export const NOT_TEMPLATE = '不是标准填报表';
@@ -30,7 +30,7 @@ export async function checkBytes(bytes: Uint8Array, rulesets: readonly Ruleset[]
   }
   const { report, ruleset } = checkWorkbookWith(await host.readSnapshot(), rulesets, { now });
   if (report.status === 'not-template' || !ruleset) {
-    return { status: 'not-template', report, reason: report.findings[0]?.message ?? NOT_TEMPLATE };
+    return { status: 'not-template', report, host, reason: report.findings[0]?.message ?? NOT_TEMPLATE };
   }
   return { status: 'checked', report, host, ruleset };
 }
