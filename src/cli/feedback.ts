@@ -1,5 +1,6 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { printable, safeName } from '../core/bounded';
 import { basename, join, resolve } from 'node:path';
 import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
@@ -48,11 +49,6 @@ function parseFormats(s: string): Format[] {
   return list as Format[];
 }
 
-/** Characters Windows and macOS do not allow in file names. */
-function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|]/g, '_').trim() || '未命名地区';
-}
-
 export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeIo: Io): Promise<number> {
   // lines carry workbook text (地区名称, messages quoting cells): none may act on the terminal
   const io = safeIo(unsafeIo);
@@ -76,7 +72,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
     for (let n = 2; used.has(name); n++) name = `${safeName(stem)}-${n}`;
     used.add(name);
     for (const f of formats) {
-      const bytes = f === 'docx' ? await draftToDocx(draft) : `${draftToText(draft)}\n`;
+      const bytes = f === 'docx' ? await draftToDocx(draft) : `${printable(draftToText(draft))}\n`;
       writeFileSync(join(outDir, `${name}.${f}`), bytes);
       written++;
     }

@@ -48,7 +48,10 @@ export function isBlank(cell: SnapshotCell | null | undefined): boolean {
   const v = cell.v;
   if (v === null || v === undefined) return true;
   if (typeof v === 'string') {
-    const t = normalizeText(v);
+    // a long text that starts with a character of its own is no empty mark: not read through
+    const trimmed = v.trim();
+    if (trimmed.length > 16 && !EMPTY_MARKS.test(trimmed[0]!.normalize('NFKC'))) return false;
+    const t = normalizeText(trimmed);
     return t === '' || EMPTY_MARKS.test(t);
   }
   return false;

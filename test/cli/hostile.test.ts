@@ -3,7 +3,7 @@
  * the repository). Each is refused with a Chinese reason or checked; none stops the others; the
  * JSON is always written; nothing from a workbook acts on the terminal; no cell exceeds 32,767.
  */
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { safeLine } from '../../src/cli/safe';
@@ -221,6 +221,72 @@ describe('safe output', () => {
     expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
     expect(line).toContain('东城区');
   });
+
+  it('a text of a million characters in 300 rows: every message quotes it short, the run stays small', async () => {
+    const t = tempDir();
+    try {
+      const huge = `${'某'.repeat(500_000)}${'校'.repeat(500_000)}`;
+      const file = t.path('huge.xlsx');
+      writeFileSync(
+        file,
+        await xlsxOf(
+          district((d) => {
+            d.schools = Array.from({ length: 300 }, (_, i) => ({ ...d.schools[i % d.schools.length]!, name: huge }));
+          }),
+        ),
+      );
+      const r = await run(['check', file, '--out', t.path('out'), '--json', t.path('r.json')]);
+      expect(r.code).toBe(1);
+      const json = readFileSync(t.path('r.json'), 'utf8');
+      expect(json.length).toBeLessThan(2_000_000);
+      const report = JSON.parse(json) as { workbooks: { findings: { rule: string; message: string }[] }[] };
+      const findings = report.workbooks[0]!.findings;
+      const duplicates = findings.filter((f) => f.rule.endsWith('.duplicate'));
+      expect(duplicates.length).toBeGreaterThan(100);
+      for (const f of findings) expect(f.message.length).toBeLessThanOrEqual(1000);
+      // the start and the end of what is quoted, and what is said of it
+      expect(duplicates[0]!.message).toMatch(/^学校名称“某+……校+”与第 3 行重复$/);
+    } finally {
+      t.done();
+    }
+  }, 120_000);
+
+  it('drafts of a 地区名称 with control characters or of 300 characters: safe file names and text', async () => {
+    const t = tempDir();
+    try {
+      const dir = t.path('in');
+      mkdirSync(dir);
+      writeFileSync(
+        `${dir}/a.xlsx`,
+        await xlsxOf(district((d) => void (d.info.name = '东城区\u001b[31m\r伪造\u0007'))),
+      );
+      writeFileSync(
+        `${dir}/b.xlsx`,
+        await xlsxOf(
+          district((d) => {
+            d.info.name = '西'.repeat(300);
+            d.info.code = '379903';
+          }),
+        ),
+      );
+      const r = await run(['feedback', dir, '--out', t.path('fb')]);
+      expect(r.err).not.toMatch(/ENAMETOOLONG|意外错误/);
+      const files = readdirSync(t.path('fb'));
+      expect(files).toHaveLength(6);
+      for (const name of files) {
+        // eslint-disable-next-line no-control-regex -- control characters are what is matched
+        expect(name).not.toMatch(/[\u0000-\u001f\u007f]/);
+        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+        if (name.endsWith('.txt')) {
+          // eslint-disable-next-line no-control-regex -- control characters are what is matched
+          expect(readFileSync(t.path(`fb/${name}`), 'utf8')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+        }
+      }
+      expect(files).toContain('全市汇总反馈意见（初稿）.docx');
+    } finally {
+      t.done();
+    }
+  }, 120_000);
 
   it('prints no control character from 地区名称, and writes no cell over 32,767 characters', async () => {
     const t = tempDir();

@@ -5,6 +5,7 @@ import { normalizeLabel } from '../parse';
 import { a1, parseA1 } from '../address';
 import { ENGINE_LEVELS, type EngineCode } from './codes';
 import { MSG } from '../messages';
+import { EXPLANATION_MAX, clipMiddle } from '../bounded';
 
 export interface ValidateOptions {
   /** "today", for the 填报日期 check; defaults to the current date */
@@ -133,13 +134,24 @@ export class Context {
     message: string,
     extra: FindingExtra = {},
   ): Finding {
-    const values = { ...extra.values };
+    // a cell of a million characters is quoted, not copied, into each finding
+    const values = Object.fromEntries(
+      Object.entries(extra.values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? clipMiddle(v) : v]),
+    );
     if (values.name === undefined && indicator) values.name = this.ruleset.labelOf(indicator);
     if (values.title === undefined && indicator) values.title = this.titleOf(indicator, at);
-    const f: Finding = { rule: code, indicator, level, sheet: at.sheet, cell: a1(at.row, at.col), message, values };
+    const f: Finding = {
+      rule: code,
+      indicator,
+      level,
+      sheet: at.sheet,
+      cell: a1(at.row, at.col),
+      message: clipMiddle(message),
+      values,
+    };
     if (extra.requirement !== undefined) f.requirement = extra.requirement;
     if (level === 'warning') f.explained = extra.explained ?? false;
-    if (extra.explanation) f.explanation = extra.explanation;
+    if (extra.explanation) f.explanation = clipMiddle(extra.explanation, EXPLANATION_MAX);
     const key = `${code}\u0000${at.sheet}`;
     const n = (this.listed.get(key) ?? 0) + 1;
     this.listed.set(key, n);

@@ -5,6 +5,7 @@
  * report as plain findings.
  */
 import { a1 } from '../address';
+import { clipMiddle } from '../bounded';
 import { fmtNum } from '../format';
 import { INDICATOR_COLUMNS } from '../layout';
 import { YES, NO } from '../parse';
@@ -71,7 +72,7 @@ function notice(
   message: string,
   values: Finding['values'],
 ): Finding {
-  return { rule, indicator, level: 'notice', sheet, cell, message, values };
+  return { rule, indicator, level: 'notice', sheet, cell, message: clipMiddle(message), values };
 }
 
 function checkLastValues(input: YearInput, previous: PreviousYear): Finding[] {

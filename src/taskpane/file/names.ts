@@ -1,9 +1,8 @@
 /** File names of what the file mode offers for download, as the command line names them. */
 
-/** Characters Windows and macOS do not allow in file names. */
-export function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|]/g, '_').trim() || '未命名地区';
-}
+import { safeName } from '../../core/bounded';
+
+export { safeName };
 
 /** `returned/文登区.xlsx` → `文登区` */
 export function stem(file: string): string {
