@@ -7,7 +7,7 @@ import { cityFindings } from '../core/city';
 import type { Report } from '../core/types';
 import { readyLine } from '../core/summary';
 import { reportJson, workbookJson } from './jsonReport';
-import { expandInputs, outputNames } from './inputs';
+import { checkOutputs, expandInputs, outputNames } from './inputs';
 import { Progress } from './progress';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
@@ -95,6 +95,7 @@ export async function runCheck(args: string[], opts: CheckOptions, unsafeIo: Io)
   const say = opts.quiet ? () => undefined : io.out;
   for (const s of inputs.skipped) if (!opts.quiet) io.err(`  – ${s.file}：${s.reason}`);
 
+  checkOutputs(opts.out, [opts.json, opts.ledger]);
   const outDir = resolve(opts.out);
   const names = outputNames(
     inputs.files.map((f) => f.replace(/\.checked(\.xlsx)$/i, '$1')),

@@ -15,7 +15,7 @@ import { classifyBatch, type BatchItem } from '../core/batch';
 import { LEDGER_TEXT, type LedgerRow } from '../core/ledger';
 import { batchDrafts, reviewBatch } from '../core/review';
 import { readReview } from './ledger';
-import { expandInputs } from './inputs';
+import { checkOutputs, expandInputs } from './inputs';
 import type { Ruleset } from '../core/ruleset/model';
 import { loadRulesets, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
@@ -59,6 +59,7 @@ export async function runFeedback(args: string[], opts: FeedbackOptions, unsafeI
   if (inputs.files.length === 0) throw new UsageError(T.noInput);
   for (const s of inputs.skipped) io.err(`  – ${s.file}：${s.reason}`);
 
+  checkOutputs(opts.out);
   const outDir = resolve(opts.out);
   mkdirSync(outDir, { recursive: true });
   const checked: (BatchItem & { ruleset: Ruleset })[] = [];

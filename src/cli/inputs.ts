@@ -1,6 +1,8 @@
 /** Expanding FILE_OR_DIR arguments into the workbooks to read, and the files passed over. */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { safeName } from '../core/bounded';
+import { UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 
 export interface Inputs {
@@ -87,9 +89,22 @@ export function expandInputs(args: readonly string[]): Inputs {
 export function outputNames(files: readonly string[], suffix: string): string[] {
   const used = new Map<string, number>();
   return files.map((f) => {
-    const stem = basename(f).replace(/\.[^.]+$/, '');
+    const stem = safeName(basename(f).replace(/\.[^.]+$/, ''), '填报表');
     const n = (used.get(stem) ?? 0) + 1;
     used.set(stem, n);
     return `${n === 1 ? stem : `${stem}-${n}`}${suffix}`;
   });
+}
+
+/**
+ * Before any work: the output folder is not a file, and each file to write (--json, --ledger) is
+ * not a folder and has a folder to go in. Otherwise a usage error that says which and why.
+ */
+export function checkOutputs(outDir: string, files: readonly (string | undefined)[] = []): void {
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(T.outNotDir(outDir));
+  for (const f of files) {
+    if (!f || f === '-') continue;
+    if (existsSync(f) && statSync(f).isDirectory()) throw new UsageError(T.fileIsDir(f));
+    if (!existsSync(dirname(resolve(f)))) throw new UsageError(T.fileNoDir(f));
+  }
 }

@@ -10,7 +10,7 @@ import type { Finding } from '../core/types';
 import { nextYearFileName, nextYearPlan, readRectification } from '../core/years';
 import { nextYearWorkbook } from '../hosts/file/nextYear';
 import { displayWidth, statusLine, type Io } from './check';
-import { expandInputs } from './inputs';
+import { checkOutputs, expandInputs } from './inputs';
 import { loadRulesets, UsageError } from './rules';
 import { CLI_TEXT as T } from './text';
 import { checkFile } from './workbooks';
@@ -39,6 +39,7 @@ export async function runNextYear(args: string[], opts: NextYearOptions, io: Io)
     review = read.rows;
   }
 
+  checkOutputs(opts.out);
   const outDir = resolve(opts.out);
   const inputPaths = new Set(inputs.files.map((f) => resolve(f)));
   const width = Math.min(40, Math.max(...inputs.files.map(displayWidth), 8));

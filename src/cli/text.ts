@@ -1,4 +1,20 @@
 /** What the command prints, in Simplified Chinese. */
+/** Why a file could not be written, by the system's error code. */
+const WRITE_REASONS: Readonly<Record<string, string>> = {
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '输出位置是只读的',
+  ENOSPC: '磁盘空间不足',
+  EDQUOT: '磁盘配额已满',
+  ENAMETOOLONG: '文件名过长',
+  ENOENT: '输出文件夹不存在',
+  ENOTDIR: '输出位置中有同名文件，不是文件夹',
+  EEXIST: '输出位置中有同名文件，不是文件夹',
+  EISDIR: '已有同名的文件夹',
+  EBUSY: '文件正被其他程序使用（如已在 Excel 中打开），请关闭后重试',
+  other: '请检查输出文件夹是否存在、可写',
+};
+
 export const CLI_TEXT = {
   description: '履职评价填报校验：校验“县级人民政府履行教育职责评价指标填报表”，标注问题并起草反馈意见',
   templateCmd: '生成空白填报表：工作表、指标、达标要求和下拉选项均按规则集写入，并随表携带规则集',
@@ -50,7 +66,10 @@ export const CLI_TEXT = {
     `已写出 ${n} 个标注副本到 ${dir}/（问题单元格已按级别着色并加批注，汇总见各文件的“校验结果”工作表）。`,
   legend:
     '说明：错误＝数据有误或无法读取，报送前必须改正；未达标＝未达到政策要求，须在“情况说明”中说明；提示＝可能有误，请核实。没有错误且未达标项均已说明即可报送。',
-  cannotWrite: (f: string, why: string) => `  ✗ 无法写出 ${f}（${why}）：请检查输出文件夹是否可写`,
+  cannotWrite: (f: string, code: string) => `  ✗ 无法写出 ${f}：${WRITE_REASONS[code] ?? WRITE_REASONS.other}`,
+  outNotDir: (d: string) => `输出位置“${d}”已有同名文件，不是文件夹：请另选 --out`,
+  fileNoDir: (f: string) => `无法写出“${f}”：所在文件夹不存在`,
+  fileIsDir: (f: string) => `无法写出“${f}”：这是一个文件夹，请给出文件名`,
   missing: (f: string) => `  ✗ ${f}：文件或文件夹不存在`,
   noInput: '没有可校验的文件：请给出 .xlsx 文件或包含 .xlsx 的文件夹',
   templateWritten: (f: string) => `已写出空白填报表：${f}`,

@@ -18,7 +18,7 @@ export type BatchReason = 'superseded' | 'other-city' | 'other-year' | 'other-ru
 export type BatchStatus = { included: true } | { included: false; reason: BatchReason; detail: string };
 
 export const BATCH_TEXT = {
-  superseded: (file: string) => `同一地区另有较新的填报表“${file}”，本文件不计入汇总`,
+  superseded: (file: string) => `同一地区另有较新的填报表“${file}”`,
   otherCity: (found: string, most: string) => `所属地市为“${found || '（未填写）'}”，本批多数为“${most}”`,
   otherYear: (found: string, most: string) => `评价年度为“${found || '（未填写）'}”，本批多数为“${most}”`,
   otherRuleset: (found: string, most: string) => `模板版本为“${found || '（未填写）'}”，本批多数为“${most}”`,

@@ -104,7 +104,7 @@ export const en: Strings = {
     remove: 'Remove',
     removeFile: (file: string) => `Remove ${file}`,
     setAside: {
-      superseded: 'Superseded',
+      superseded: 'Superseded, left out of the city figures',
       'other-city': 'Another city; left out of the city-wide part',
       'other-year': 'Another year; left out of the city-wide part',
       'other-ruleset': 'Another template version than most; left out of the city-wide part',

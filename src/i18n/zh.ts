@@ -98,7 +98,7 @@ export const zh = {
     remove: '移除',
     removeFile: (file: string) => `移除 ${file}`,
     setAside: {
-      superseded: '已被替代',
+      superseded: '已被替代，不计入全市汇总',
       'other-city': '不是本市的填报表，不计入全市汇总',
       'other-year': '不是本年度的填报表，不计入全市汇总',
       'other-ruleset': '模板版本与多数不同，不计入全市汇总',

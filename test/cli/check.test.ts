@@ -191,7 +191,35 @@ describe('duty-review check', () => {
     writeFileSync(t.path('afile'), 'x');
     const r = await run(['check', file, '--out', t.path('afile/out')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/无法写出 .*f\.checked\.xlsx（ENOTDIR）/);
+    expect(r.err).toMatch(/无法写出 .*f\.checked\.xlsx：输出位置中有同名文件，不是文件夹/);
+    expect(r.err).not.toMatch(/E[A-Z]{3,}/);
+  });
+
+  it.each([
+    ['the output folder is a file', (f: string) => ['--out', f], '不是文件夹'],
+    [
+      'the JSON report goes to a folder that does not exist',
+      (f: string) => ['--json', `${f}.d/r.json`],
+      '所在文件夹不存在',
+    ],
+    ['the JSON report is a folder', () => ['--json', t.path('.')], '这是一个文件夹'],
+  ])('exits 2 before checking anything when %s, saying why in Chinese', async (_name, opts, says) => {
+    const file = await writeDistrict('g', () => undefined);
+    writeFileSync(t.path('plain'), 'x');
+    const r = await run(['check', file, ...opts(t.path('plain'))]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(says);
+    expect(r.out).not.toContain('正在校验');
+  });
+
+  it('a file name too long to take “.checked.xlsx” still gets its copy, named shorter', async () => {
+    const long = t.path(`${'长'.repeat(82)}.xlsx`);
+    writeFileSync(long, await xlsxOf(district()));
+    const r = await run(['check', long, '--out', t.path('longout')]);
+    expect(r.code).toBe(0);
+    const [copy] = readdirSync(t.path('longout'));
+    expect(copy).toMatch(/^长+\.checked\.xlsx$/);
+    expect(Buffer.byteLength(copy!)).toBeLessThanOrEqual(255);
   });
 
   it('exits 2 when a folder holds no workbook', async () => {
