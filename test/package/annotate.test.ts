@@ -350,6 +350,47 @@ describe('an annotated copy is the original package with the marks patched in', 
     expect(s2.length).toBe(s1.length);
   });
 
+  it('a reply the district writes into a marked note stays when the marks go, and when re-checked', async () => {
+    // the district opens the copy and answers in two notes: one of its own, one the product made
+    const zip = await JSZip.loadAsync(copy);
+    const replies: string[] = [];
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/comments\d*\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      const edited = xml.replace(/<comment\b[\s\S]*?<\/comment>/g, (c) => {
+        if (!c.includes(MARK_PREFIX) || replies.length >= 2) return c;
+        const reply = `区县回复：第${replies.length + 1}条已核实`;
+        replies.push(reply);
+        return c.replace('</text>', `<r><t xml:space="preserve">\n${reply}</t></r></text>`);
+      });
+      zip.file(name, edited);
+    }
+    expect(replies).toHaveLength(2);
+    const answered = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const notesOf = (pkg: XlsxPackage) =>
+      pkg.entries
+        .filter((e) => /^xl\/comments\d*\.xml$/.test(e.name))
+        .map((e) => text(pkg, e.name))
+        .join('');
+
+    const host = await FileHost.open(answered);
+    await host.clearMarks();
+    const clearedPkg = openPackage(await host.toBytes());
+    const cleared = notesOf(clearedPkg);
+    // every note left has its shape, so that Excel shows it
+    const shapes = clearedPkg.entries
+      .filter((e) => /\.vml$/.test(e.name))
+      .map((e) => text(clearedPkg, e.name).split('ObjectType="Note"').length - 1)
+      .reduce((a, b) => a + b, 0);
+    expect(shapes).toBe(cleared.split(/<comment\b/).length - 1);
+    for (const reply of replies) expect(cleared).toContain(reply);
+    expect(cleared).not.toContain(MARK_PREFIX);
+    expect(cleared.split(USER_NOTE).length - 1).toBe(1);
+
+    const again = notesOf(openPackage((await annotated(answered)).copy));
+    for (const reply of replies) expect(again.split(reply).length - 1).toBe(1);
+    expect(again.split(USER_NOTE).length - 1).toBe(1);
+  });
+
   it('an unchanged workbook is written back as the same bytes', async () => {
     const host = await FileHost.open(original);
     expect(Buffer.compare(await host.toBytes(), original)).toBe(0);

@@ -79,7 +79,7 @@ export function clearPackageMarks(edit: PackageEdit): AddedStyles {
     removeNotes(
       edit,
       part,
-      cells.map((l) => ({ cell: l.cell, original: l.note })),
+      cells.map((l) => ({ cell: l.cell, original: l.note, ...(l.marked === undefined ? {} : { marked: l.marked }) })),
       parts,
     );
   }
@@ -143,7 +143,9 @@ export function markPackage(edit: PackageEdit, report: Report): MarkResult {
     );
     for (const r of records) {
       const line = cellLines.get(r.cell);
-      if (line) line.note = r.original;
+      if (!line) continue;
+      line.note = r.original;
+      if (r.marked !== undefined) line.marked = r.marked;
     }
     for (const line of cellLines.values()) lines.push(line);
     if (Object.keys(parts).length) lines.push({ v: 2, sheet: name, parts } satisfies SheetLine);

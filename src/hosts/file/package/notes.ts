@@ -28,6 +28,8 @@ export interface NoteRecord {
   cell: string;
   /** the cell's own `<comment>` element before marking, or null when it had none */
   original: string | null;
+  /** the note's text as the marking left it (absent in records of older copies) */
+  marked?: string;
 }
 
 /** What the product added to a sheet for its notes, so that it can be taken away again. */
@@ -280,11 +282,13 @@ export function addNotes(
   for (const note of notes) {
     const own = existing.get(note.cell);
     if (own) {
-      records.push({ cell: note.cell, original: own.xml });
-      splices.push({ start: own.start, end: own.end, text: appended(own.xml, note.text) });
+      const xml = appended(own.xml, note.text);
+      records.push({ cell: note.cell, original: own.xml, marked: commentText(xml) });
+      splices.push({ start: own.start, end: own.end, text: xml });
     } else {
-      records.push({ cell: note.cell, original: null });
-      added.push(newComment(note.cell, authorId, note.text).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${cp}`));
+      const xml = newComment(note.cell, authorId, note.text);
+      records.push({ cell: note.cell, original: null, marked: commentText(xml) });
+      added.push(xml.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${cp}`));
     }
   }
   comments = applySplices(comments, splices);
@@ -320,6 +324,28 @@ function nextIdmapOf(vml: string): number {
   return data ? Number(data[1]) : 1;
 }
 
+/**
+ * A marked note without the product's text: the cell's own note as it was ('' when it had none)
+ * when nobody wrote into it since; when the district added a reply, the note with its reply and
+ * without the product's text (as plain text); null when the product's text itself was edited
+ * (the note is left as it is: nothing the district wrote is lost).
+ */
+function withoutMark(now: string, r: NoteRecord): string | null {
+  const original = r.original ?? '';
+  const text = commentText(now);
+  if (r.marked === undefined || text === r.marked) return original;
+  const before = r.original === null ? '' : commentText(r.original);
+  const ours = r.marked.slice(before.length);
+  const at = text.indexOf(ours);
+  if (!ours || at < 0) return null;
+  const rest = (text.slice(0, at) + text.slice(at + ours.length)).replace(/^\n+/, '');
+  if (rest === before) return original;
+  const open = /^<((?:[\w.-]+:)?)comment\b[^>]*>/.exec(now);
+  if (!open) return null;
+  const p = open[1]!;
+  return `${open[0]}<${p}text><${p}t xml:space="preserve">${escapeText(xmlSafe(rest))}</${p}t></${p}text></${p}comment>`;
+}
+
 /** Takes the product's notes away again: cells' own notes as they were, added ones and parts removed. */
 export function removeNotes(
   edit: PackageEdit,
@@ -328,6 +354,8 @@ export function removeNotes(
   parts: NoteParts,
 ): void {
   const found = notePartsOf(edit, sheetPart);
+  // notes the district wrote into since: they stay, with their shapes
+  const kept = new Set<string>();
   if (found.comments) {
     let comments = edit.text(found.comments) ?? '';
     const current = commentsOf(comments);
@@ -335,7 +363,13 @@ export function removeNotes(
     for (const r of records) {
       const now = current.get(r.cell);
       if (!now || !commentText(now.xml).includes(MARK_PREFIX)) continue;
-      splices.push({ start: now.start, end: now.end, text: r.original ?? '' });
+      const text = withoutMark(now.xml, r);
+      if (text === null) {
+        kept.add(r.cell);
+        continue;
+      }
+      if (r.original === null && text !== '') kept.add(r.cell);
+      splices.push({ start: now.start, end: now.end, text });
     }
     comments = applySplices(comments, splices);
     if (parts.author || parts.comments) {
@@ -356,7 +390,7 @@ export function removeNotes(
   }
   if (found.vml) {
     let vml = edit.text(found.vml) ?? '';
-    const cells = new Set(records.filter((r) => r.original === null).map((r) => r.cell));
+    const cells = new Set(records.filter((r) => r.original === null && !kept.has(r.cell)).map((r) => r.cell));
     vml = vml.replace(/<v:shape\b[^>]*alt="duty-review"[\s\S]*?<\/v:shape>/g, (s) => {
       const row = /<x:Row>(\d+)<\/x:Row>/.exec(s);
       const col = /<x:Column>(\d+)<\/x:Column>/.exec(s);

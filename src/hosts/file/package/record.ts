@@ -29,6 +29,8 @@ export interface CellLine {
   rowAdded: boolean;
   /** the cell's own `<comment>` before marking, or null */
   note: string | null;
+  /** the note's text as the marking left it, to tell what the district wrote into it since */
+  marked?: string;
 }
 
 export interface SheetLine {
@@ -100,7 +102,8 @@ function validLine(o: unknown): o is RecordLine {
     isString(x.markS) &&
     typeof x.existed === 'boolean' &&
     typeof x.rowAdded === 'boolean' &&
-    stringOrNull(x.note)
+    stringOrNull(x.note) &&
+    (x.marked === undefined || isString(x.marked))
   );
 }
 
