@@ -53,6 +53,25 @@ describe.each([FFLATE_CODEC, NODE_ZLIB_CODEC])('opening a package with $name', (
     expect(() => checkDoctype('x.xml', '<r><![CDATA[<!DOCTYPE r>]]></r>')).not.toThrow();
   });
 
+  it('refuses a part in UTF-16, read whole or in pieces, naming it', async () => {
+    const utf16 = (xml: string, bom: number[]) => {
+      const body = Buffer.from(xml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), 'utf16le');
+      if (bom[0] === 0xfe) body.swap16();
+      return new Uint8Array([...bom, ...body]);
+    };
+    const sheet = sheets.find((x) => x.name === '基本信息')!.part;
+    for (const [part, bom] of [
+      ['xl/workbook.xml', [0xff, 0xfe]],
+      ['xl/sharedStrings.xml', [0xfe, 0xff]],
+      [sheet, [0xff, 0xfe]],
+    ] as const) {
+      const bytes = await edited(good, async (zip) => {
+        zip.file(part, utf16(await zip.file(part)!.async('string'), [...bom]));
+      });
+      expect(refusal(bytes)).toBe(REASONS.utf16(part));
+    }
+  });
+
   it('leaves a part nothing reads deflated: a bomb or a DTD there is copied, not inflated', async () => {
     const zeros = new Uint8Array(3 * 1024 * 1024);
     const bytes = await edited(good, async (zip) => {

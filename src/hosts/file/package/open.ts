@@ -10,7 +10,7 @@
 import { LIMITS, REASONS, UnreadableError, sniff } from './limits';
 import { REL_TYPE, WORKBOOK, isType, relationships, type OpenedSnapshot } from './parts';
 import { decodePieces } from './pieces';
-import { checkDoctype, checkSheetNames } from './scan';
+import { checkDoctype, checkEncoding, checkSheetNames } from './scan';
 import { readSnapshot } from './snapshot';
 import { entryBytes, readDirectory, type Budget, type ZipEntry } from './zip';
 
@@ -62,7 +62,9 @@ export class XlsxPackage {
     let text = this.texts.get(entry.name);
     if (text === undefined) {
       // TextDecoder leaves a byte order mark out (it is not part of the XML)
-      text = utf8().decode(this.inflate(entry));
+      const bytes = this.inflate(entry);
+      checkEncoding(entry.name, bytes);
+      text = utf8().decode(bytes);
       this.inflated.delete(entry.name);
       checkDoctype(entry.name, text);
       this.texts.set(entry.name, text);
@@ -82,6 +84,7 @@ export class XlsxPackage {
     if (text !== undefined) return [text];
     let bytes = this.inflated.get(entry.name);
     if (!bytes) this.inflated.set(entry.name, (bytes = this.inflate(entry)));
+    checkEncoding(entry.name, bytes);
     const pieces = decodePieces(bytes, local, (b) => utf8().decode(b), count);
     checkDoctype(entry.name, pieces[0]!);
     return pieces;
