@@ -23,8 +23,6 @@ export type Checked = CheckedBytes & {
 /** What is said about a checked file once its workbook is closed (or checked in a worker thread). */
 export type CheckedResult = Checked extends infer C ? (C extends { host: unknown } ? Omit<C, 'host'> : C) : never;
 
-/** Formats LibreOffice converts to .xlsx. */
-const CONVERTIBLE = /\.(xls|et|ods)$/i;
 const CONVERT_TIMEOUT_MS = 120_000;
 
 /** `soffice` (LibreOffice) on PATH, or null. */
@@ -106,7 +104,8 @@ async function checkOne(file: string, rulesets: readonly Ruleset[], now: Date): 
   if (first.status !== 'unreadable') return { file, ...first };
   const reason = formatReason(file, first.reason);
   const foreign = reason === REASONS.xls || reason === REASONS.et || reason === REASONS.ods;
-  if (!foreign || !CONVERTIBLE.test(file)) return { file, status: 'unreadable', reason };
+  // by what the file is, not by its name: an .xls saved as “.xlsx” is converted as well
+  if (!foreign) return { file, status: 'unreadable', reason };
   const soffice = findSoffice();
   if (!soffice) return { file, status: 'unreadable', reason: `${reason}${T.noSoffice}` };
   const converted = await convert(soffice, file);

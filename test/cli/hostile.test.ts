@@ -205,11 +205,15 @@ describe('other formats', () => {
     const ole = Buffer.alloc(4096);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     writeFileSync(t.path('old.xls'), ole);
+    // an .xls saved under an .xlsx name is known by what it is
+    writeFileSync(t.path('renamed.xlsx'), ole);
     process.env.PATH = bin;
-    const r = await run(['check', t.path('old.xls'), '--out', t.path('out'), '--json', '-']);
+    const r = await run(['check', t.path('old.xls'), t.path('renamed.xlsx'), '--out', t.path('out'), '--json', '-']);
     expect(statusOf(r)['old.xls']).toBe('checked');
+    expect(statusOf(r)['renamed.xlsx']).toBe('checked');
     expect(r.err + r.out).toContain('已由 LibreOffice 转换为 .xlsx 后校验，原文件未改动');
     expect(readFileSync(t.path('old.xls'))).toEqual(ole);
+    expect(readFileSync(t.path('renamed.xlsx'))).toEqual(ole);
   });
 });
 
