@@ -391,6 +391,31 @@ describe('an annotated copy is the original package with the marks patched in', 
     expect(again.split(USER_NOTE).length - 1).toBe(1);
   });
 
+  it('without its record (the sheet deleted, the sheets copied elsewhere) the product’s text still goes', async () => {
+    const zip = await JSZip.loadAsync(copy);
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', wb.replace(new RegExp(`<sheet [^>]*name="${RECORD_SHEET}"[^>]*/>`), ''));
+    const orphaned = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const notesOf = (pkg: XlsxPackage) =>
+      pkg.entries
+        .filter((e) => /^xl\/comments\d*\.xml$/.test(e.name))
+        .map((e) => text(pkg, e.name))
+        .join('');
+
+    const host = await FileHost.open(orphaned);
+    await host.clearMarks();
+    const cleared = notesOf(openPackage(await host.toBytes()));
+    expect(cleared).not.toContain(MARK_PREFIX);
+    expect(cleared.split(USER_NOTE).length - 1).toBe(1);
+    expect(cleared).not.toMatch(/<text>\s*<\/text>|<t\/>|<t><\/t>/);
+
+    const again = await annotated(orphaned);
+    const notes = notesOf(openPackage(again.copy));
+    const markedCells = new Set(again.report.findings.map((f) => `${f.sheet}!${f.cell}`));
+    expect(notes.split(MARK_PREFIX).length - 1).toBe(markedCells.size);
+    expect(notes.split(USER_NOTE).length - 1).toBe(1);
+  });
+
   it('an unchanged workbook is written back as the same bytes', async () => {
     const host = await FileHost.open(original);
     expect(Buffer.compare(await host.toBytes(), original)).toBe(0);

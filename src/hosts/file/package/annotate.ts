@@ -10,7 +10,7 @@ import type { Report } from '../../../core/types';
 import type { MarkResult } from '../../host';
 import type { PackageEdit } from './edit';
 import { clearLegacyMarks } from './legacyMarks';
-import { addNotes, removeNotes, type NoteParts } from './notes';
+import { addNotes, removeNotes, sweepLeftoverNotes, type NoteParts } from './notes';
 import {
   RECORD_SHEET,
   readRecord,
@@ -83,6 +83,8 @@ export function clearPackageMarks(edit: PackageEdit): AddedStyles {
       parts,
     );
   }
+  // what no record accounts for: the product's text in notes, known by its mark
+  for (const s of sheets) if (s.part) sweepLeftoverNotes(edit, s.part);
   removeSheet(edit, RECORD_SHEET);
   if (!added.added.length) return added;
   const texts = currentSheets(edit).map((s) => (s.part ? (edit.text(s.part) ?? '') : ''));

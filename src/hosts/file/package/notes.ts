@@ -5,6 +5,7 @@
  * What was there is recorded so that removing the notes gives back the parts as they were.
  */
 import { MARK_PREFIX, cutText } from '../../../core/marks';
+import { LEVEL_NAMES } from '../../../core/summary';
 import type { PackageEdit } from './edit';
 import {
   CONTENT_TYPE,
@@ -339,11 +340,59 @@ function withoutMark(now: string, r: NoteRecord): string | null {
   const at = text.indexOf(ours);
   if (!ours || at < 0) return null;
   const rest = (text.slice(0, at) + text.slice(at + ours.length)).replace(/^\n+/, '');
-  if (rest === before) return original;
-  const open = /^<((?:[\w.-]+:)?)comment\b[^>]*>/.exec(now);
+  return rest === before ? original : plainComment(now, rest);
+}
+
+/** A line of the product's text in a note: its first line starts with the mark, the others with a level. */
+const PRODUCT_LINE = new RegExp(`^(?:${MARK_PREFIX})?(?:${Object.values(LEVEL_NAMES).join('|')})：`);
+
+/**
+ * The product's text left in notes that no record accounts for (the record sheet deleted or
+ * damaged, the sheets copied into another workbook): the lines it wrote are taken out of each
+ * note by their mark, the district's own lines stay; a note left empty goes with its shape.
+ */
+export function sweepLeftoverNotes(edit: PackageEdit, sheetPart: string): void {
+  const found = notePartsOf(edit, sheetPart);
+  if (!found.comments) return;
+  const comments = edit.text(found.comments) ?? '';
+  if (!comments.includes(MARK_PREFIX)) return;
+  const splices: { start: number; end: number; text: string }[] = [];
+  const gone = new Set<string>();
+  for (const [cell, at] of commentsOf(comments)) {
+    const text = commentText(at.xml);
+    const from = text.indexOf(MARK_PREFIX);
+    if (from < 0) continue;
+    const after = text.slice(from).split('\n');
+    const theirs = after.filter((line) => !PRODUCT_LINE.test(line));
+    const rest = [text.slice(0, from).replace(/\s+$/, ''), ...theirs].filter(Boolean).join('\n');
+    if (rest === '') gone.add(cell);
+    splices.push({ start: at.start, end: at.end, text: rest === '' ? '' : (plainComment(at.xml, rest) ?? at.xml) });
+  }
+  edit.set(found.comments, applySplices(comments, splices));
+  if (!gone.size || !found.vml) return;
+  const vml = (edit.text(found.vml) ?? '').replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) =>
+    gone.has(shapeCell(shape) ?? '') ? '' : shape,
+  );
+  edit.set(found.vml, vml);
+}
+
+/** The cell a VML note shape belongs to, from its row and column. */
+function shapeCell(shape: string): string | null {
+  const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape);
+  const col = /<x:Column>(\d+)<\/x:Column>/.exec(shape);
+  if (!row || !col) return null;
+  let letters = '';
+  for (let k = Number(col[1]) + 1; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return `${letters}${Number(row[1]) + 1}`;
+}
+
+/** A `<comment>` with the same attributes holding `text` as one plain run; null when it is no comment. */
+function plainComment(comment: string, text: string): string | null {
+  const open = /^<((?:[\w.-]+:)?)comment\b[^>]*>/.exec(comment);
   if (!open) return null;
   const p = open[1]!;
-  return `${open[0]}<${p}text><${p}t xml:space="preserve">${escapeText(xmlSafe(rest))}</${p}t></${p}text></${p}comment>`;
+  return `${open[0]}<${p}text><${p}t xml:space="preserve">${escapeText(xmlSafe(text))}</${p}t></${p}text></${p}comment>`;
 }
 
 /** Takes the product's notes away again: cells' own notes as they were, added ones and parts removed. */
@@ -391,15 +440,9 @@ export function removeNotes(
   if (found.vml) {
     let vml = edit.text(found.vml) ?? '';
     const cells = new Set(records.filter((r) => r.original === null && !kept.has(r.cell)).map((r) => r.cell));
-    vml = vml.replace(/<v:shape\b[^>]*alt="duty-review"[\s\S]*?<\/v:shape>/g, (s) => {
-      const row = /<x:Row>(\d+)<\/x:Row>/.exec(s);
-      const col = /<x:Column>(\d+)<\/x:Column>/.exec(s);
-      if (!row || !col) return s;
-      let letters = '';
-      for (let k = Number(col[1]) + 1; k > 0; k = Math.floor((k - 1) / 26))
-        letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-      return cells.has(`${letters}${Number(row[1]) + 1}`) ? '' : s;
-    });
+    vml = vml.replace(/<v:shape\b[^>]*alt="duty-review"[\s\S]*?<\/v:shape>/g, (s) =>
+      cells.has(shapeCell(s) ?? '') ? '' : s,
+    );
     if (parts.vml === found.vml && !/<v:shape\b/.test(vml)) {
       edit.remove(found.vml);
       const id = found.vmlId;
