@@ -207,6 +207,20 @@ describe('another office’s ruleset', () => {
     expect(r.findings.some((f) => f.rule === 'TR01.growth')).toBe(false);
   });
 
+  it('an indicator without its own 达标要求 takes its rules’, in their row order, joined with ；', () => {
+    const doc = otherRulesetDoc();
+    doc.rules.push({
+      id: 'TR02.share',
+      target: 'TR02',
+      level: '未达标',
+      condition: 'TR02 >= TR01 * 0.5',
+      requirement: '不低于教育经费总投入的一半',
+      message: '{简称}不足教育经费总投入的一半',
+    });
+    // TR02's error rules come first in the sheet, its requirement after them
+    expect(compiled(doc).indicator('TR02')!.requirement).toBe('不超过教育经费总投入；不低于教育经费总投入的一半');
+  });
+
   it('is used from the copy a workbook carries when the checker does not have it', () => {
     const r = check({ name: '东港区', code: '370202', values: { ...GOOD, TR03: [null, '否'] } }, [rs]);
     const carried = checkWorkbook(

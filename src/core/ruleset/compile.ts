@@ -481,10 +481,9 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
   const indicators: IndicatorDef[] = [...indicatorDocs].map(([id, { index, type, hasLast }]) => {
     const d = doc.indicators[index]!;
     const name = render(str(d.name));
-    const own = rules.filter((r) => r.target.kind === 'indicator' && r.target.id === id);
-    const order = { warning: 0, error: 1, notice: 2 } as const;
-    const fromRules = [...own]
-      .sort((a, b) => order[a.level] - order[b.level])
+    // RULESET.md: the 达标要求 of its rules, in their row order
+    const fromRules = rules
+      .filter((r) => r.target.kind === 'indicator' && r.target.id === id)
       .map((r) => renderText(r.requirement, { scope: constants, names: {} }))
       .filter(Boolean);
     const requirement = str(d.requirement)
