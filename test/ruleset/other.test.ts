@@ -308,6 +308,12 @@ describe('a broken ruleset: every problem at its cell', () => {
     ['a failing example', (d: RulesetDoc) => (rule('TR03.yes')(d).passExample = 'TR03="否"'), '规则!M5 满足示例'],
     ['an unknown sheet', (d: RulesetDoc) => (d.indicators[0]!.sheet = '投入'), '指标!B2 “投入”不是'],
     ['a bad parameter', (d: RulesetDoc) => (d.params[1]!.value = '十'), '参数!B3 参数“空编上限”的值应为数字'],
+    ['a negative 容差', (d: RulesetDoc) => (d.comparisons[0]!.tolerance = '-1'), '全市比较!F2 容差“-1”不能为负数'],
+    [
+      '可选值 on a field that is no 选项',
+      (d: RulesetDoc) => (d.listFields[1]!.options = '一小、一中'),
+      '清单字段!E3 “学校”的类型不是选项，“可选值”不起作用',
+    ],
   ])('%s', (_label, change, says) => {
     expect(problems(change).join('\n')).toContain(says);
   });

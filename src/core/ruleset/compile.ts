@@ -257,6 +257,7 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
       .map((o) => o.trim())
       .filter(Boolean);
     if (type === 'enum' && options.length === 0) pr.error(where('options'), RS.noOptions(header));
+    if (type && type !== 'enum' && options.length) pr.add('warning', where('options'), RS.optionsIgnored(header));
     fields.push({
       field: { header, type: type ?? 'text', required: false, options, unique: f.unique === true },
       index: i,
@@ -432,6 +433,7 @@ export function compileRuleset(doc: RulesetDoc, overrides: Readonly<Record<strin
     const tolWord = str(c.tolerance);
     const tolerance = tolWord === '' ? 0 : Number.isFinite(Number(tolWord)) ? Number(tolWord) : params[tolWord];
     if (tolerance === undefined) pr.error(where('tolerance'), RS.badTolerance(tolWord));
+    else if (tolerance < 0) pr.error(where('tolerance'), RS.negativeTolerance(tolWord));
     // a sentence on the city as a whole may say its totals; its 条件 says when it is said
     const condition =
       mode === 'total' && str(c.condition) ? expr(str(c.condition), cityEnv, where('condition'), 'bool') : undefined;

@@ -40,6 +40,8 @@ export const RS = {
   notNumericIndicator: (id: string) => `“${id}”不是数值型指标，不能用于全市比较`,
   badMode: (mode: string) => `方式“${mode}”无效，应为“低于全市”“全市最高”“全市最低”或“全市成效”`,
   badTolerance: (value: string) => `容差“${value}”应为数字或参数名称`,
+  negativeTolerance: (value: string) => `容差“${value}”不能为负数`,
+  optionsIgnored: (header: string) => `“${header}”的类型不是选项，“可选值”不起作用（只有选项类型按可选值检查）`,
   noRequirement: '据实填报',
   unknownWording: (label: string) => `反馈文书中没有“${label}”这一项，该行不会使用（可用的项目见“填写说明”）`,
   overridesShape: '规则参数必须是形如 {"JF02.minGrowth": 8} 的 JSON 对象',
