@@ -20,7 +20,8 @@ export type BatchStatus = { included: true } | { included: false; reason: BatchR
 export const BATCH_TEXT = {
   superseded: (file: string) => `同一地区另有较新的填报表“${file}”`,
   otherCity: (found: string, most: string) => `所属地市为“${found || '（未填写）'}”，本批多数为“${most}”`,
-  otherYear: (found: string, most: string) => `评价年度为“${found || '（未填写）'}”，本批多数为“${most}”`,
+  otherYear: (found: string, most: string) =>
+    found ? `评价年度为“${found}”，本批多数为“${most}”` : `评价年度未填写或无效，本批多数为“${most}”`,
   otherRuleset: (found: string, most: string) => `模板版本为“${found || '（未填写）'}”，本批多数为“${most}”`,
 } as const;
 
