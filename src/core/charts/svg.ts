@@ -84,9 +84,13 @@ export interface LayoutPart {
 
 const allRows = (count: number): Rows => ({ from: 0, to: count });
 
-/** `count` rows in runs that each fit `room` pixels at `rowH` a row (at least one row a run). */
+/**
+ * `count` rows in as few runs as fit `room` pixels at `rowH` a row (at least one row a run), of
+ * even length: 70 rows of at most 23 a picture are 18 + 18 + 18 + 16, not 23 + 23 + 23 + 1.
+ */
 function runsOf(count: number, room: number, rowH: number): Rows[] {
-  const per = Math.max(1, Math.floor(room / rowH));
+  const most = Math.max(1, Math.floor(room / rowH));
+  const per = Math.ceil(count / Math.max(1, Math.ceil(count / most)));
   const out: Rows[] = [];
   for (let from = 0; from < count; from += per) out.push({ from, to: Math.min(count, from + per) });
   return out.length ? out : [allRows(0)];
