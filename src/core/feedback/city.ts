@@ -306,35 +306,20 @@ function overview(checked: readonly Report[], skipped: number, ruleset: Ruleset,
 }
 
 /**
- * 问题 in the 问题清单: what the rule's city sentence says, without the district ("普惠性幼儿园
- * 覆盖率未达到80%"), rather than the form's label of the indicator.
+ * 问题清单 (FEEDBACK.md): 地区 | 指标 | 本年值 | 要求, a row per problem stated, each naming its
+ * district; a 清单 problem's 本年值 is what it found (its message).
  */
-function problemText(f: Finding, report: Report, ruleset: Ruleset): string {
-  const rule = ruleset.rule(f.rule);
-  if (!rule?.city) return ruleset.labelOf(f.indicator);
-  return (
-    ruleSentence(rule, { 地区: '', 均: '' }, reportScope(report, ruleset), ruleset) || ruleset.labelOf(f.indicator)
-  );
-}
-
-/** 问题清单: 序号 | 地区 | 问题 | 现状 | 要求, each district named once, at the first of its rows. */
 function problemList(checked: readonly Report[], ruleset: Ruleset): string[][] {
-  const rows: string[][] = [];
-  for (const r of checked) {
-    conclusiveWarnings(r, ruleset).forEach((f, i) => {
-      const problem = problemText(f, r, ruleset);
+  return checked.flatMap((r) =>
+    conclusiveWarnings(r, ruleset).map((f) => {
+      const label = ruleset.labelOf(f.indicator);
       const now = currentValue(f, ruleset);
-      // 现状 does not repeat the problem it follows ("…尚未全部完成：共3项…" → "共3项…")
-      rows.push([
-        String(rows.length + 1),
-        i === 0 ? districtName(r) : '',
-        problem,
-        now.startsWith(`${problem}：`) ? now.slice(problem.length + 1) : now,
-        f.requirement ?? '',
-      ]);
-    });
-  }
-  return rows;
+      // a 清单's finding does not repeat what it is about ("上年度反馈问题整改尚未全部完成：共3项…" → "共3项…")
+      const colon = now.indexOf('：');
+      const value = now.startsWith(label) && colon > 0 ? now.slice(colon + 1) : now;
+      return [districtName(r), label, value, f.requirement ?? ''];
+    }),
+  );
 }
 
 export function cityDraft(reports: readonly Report[], ruleset: Ruleset, opts: CityDraftOptions = {}): Draft {

@@ -123,7 +123,7 @@ export const HEADINGS = {
 /** Headers of the draft tables. */
 export const TABLE_HEADERS = {
   data: ['序号', '工作表', '单元格', '问题说明'],
-  problems: ['序号', '地区', '问题', '现状', '要求'],
+  problems: ['地区', '指标', '本年值', '要求'],
   returned: ['序号', '地区', '问题', '情况说明', '审核说明'],
 } as const;
 
