@@ -55,7 +55,8 @@ export const REASONS = {
   tooManyCells: () => `工作簿异常：各工作表合计超过 ${LIMITS.cells} 个单元格，超出填报表的合理范围，无法校验`,
   doctype: (part: string) =>
     `工作簿异常：部件 ${part} 含有 DTD 或实体声明（<!DOCTYPE>/<!ENTITY>），正常的 Excel 文件不会有，可能是恶意构造的文件（XXE），已拒绝读取：${SAVE_AS}`,
-  utf16: (part: string) => `工作簿异常：部件 ${part} 采用 UTF-16 编码，Excel 和 WPS 保存的文件不会这样，无法可靠读取：${SAVE_AS}`,
+  utf16: (part: string) =>
+    `工作簿异常：部件 ${part} 采用 UTF-16 编码，Excel 和 WPS 保存的文件不会这样，无法可靠读取：${SAVE_AS}`,
   sheetName: (name: string, why: string) =>
     `工作表名称“${name}”${why}，Excel 不允许这样的名称：请在 Excel 或 WPS 中把该工作表改名，另存为 .xlsx 后再校验`,
 } as const;
