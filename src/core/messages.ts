@@ -3,7 +3,7 @@
  * Simplified Chinese. Rule wording is in phrases.ts.
  */
 import { clipMiddle } from './bounded';
-import type { Invalid } from './parse';
+import { NO_RESULT, type Invalid } from './parse';
 
 /** What a cell holds, as a message quotes it: a long text by its start and its end. */
 const q = (text: string) => clipMiddle(text, QUOTED_MAX);
@@ -35,7 +35,9 @@ export const MSG = {
   invalid: (what: string, reason: Invalid, unit: string) => {
     switch (reason.code) {
       case 'excelError':
-        return `${what}的公式结果是 Excel 错误值 ${reason.error}，请检查公式`;
+        return reason.error === NO_RESULT
+          ? `${what}是公式，但文件中没有它的计算结果（文件可能由程序生成，未在 Excel 或 WPS 中保存过）：请在 Excel 或 WPS 中打开并保存后再校验`
+          : `${what}的公式结果是 Excel 错误值 ${reason.error}，请检查公式`;
       case 'notNumber':
         return `${what}“${q(reason.text)}”不是数字，请只填写数字${unit ? `（单位：${unit}）` : ''}`;
       case 'notYesNo':

@@ -21,6 +21,9 @@ export type Parsed<T> =
 
 const EMPTY_MARKS = /^[—–\-/]+$/;
 
+/** The error a formula cell stands for when the file holds no result of it (never calculated). */
+export const NO_RESULT = '#无计算结果';
+
 /** Full-width digits, letters, punctuation and spaces become their ASCII forms. */
 export function normalizeText(s: string): string {
   return s

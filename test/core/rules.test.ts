@@ -677,6 +677,12 @@ describe('G2: values that do not parse', () => {
     expect(f.message).toContain(error);
   });
 
+  it('a formula the file holds no result of (never calculated) is an error that says so, not 未填写', async () => {
+    const report = await run(cur('JF08', { formula: 'B1*2' } as never));
+    expect(ruleIds(report)).toEqual(['G2']);
+    expect(theFinding(report, 'G2').message).toMatch(/是公式，但文件中没有它的计算结果.*打开并保存/);
+  });
+
   it('an error value typed in 上年值 is an error at E', async () => {
     const report = await run(years('JF03', { error: '#N/A' } as never, 12600));
     expect(ruleIds(report)).toEqual(['G2']);

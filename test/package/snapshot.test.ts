@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { NO_RESULT } from '../../src/core/parse';
 import type { WorkbookSnapshot } from '../../src/core/types';
 import { openWorkbook } from '../../src/hosts/file/load';
 import { openPackage } from '../../src/hosts/file/package/open';
@@ -114,7 +115,8 @@ describe('the snapshot read from the package equals ExcelJS’s', () => {
     expect(fast).toEqual(exceljs);
     const cells = fast.sheets[0]!.rows;
     expect(cells[0]![1]).toEqual({ v: 46082, fmt: 'mm-dd-yy' });
-    expect(cells[1]![5]).toEqual({ v: null, formula: true });
+    // a formula without a result was never calculated: an error, not an empty cell
+    expect(cells[1]![5]).toEqual({ v: null, err: NO_RESULT, formula: true });
     expect(cells[2]![0]).toEqual({ v: 0.985, fmt: '0.00%' });
     expect(fast.sheets.map((s) => s.name)).toEqual(['甲', '乙']);
   });

@@ -1,6 +1,6 @@
 /** An ExcelJS workbook as the engine's WorkbookSnapshot. */
 import type ExcelJS from 'exceljs';
-import { dateToSerial } from '../../core/parse';
+import { NO_RESULT, dateToSerial } from '../../core/parse';
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from '../../core/types';
 
 type Plain = number | string | boolean | null;
@@ -16,7 +16,9 @@ function plain(v: unknown): { v: Plain; err?: string } {
       return { v: (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('') };
     }
     if ('text' in o && 'hyperlink' in o) return plain(o.text);
-    if ('formula' in o || 'sharedFormula' in o) return plain(o.result);
+    // a formula the file holds no result of was never calculated
+    if ('formula' in o || 'sharedFormula' in o)
+      return o.result === undefined ? { v: null, err: NO_RESULT } : plain(o.result);
   }
   return { v: String(v) };
 }

@@ -5,7 +5,7 @@
  * merged ranges. Only rows that hold something are set, so a sparse sheet costs what it holds.
  * Opening a package reads its sheets with a tally: rows, cells and addresses held to the limits.
  */
-import { dateToSerial } from '../../../core/parse';
+import { NO_RESULT, dateToSerial } from '../../../core/parse';
 import type { SheetSnapshot, SnapshotCell } from '../../../core/types';
 import { isDateFormat } from './numberFormats';
 import { address, checkAddress, checkSplitAddress, countCell, countRow, splitAddress, type Tally } from './scan';
@@ -154,6 +154,9 @@ function cellOf(t: string | undefined, s: string | undefined, inner: string, ctx
     const result = text === undefined ? null : typed(t === 'inlineStr' ? 'str' : t, text, fmt, ctx);
     out = { v: result?.v ?? null };
     if (result?.err) out.err = result.err;
+    // only a text result may be empty: a formula without one was never calculated (a file a
+    // program wrote and nobody saved in Excel)
+    else if (text === undefined && !(t === 'str' && V.test(inner))) out.err = NO_RESULT;
   } else {
     if (text === undefined) return null;
     const value = typed(t, text, fmt, ctx);
