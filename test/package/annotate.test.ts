@@ -192,6 +192,13 @@ function raw(pkg: XlsxPackage, name: string): Uint8Array {
 
 const text = (pkg: XlsxPackage, name: string) => pkg.text(name) ?? '';
 
+/** Every comments part of a package, one after the other. */
+const notesOf = (pkg: XlsxPackage) =>
+  pkg.entries
+    .filter((e) => /^xl\/comments\d*\.xml$/.test(e.name))
+    .map((e) => text(pkg, e.name))
+    .join('');
+
 async function annotated(bytes: Uint8Array): Promise<{ copy: Uint8Array; report: Report }> {
   const c = await checkBytes(bytes, [bundledRuleset()], TODAY);
   if (c.status !== 'checked') throw new Error(c.status);
@@ -366,11 +373,6 @@ describe('an annotated copy is the original package with the marks patched in', 
     }
     expect(replies).toHaveLength(2);
     const answered = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    const notesOf = (pkg: XlsxPackage) =>
-      pkg.entries
-        .filter((e) => /^xl\/comments\d*\.xml$/.test(e.name))
-        .map((e) => text(pkg, e.name))
-        .join('');
 
     const host = await FileHost.open(answered);
     await host.clearMarks();
@@ -396,11 +398,6 @@ describe('an annotated copy is the original package with the marks patched in', 
     const wb = await zip.file('xl/workbook.xml')!.async('string');
     zip.file('xl/workbook.xml', wb.replace(new RegExp(`<sheet [^>]*name="${RECORD_SHEET}"[^>]*/>`), ''));
     const orphaned = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    const notesOf = (pkg: XlsxPackage) =>
-      pkg.entries
-        .filter((e) => /^xl\/comments\d*\.xml$/.test(e.name))
-        .map((e) => text(pkg, e.name))
-        .join('');
 
     const host = await FileHost.open(orphaned);
     await host.clearMarks();
