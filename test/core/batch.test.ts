@@ -55,4 +55,14 @@ test('a workbook of another city, year or ruleset than most is set aside with th
     'other-ruleset',
   ]);
   expect(out[3]).toMatchObject({ detail: '所属地市为“烟台市”，本批多数为“威海市”' });
+  expect(out[4]).toMatchObject({ detail: '评价年度为“2024”，本批多数为“2025”' });
+});
+
+test('a workbook whose 评价年度 could not be read (empty, or 2014) is said to have none that counts', () => {
+  const out = classifyBatch([
+    item('a.xlsx', { code: '371002' }),
+    item('b.xlsx', { code: '371003' }),
+    item('无年度.xlsx', { code: '371082', year: null }),
+  ]);
+  expect(out[2]).toEqual({ included: false, reason: 'other-year', detail: '评价年度未填写或无效，本批多数为“2025”' });
 });
