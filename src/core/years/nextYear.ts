@@ -5,6 +5,7 @@
  * how many rows), and each of this year's 问题整改 rows not yet 已完成. Hosts write it into the
  * blank template of the next ruleset.
  */
+import { safeName } from '../bounded';
 import type { Ruleset } from '../ruleset/model';
 import type { Finding, IndicatorResult, Report } from '../types';
 import { YEARS_MSG as M } from './messages';
@@ -134,6 +135,5 @@ export function nextYearPlan(
 
 /** `{地区名称}{评价年度+1}年度填报表.xlsx` */
 export function nextYearFileName(plan: NextYearPlan): string {
-  const name = (plan.info.name || plan.info.code || '未命名地区').replace(/[\\/:*?"<>|]/g, '_').trim();
-  return `${name}${plan.info.year ?? ''}年度填报表.xlsx`;
+  return `${safeName(plan.info.name || plan.info.code)}${plan.info.year ?? ''}年度填报表.xlsx`;
 }
