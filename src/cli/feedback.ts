@@ -1,7 +1,7 @@
 /** `duty-review feedback`: draft feedback per district, and city-wide for several workbooks. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { printable, safeName } from '../core/bounded';
 import { basename, join, resolve } from 'node:path';
+import { printable, safeName } from '../core/bounded';
 import { cityDraft } from '../core/feedback/city';
 import { districtDraft } from '../core/feedback/district';
 import { draftToText } from '../core/feedback/text';

@@ -1,4 +1,5 @@
 /** What the command prints, in Simplified Chinese. */
+
 /** Why a file could not be written, by the system's error code. */
 const WRITE_REASONS: Readonly<Record<string, string>> = {
   EACCES: '没有写入权限',

@@ -5,9 +5,9 @@
 import { clipMiddle } from './bounded';
 import { NO_RESULT, type Invalid } from './parse';
 
+const QUOTED_MAX = 200;
 /** What a cell holds, as a message quotes it: a long text by its start and its end. */
 const q = (text: string) => clipMiddle(text, QUOTED_MAX);
-const QUOTED_MAX = 200;
 
 export const MSG = {
   unlisted: (n: number, sheet: string, row: number) =>

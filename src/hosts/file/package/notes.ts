@@ -4,6 +4,7 @@
  * VML drawing, relationships, <legacyDrawing> and content types created when the sheet has none).
  * What was there is recorded so that removing the notes gives back the parts as they were.
  */
+import { a1 } from '../../../core/address';
 import { MARK_PREFIX, cutText } from '../../../core/marks';
 import { LEVEL_NAMES } from '../../../core/summary';
 import type { PackageEdit } from './edit';
@@ -380,11 +381,8 @@ export function sweepLeftoverNotes(edit: PackageEdit, sheetPart: string): void {
 function shapeCell(shape: string): string | null {
   const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape);
   const col = /<x:Column>(\d+)<\/x:Column>/.exec(shape);
-  if (!row || !col) return null;
-  let letters = '';
-  for (let k = Number(col[1]) + 1; k > 0; k = Math.floor((k - 1) / 26))
-    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return `${letters}${Number(row[1]) + 1}`;
+  // VML counts rows and columns from 0
+  return row && col ? a1(Number(row[1]) + 1, Number(col[1]) + 1) : null;
 }
 
 /** A `<comment>` with the same attributes holding `text` as one plain run; null when it is no comment. */

@@ -76,10 +76,6 @@ export function checkAddress(sheet: string, ref: string, whole = ref): void {
 const DTD = /^<!(?:DOCTYPE|ENTITY)/i;
 
 /**
- * Refuses a part that declares a DTD. A DTD can only come before the root element, after the XML
- * declaration, processing instructions and comments: only that head is looked at.
- */
-/**
  * Refuses a part in UTF-16 (a byte order mark FF FE or FE FF): XML may be, but Excel and WPS write
  * UTF-8 only, and a copy patched as UTF-8 would lose the part.
  */
@@ -88,6 +84,10 @@ export function checkEncoding(part: string, bytes: Uint8Array): void {
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) throw new UnreadableError(REASONS.utf16(part));
 }
 
+/**
+ * Refuses a part that declares a DTD. A DTD can only come before the root element, after the XML
+ * declaration, processing instructions and comments: only that head is looked at.
+ */
 export function checkDoctype(part: string, xml: string): void {
   let i = 0;
   for (;;) {
