@@ -3,7 +3,7 @@
  * Simplified Chinese. Rule wording is in phrases.ts.
  */
 import { clipMiddle } from './bounded';
-import { NO_RESULT, type Invalid } from './parse';
+import { NO_RESULT, type Invalid, type TypeBreach } from './parse';
 
 const QUOTED_MAX = 200;
 /** What a cell holds, as a message quotes it: a long text by its start and its end. */
@@ -54,11 +54,18 @@ export const MSG = {
   },
   textStored: (what: string, text: string, value: string) =>
     `${what}是以文本形式存储的数字“${q(text)}”（读作 ${value}），请改为数值格式`,
-  negative: (what: string, value: string) => `${what}为 ${value}，不能为负数`,
-  notWhole: (what: string, value: string) => `${what}为 ${value}，应为整数`,
-  tooManyDecimals: (what: string, value: string) =>
-    `${what}为 ${value}，金额以万元为单位，最多保留两位小数（如用公式计算，请用 ROUND 取两位）`,
-  outOfRange: (what: string, value: string, max: number) => `${what}为 ${value}%，超出 0—${max} 的范围`,
+  breach: (what: string, value: string, breach: TypeBreach) => {
+    switch (breach.code) {
+      case 'outOfRange':
+        return `${what}为 ${value}%，超出 0—${breach.max} 的范围`;
+      case 'negative':
+        return `${what}为 ${value}，不能为负数`;
+      case 'notWhole':
+        return `${what}为 ${value}，应为整数`;
+      case 'decimals':
+        return `${what}为 ${value}，金额以万元为单位，最多保留两位小数（如用公式计算，请用 ROUND 取两位）`;
+    }
+  },
   outlier: (factor: string) => `本年值是上年值的 ${factor} 倍，请核实单位和数值`,
   outlierZero: (last: string) => `本年值为0，上年值为${last}，请核实是否漏填或填错`,
   explainWarning: '未达标项请在情况说明中说明原因',

@@ -150,13 +150,30 @@ export function parseNumber(cell: SnapshotCell | null | undefined, type: Indicat
   return { kind: 'invalid', reason: { code: 'notNumber', text } };
 }
 
+/** The largest value of a percentage and of a gross rate (TEMPLATE.md, G3). */
+const RANGE_MAX = { pct: 100, pct200: 200 } as const;
+
 /**
  * Whether a 万元 figure has at most two decimals (money is kept to the 百元). A sum Excel worked
  * out (0.1 + 0.2) carries binary noise far below a cent, which is not a third decimal.
  */
-export function hasAtMostTwoDecimals(v: number): boolean {
+function hasAtMostTwoDecimals(v: number): boolean {
   const cents = v * 100;
   return Math.abs(cents - Math.round(cents)) <= 1e-6 * Math.max(1, Math.abs(cents));
+}
+
+/** What a number breaks of its type (TEMPLATE.md, "Types"; G3), for indicators and 清单 columns alike. */
+export type TypeBreach = { code: 'outOfRange'; max: number } | { code: 'negative' | 'notWhole' | 'decimals' };
+
+export function typeBreach(v: number, type: IndicatorType): TypeBreach | null {
+  if (type === 'pct' || type === 'pct200') {
+    const max = RANGE_MAX[type];
+    return v < 0 || v > max ? { code: 'outOfRange', max } : null;
+  }
+  if (v < 0) return { code: 'negative' };
+  if (type === 'count' && !Number.isInteger(v)) return { code: 'notWhole' };
+  if (type === 'money' && !hasAtMostTwoDecimals(v)) return { code: 'decimals' };
+  return null;
 }
 
 export const YES = '是';

@@ -5,15 +5,7 @@
 import { INDICATOR_COLUMNS } from '../layout';
 import { fmtNum } from '../format';
 import { MSG } from '../messages';
-import {
-  cellText,
-  hasAtMostTwoDecimals,
-  isBlank,
-  normalizeLabel,
-  parseNumber,
-  parseYesNo,
-  type Parsed,
-} from '../parse';
+import { cellText, typeBreach, isBlank, normalizeLabel, parseNumber, parseYesNo, type Parsed } from '../parse';
 import type { IndicatorDef, SheetDef } from '../ruleset/model';
 import type { Year } from '../ruleset/expr';
 import type { Context, Sheet } from './context';
@@ -37,9 +29,6 @@ function textOf(sheet: Sheet, row: number, col: number): string {
   const cell = sheet.mergedCell(row, col);
   return isBlank(cell) ? '' : cellText(cell);
 }
-
-/** The largest value of a percentage and of a gross rate (TEMPLATE.md, G3); 清单 columns use it too. */
-export const RANGE_MAX = { pct: 100, pct200: 200 } as const;
 
 function readValue(ctx: Context, sheet: Sheet, ind: IndicatorRow, year: Year): number | boolean | string | null {
   const { def } = ind;
@@ -75,24 +64,10 @@ function readValue(ctx: Context, sheet: Sheet, ind: IndicatorRow, year: Year): n
     ind.doubtful.add(year);
     err('G2.text', MSG.textStored(what, parsed.textStored, fmtNum(value, 6)), { text: parsed.textStored, value });
   }
-  if (typeof value === 'number') {
-    const shown = fmtNum(value, 6);
-    if (def.type === 'pct' || def.type === 'pct200') {
-      const max = RANGE_MAX[def.type];
-      if (value < 0 || value > max) {
-        err('G3', MSG.outOfRange(what, shown, max), { value });
-        return null;
-      }
-    } else if (value < 0) {
-      err('G3', MSG.negative(what, shown), { value });
-      return null;
-    } else if (def.type === 'count' && !Number.isInteger(value)) {
-      err('G3', MSG.notWhole(what, shown), { value });
-      return null;
-    } else if (def.type === 'money' && !hasAtMostTwoDecimals(value)) {
-      err('G3', MSG.tooManyDecimals(what, shown), { value });
-      return null;
-    }
+  const breach = typeof value === 'number' ? typeBreach(value, def.type) : null;
+  if (breach) {
+    err('G3', MSG.breach(what, fmtNum(value as number, 6), breach), { value });
+    return null;
   }
   return value;
 }

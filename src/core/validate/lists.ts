@@ -5,21 +5,10 @@
 import { fmtNum } from '../format';
 import { ROW_NUMBER_HEADER } from '../layout';
 import { MSG } from '../messages';
-import {
-  cellText,
-  hasAtMostTwoDecimals,
-  isBlank,
-  normalizeLabel,
-  parseDate,
-  parseNumber,
-  parseYesNo,
-  YES,
-  NO,
-} from '../parse';
+import { cellText, isBlank, normalizeLabel, parseDate, parseNumber, parseYesNo, typeBreach, YES, NO } from '../parse';
 import { tryEvaluate, type Scope, type Value } from '../ruleset/expr';
 import type { ListDef, ListFieldDef } from '../ruleset/model';
 import type { Context, Sheet } from './context';
-import { RANGE_MAX } from './indicatorSheets';
 
 export interface ListRow {
   row: number;
@@ -78,10 +67,7 @@ function readCell(sheet: Sheet, r: number, col: number, f: ListFieldDef): Read |
       const kind = f.type === 'count' ? MSG.kindCount : f.type === 'money' ? MSG.kindMoney : MSG.kindNumber;
       if (p.kind !== 'value') return invalid(kind);
       const v = p.value;
-      const max = f.type === 'pct' || f.type === 'pct200' ? RANGE_MAX[f.type] : Infinity;
-      const wrongKind =
-        (f.type === 'count' && !Number.isInteger(v)) || (f.type === 'money' && !hasAtMostTwoDecimals(v));
-      if (v < 0 || v > max || wrongKind) return invalid(kind, fmtNum(v, 6));
+      if (typeBreach(v, f.type)) return invalid(kind, fmtNum(v, 6));
       if (p.textStored !== undefined) {
         return { error: 'text', message: MSG.textStored(what, p.textStored, fmtNum(v)), value: v };
       }
