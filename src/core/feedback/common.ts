@@ -108,9 +108,14 @@ export function errorIndicators(report: Report): Set<string> {
   return out;
 }
 
+/** The values a rule rests on: its indicator's 本年值 and each value its condition reads. */
+export function valuesOf(rule: RuleDef): ValueRef[] {
+  return [{ id: rule.indicator, year: 'current' }, ...rule.inputs];
+}
+
 /** Whether any value a rule reads has an error: then nothing is concluded from it. */
 export function hasErrorInputs(rule: RuleDef, errors: ReadonlySet<string>): boolean {
-  return errors.has(rule.indicator) || rule.inputs.some((x) => errors.has(x.id));
+  return valuesOf(rule).some((x) => errors.has(x.id));
 }
 
 /**
@@ -123,7 +128,8 @@ export function inDoubt(report: Report, ruleset: Ruleset): (id: string) => boole
   const doubted = doubtedValues(report);
   const unsure = (x: ValueRef) => errors.has(x.id) || doubted(x);
   return (id) =>
-    unsure({ id, year: 'current' }) || ruleset.rulesOf(id).some((r) => r.level === 'warning' && r.inputs.some(unsure));
+    unsure({ id, year: 'current' }) ||
+    ruleset.rulesOf(id).some((r) => r.level === 'warning' && valuesOf(r).some(unsure));
 }
 
 const rowOf = (cell: string): number => Number(/\d+$/.exec(cell)?.[0] ?? NaN);

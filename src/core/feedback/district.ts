@@ -35,6 +35,7 @@ import {
   returnedAnnex,
   returnedWarnings,
   strengthBlocks,
+  valuesOf,
   voidIndicators,
 } from './common';
 import { HEADINGS, TABLE_HEADERS, fill, type Wording } from './phrases';
@@ -102,7 +103,7 @@ export function strengths(
   for (const rule of ruleset.rules) {
     if (!rule.strength || rule.target.kind !== 'indicator') continue;
     if (report.indicators[rule.indicator]?.outcome !== 'met' || hasErrorInputs(rule, errors)) continue;
-    if (doubted({ id: rule.indicator, year: 'current' }) || rule.inputs.some(doubted)) continue;
+    if (valuesOf(rule).some(doubted)) continue;
     if (tryEvaluate(rule.condition, scope) !== true) continue;
     const m = margin(rule.condition, scope);
     if (!m) continue;
