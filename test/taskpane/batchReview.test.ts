@@ -14,7 +14,7 @@ import type { Report } from '../../src/core/types';
 import { Slices } from '../../src/taskpane/file/slices';
 import type { CheckedEntry } from '../../src/taskpane/file/types';
 import { reviewAtOnce, reviewInSlices } from '../../src/taskpane/file/useBatchReview';
-import { reviewedBatch } from '../../src/taskpane/file/useLedger';
+import { reviewedBatch } from './reviewedBatch';
 import { workbookEngine } from '../../src/taskpane/file/workbookEngine';
 import { TODAY } from '../fixtures/workbooks';
 

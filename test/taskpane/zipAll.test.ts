@@ -18,7 +18,7 @@ import { zh } from '../../src/i18n';
 import { draftEngine } from '../../src/taskpane/file/draftEngine';
 import { ledgerEngine } from '../../src/taskpane/file/ledgerEngine';
 import type { CheckedEntry, Engines } from '../../src/taskpane/file/types';
-import { reviewedBatch } from '../../src/taskpane/file/useLedger';
+import { reviewedBatch } from './reviewedBatch';
 import { workbookEngine } from '../../src/taskpane/file/workbookEngine';
 import { zipFiles } from '../../src/taskpane/file/zip';
 import { zipAll } from '../../src/taskpane/file/zipAll';

@@ -1,9 +1,9 @@
 /**
- * The batch as the reviewer decided (useLedger.ts's reviewedBatch) and the city comparison,
+ * The batch as the reviewer decided (ReviewedBatch, useLedger.ts) and the city comparison,
  * computed in slices that leave the page free between them (each district's first places when a
  * letter first needs them): for 1,000 workbooks this is a few hundred milliseconds of work, which
  * in one go blocked the page when a batch ended (issue 14, item 6). The result is the same as
- * reviewedBatch's, cityFindings' and cityLeads' over the whole batch
+ * core's reviewBatch, cityFindings and cityLeads over the whole batch at once
  * (test/taskpane/batchReview.test.ts).
  *
  * A batch of up to AT_ONCE workbooks is reviewed at once, as the page renders; a larger one in
@@ -66,7 +66,7 @@ function* reviewPieces(
     yield;
   }
   const workbooks = included.map((e) => ({ id: e.id, report: reviewed.get(e.id)!, ruleset: e.outcome.ruleset }));
-  // by id in the entries' order, as reviewedBatch has them
+  // by id in the entries' order, as reviewBatch has them
   const reports = new Map(workbooks.map((w) => [w.id, w.report]));
   const batch = majorityBatch(workbooks);
   const comparisons = workbooks.length > 1 && batch.ruleset ? cityFindings(batch.reports, batch.ruleset) : [];

@@ -7,11 +7,11 @@
 import { useCallback, useState } from 'react';
 import type { CityFinding } from '../../core/city';
 import { LEDGER_TEXT } from '../../core/ledger';
-import { decidedRows, findingKey, matchLedger, reviewBatch, type Decided, type Decisions } from '../../core/review';
+import { decidedRows, findingKey, matchLedger, type Decided, type Decisions } from '../../core/review';
 import type { Ruleset } from '../../core/ruleset/model';
 import type { Finding, Report } from '../../core/types';
 import type { Strings } from '../../i18n';
-import type { CheckedEntry, Engines, LedgerEngine } from './types';
+import type { Engines, LedgerEngine } from './types';
 
 /** The ledger's workbook engine: the one given (tests), or the ExcelJS chunk. */
 export function loadLedgerEngine(engines: Engines): Promise<LedgerEngine> {
@@ -85,20 +85,4 @@ export interface ReviewedBatch {
   comparisons: CityFinding[];
   /** the ledger as it stands (every warning of the included workbooks) */
   rows: ReturnType<typeof decidedRows>;
-}
-
-export function reviewedBatch(included: readonly CheckedEntry[], decisions: Decisions): ReviewedBatch {
-  const workbooks = included.map((e) => ({ id: e.id, report: e.outcome.report, ruleset: e.outcome.ruleset }));
-  const rows = decidedRows(
-    workbooks.map((w) => w.report),
-    decisions,
-  );
-  const reviewed = reviewBatch(workbooks, rows);
-  return {
-    reports: new Map(reviewed.workbooks.map((w) => [w.id, w.report])),
-    cityReports: reviewed.reports,
-    ruleset: reviewed.ruleset,
-    comparisons: reviewed.comparisons,
-    rows,
-  };
 }
