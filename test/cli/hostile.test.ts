@@ -218,6 +218,9 @@ describe('other formats', () => {
 });
 
 describe('safe output', () => {
+  const t = tempDir();
+  afterAll(() => t.done());
+
   it('turns escape sequences, carriage returns and line breaks into visible marks', () => {
     const forged = '东城区\u001b[2K\r  ✓ 伪造.xlsx  可以报送\u001b]0;title\u0007\n下一行\u202e';
     const line = safeLine(forged);
@@ -227,104 +230,86 @@ describe('safe output', () => {
   });
 
   it('a text of a million characters in 300 rows: every message quotes it short, the run stays small', async () => {
-    const t = tempDir();
-    try {
-      const huge = `${'某'.repeat(500_000)}${'校'.repeat(500_000)}`;
-      const file = t.path('huge.xlsx');
-      writeFileSync(
-        file,
-        await xlsxOf(
-          district((d) => {
-            d.schools = Array.from({ length: 300 }, (_, i) => ({ ...d.schools[i % d.schools.length]!, name: huge }));
-          }),
-        ),
-      );
-      const r = await run(['check', file, '--out', t.path('out'), '--json', t.path('r.json')]);
-      expect(r.code).toBe(1);
-      const json = readFileSync(t.path('r.json'), 'utf8');
-      expect(json.length).toBeLessThan(2_000_000);
-      const report = JSON.parse(json) as { workbooks: { findings: { rule: string; message: string }[] }[] };
-      const findings = report.workbooks[0]!.findings;
-      const duplicates = findings.filter((f) => f.rule.endsWith('.duplicate'));
-      expect(duplicates.length).toBeGreaterThan(100);
-      for (const f of findings) expect(f.message.length).toBeLessThanOrEqual(1000);
-      // the start and the end of what is quoted, and what is said of it
-      expect(duplicates[0]!.message).toMatch(/^学校名称“某+……校+”与第 3 行重复$/);
-    } finally {
-      t.done();
-    }
+    const huge = `${'某'.repeat(500_000)}${'校'.repeat(500_000)}`;
+    const file = t.path('huge.xlsx');
+    writeFileSync(
+      file,
+      await xlsxOf(
+        district((d) => {
+          d.schools = Array.from({ length: 300 }, (_, i) => ({ ...d.schools[i % d.schools.length]!, name: huge }));
+        }),
+      ),
+    );
+    const r = await run(['check', file, '--out', t.path('huge-out'), '--json', t.path('r.json')]);
+    expect(r.code).toBe(1);
+    const json = readFileSync(t.path('r.json'), 'utf8');
+    expect(json.length).toBeLessThan(2_000_000);
+    const report = JSON.parse(json) as { workbooks: { findings: { rule: string; message: string }[] }[] };
+    const findings = report.workbooks[0]!.findings;
+    const duplicates = findings.filter((f) => f.rule.endsWith('.duplicate'));
+    expect(duplicates.length).toBeGreaterThan(100);
+    for (const f of findings) expect(f.message.length).toBeLessThanOrEqual(1000);
+    // the start and the end of what is quoted, and what is said of it
+    expect(duplicates[0]!.message).toMatch(/^学校名称“某+……校+”与第 3 行重复$/);
   }, 120_000);
 
   it('drafts of a 地区名称 with control characters or of 300 characters: safe file names and text', async () => {
-    const t = tempDir();
-    try {
-      const dir = t.path('in');
-      mkdirSync(dir);
-      writeFileSync(
-        `${dir}/a.xlsx`,
-        await xlsxOf(district((d) => void (d.info.name = '东城区\u001b[31m\r伪造\u0007'))),
-      );
-      writeFileSync(
-        `${dir}/b.xlsx`,
-        await xlsxOf(
-          district((d) => {
-            d.info.name = '西'.repeat(300);
-            d.info.code = '379903';
-          }),
-        ),
-      );
-      const r = await run(['feedback', dir, '--out', t.path('fb')]);
-      expect(r.err).not.toMatch(/ENAMETOOLONG|意外错误/);
-      const files = readdirSync(t.path('fb'));
-      expect(files).toHaveLength(6);
-      for (const name of files) {
+    const dir = t.path('in');
+    mkdirSync(dir);
+    writeFileSync(`${dir}/a.xlsx`, await xlsxOf(district((d) => void (d.info.name = '东城区\u001b[31m\r伪造\u0007'))));
+    writeFileSync(
+      `${dir}/b.xlsx`,
+      await xlsxOf(
+        district((d) => {
+          d.info.name = '西'.repeat(300);
+          d.info.code = '379903';
+        }),
+      ),
+    );
+    const r = await run(['feedback', dir, '--out', t.path('fb')]);
+    expect(r.err).not.toMatch(/ENAMETOOLONG|意外错误/);
+    const files = readdirSync(t.path('fb'));
+    expect(files).toHaveLength(6);
+    for (const name of files) {
+      // eslint-disable-next-line no-control-regex -- control characters are what is matched
+      expect(name).not.toMatch(/[\u0000-\u001f\u007f]/);
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      if (name.endsWith('.txt')) {
         // eslint-disable-next-line no-control-regex -- control characters are what is matched
-        expect(name).not.toMatch(/[\u0000-\u001f\u007f]/);
-        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
-        if (name.endsWith('.txt')) {
-          // eslint-disable-next-line no-control-regex -- control characters are what is matched
-          expect(readFileSync(t.path(`fb/${name}`), 'utf8')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-        }
+        expect(readFileSync(t.path(`fb/${name}`), 'utf8')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
       }
-      expect(files).toContain('全市汇总反馈意见（初稿）.docx');
-    } finally {
-      t.done();
     }
+    expect(files).toContain('全市汇总反馈意见（初稿）.docx');
   }, 120_000);
 
   it('prints no control character from 地区名称, and writes no cell over 32,767 characters', async () => {
-    const t = tempDir();
-    try {
-      const file = t.path('escape.xlsx');
-      writeFileSync(
-        file,
-        await xlsxOf(
-          district((d) => {
-            d.info.name = '东城区\u001b[2K\r  ✓ 可以报送\u001b[0m';
-          }),
-          (wb) => {
-            const ws = wb.getWorksheet('基本信息')!;
-            ws.getCell('C2').value = 'X'.repeat(32767);
-          },
-        ),
+    const file = t.path('escape.xlsx');
+    writeFileSync(
+      file,
+      await xlsxOf(
+        district((d) => {
+          d.info.name = '东城区\u001b[2K\r  ✓ 可以报送\u001b[0m';
+        }),
+        (wb) => {
+          const ws = wb.getWorksheet('基本信息')!;
+          ws.getCell('C2').value = 'X'.repeat(32767);
+        },
+      ),
+    );
+    const long = t.path('long.xlsx');
+    writeFileSync(long, await xlsxOf(district((d) => void (d.info.name = '东'.repeat(32767)))));
+    const r = await run(['check', file, long, '--out', t.path('out')]);
+    // eslint-disable-next-line no-control-regex -- control characters are what is matched
+    expect(r.out + r.err).not.toMatch(/[\u001b\r]/);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(t.path('out/long.checked.xlsx'));
+    for (const ws of copy.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          expect(String(c.value ?? '').length).toBeLessThanOrEqual(32767);
+          const note = c.note as unknown;
+          if (note) expect(JSON.stringify(note).length).toBeLessThan(40000);
+        }),
       );
-      const long = t.path('long.xlsx');
-      writeFileSync(long, await xlsxOf(district((d) => void (d.info.name = '东'.repeat(32767)))));
-      const r = await run(['check', file, long, '--out', t.path('out')]);
-      // eslint-disable-next-line no-control-regex -- control characters are what is matched
-      expect(r.out + r.err).not.toMatch(/[\u001b\r]/);
-      const copy = new ExcelJS.Workbook();
-      await copy.xlsx.readFile(t.path('out/long.checked.xlsx'));
-      for (const ws of copy.worksheets)
-        ws.eachRow((row) =>
-          row.eachCell((c) => {
-            expect(String(c.value ?? '').length).toBeLessThanOrEqual(32767);
-            const note = c.note as unknown;
-            if (note) expect(JSON.stringify(note).length).toBeLessThan(40000);
-          }),
-        );
-    } finally {
-      t.done();
-    }
   });
 });
