@@ -174,17 +174,21 @@ function sheetPrefix(sheetXml: string): string {
 }
 
 /** The sheet's comments and VML parts, from its relationships. */
+/** The sheet's comments part, from its relationships alone (the sheet itself is not read). */
+function commentsPartOf(edit: PackageEdit, sheetPart: string): string | null {
+  const comments = currentRelationships(edit, sheetPart).find((r) => isType(r.type, REL_TYPE.comments))?.part;
+  return comments && edit.has(comments) ? comments : null;
+}
+
 function notePartsOf(
   edit: PackageEdit,
   sheetPart: string,
 ): { comments: string | null; vml: string | null; vmlId: string | null } {
-  const current = currentRelationships(edit, sheetPart);
-  const comments = current.find((r) => isType(r.type, REL_TYPE.comments))?.part ?? null;
   const sheetXml = edit.text(sheetPart) ?? '';
   const legacy = afterRows(sheetXml, /<(?:[\w.-]+:)?legacyDrawing\b([^>]*)>/);
   const vmlId = legacy ? (attribute(legacy[1]!, 'id') ?? null) : null;
-  const vml = vmlId ? (current.find((r) => r.id === vmlId)?.part ?? null) : null;
-  return { comments: comments && edit.has(comments) ? comments : null, vml: vml && edit.has(vml) ? vml : null, vmlId };
+  const vml = vmlId ? currentRelationships(edit, sheetPart).find((r) => r.id === vmlId)?.part : undefined;
+  return { comments: commentsPartOf(edit, sheetPart), vml: vml && edit.has(vml) ? vml : null, vmlId };
 }
 
 function nextIdmap(edit: PackageEdit): number {
@@ -353,10 +357,12 @@ const PRODUCT_LINE = new RegExp(`^(?:${MARK_PREFIX})?(?:${Object.values(LEVEL_NA
  * note by their mark, the district's own lines stay; a note left empty goes with its shape.
  */
 export function sweepLeftoverNotes(edit: PackageEdit, sheetPart: string): void {
+  // every sheet is looked at on each marking: the sheet itself is read only when its notes hold a mark
+  const part = commentsPartOf(edit, sheetPart);
+  const comments = part ? (edit.text(part) ?? '') : '';
+  if (!comments.includes(MARK_PREFIX)) return;
   const found = notePartsOf(edit, sheetPart);
   if (!found.comments) return;
-  const comments = edit.text(found.comments) ?? '';
-  if (!comments.includes(MARK_PREFIX)) return;
   const splices: { start: number; end: number; text: string }[] = [];
   const gone = new Set<string>();
   for (const [cell, at] of commentsOf(comments)) {
