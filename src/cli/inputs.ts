@@ -1,5 +1,5 @@
 /** Expanding FILE_OR_DIR arguments into the workbooks to read, and the files passed over. */
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { safeName } from '../core/bounded';
 import { UsageError } from './rules';
@@ -98,13 +98,18 @@ export function outputNames(files: readonly string[], suffix: string): string[] 
 
 /**
  * Before any work: the output folder is not a file, and each file to write (--json, --ledger) is
- * not a folder and has a folder to go in. Otherwise a usage error that says which and why.
+ * not a folder and has a folder to go in, made as --out is when it is missing. Otherwise a usage
+ * error that says which and why.
  */
 export function checkOutputs(outDir: string, files: readonly (string | undefined)[] = []): void {
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(T.outNotDir(outDir));
   for (const f of files) {
     if (!f || f === '-') continue;
     if (existsSync(f) && statSync(f).isDirectory()) throw new UsageError(T.fileIsDir(f));
-    if (!existsSync(dirname(resolve(f)))) throw new UsageError(T.fileNoDir(f));
+    try {
+      mkdirSync(dirname(resolve(f)), { recursive: true });
+    } catch {
+      throw new UsageError(T.fileNoDir(f));
+    }
   }
 }

@@ -69,7 +69,7 @@ export const CLI_TEXT = {
     '说明：错误＝数据有误或无法读取，报送前必须改正；未达标＝未达到政策要求，须在“情况说明”中说明；提示＝可能有误，请核实。没有错误且未达标项均已说明即可报送。',
   cannotWrite: (f: string, code: string) => `  ✗ 无法写出 ${f}：${WRITE_REASONS[code] ?? WRITE_REASONS.other}`,
   outNotDir: (d: string) => `输出位置“${d}”已有同名文件，不是文件夹：请另选 --out`,
-  fileNoDir: (f: string) => `无法写出“${f}”：所在文件夹不存在`,
+  fileNoDir: (f: string) => `无法写出“${f}”：无法建立它所在的文件夹（路径中有同名文件，或没有权限）`,
   fileIsDir: (f: string) => `无法写出“${f}”：这是一个文件夹，请给出文件名`,
   missing: (f: string) => `  ✗ ${f}：文件或文件夹不存在`,
   noInput: '没有可校验的文件：请给出 .xlsx 文件或包含 .xlsx 的文件夹',

@@ -197,11 +197,7 @@ describe('duty-review check', () => {
 
   it.each([
     ['the output folder is a file', (f: string) => ['--out', f], '不是文件夹'],
-    [
-      'the JSON report goes to a folder that does not exist',
-      (f: string) => ['--json', `${f}.d/r.json`],
-      '所在文件夹不存在',
-    ],
+    ['the JSON report would go inside a file', (f: string) => ['--json', `${f}/r.json`], '无法建立它所在的文件夹'],
     ['the JSON report is a folder', () => ['--json', t.path('.')], '这是一个文件夹'],
   ])('exits 2 before checking anything when %s, saying why in Chinese', async (_name, opts, says) => {
     const file = await writeDistrict('g', () => undefined);
@@ -210,6 +206,13 @@ describe('duty-review check', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(says);
     expect(r.out).not.toContain('正在校验');
+  });
+
+  it('makes the folder the JSON report goes into, as it makes --out', async () => {
+    const file = await writeDistrict('h', () => undefined);
+    const r = await run(['check', file, '--out', t.path('made/copies'), '--json', t.path('made/report/r.json')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(t.path('made/report/r.json'), 'utf8')).workbooks).toHaveLength(1);
   });
 
   it('a file name too long to take “.checked.xlsx” still gets its copy, named shorter', async () => {
